@@ -1,0 +1,433 @@
+// Normalized Order Event v1 (shared/contract/README.md), as a zod 4 schema.
+//
+// - Every object is strict: an unknown field is a 400, so a typo never silently drops data.
+// - An optional field may be `null`, meaning absent (output keeps `null`; readers use `??`).
+// - Money comes in as a JSON number or a decimal string and leaves as a normalized decimal
+//   string ("19.990" → "19.99", 14.99 → "14.99"); nothing downstream ever sees a float.
+//   Money is a zod codec, so the schema converts to JSON Schema in both directions.
+// - Rules that need a sibling field (decimals per currency, duplicate lineId, shipTo for
+//   shipped items, payments for a non-zero total, `status` only on order.completed) are
+//   checked on the order / envelope once every field is individually valid, with exact paths.
+import { z } from 'zod'
+import { checkScale, DECIMAL_STRING_PATTERN, MAX_AMOUNT_TEXT, MAX_MONEY_TEXT_LENGTH, minorUnits, money, normalizeMoney, parseMoney } from '../src/plugins/mapping/money.ts'
+import { looksLikePan } from '../src/lib/pan.ts'
+
+// ---------------------------------------------------------------- building blocks
+
+/** Required text: 1..max characters. */
+const text = (max = 255) => z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
+/** Optional text: may be null (absent) or empty. */
+const optionalText = (max = 255) => z.string().max(max, `must be at most ${max} characters`).nullish()
+
+const moneyInput = z
+  .union(
+    [
+      z.number().min(0, 'must not be negative').max(Number(MAX_AMOUNT_TEXT), `must be at most ${MAX_AMOUNT_TEXT}`),
+      z
+        .string()
+        .max(MAX_MONEY_TEXT_LENGTH, `must be at most ${MAX_MONEY_TEXT_LENGTH} characters`)
+        .regex(DECIMAL_STRING_PATTERN, 'must be a decimal string of ASCII digits with an optional fraction, like "19.99" (no sign, exponent, spaces or thousands separators)')
+    ],
+    {
+    error: (issue) => {
+      const parsed = parseMoney(issue.input)
+      return parsed.ok ? 'must be a non-negative number or decimal string' : parsed.message
+    }
+    }
+  )
+  .superRefine((value, ctx) => {
+    // Catches what the JSON Schema branches cannot express: decimal strings over the limit,
+    // and numbers whose shortest text is an exponent form (1e-7).
+    const parsed = parseMoney(value)
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message })
+  })
+
+/**
+ * A money amount: JSON number or decimal string (`^[0-9]+(\.[0-9]+)?$`), not negative, at
+ * most 999,999,999,999; decoded to a normalized decimal string. Fraction digits are checked
+ * against the order currency by the order-level rules.
+ */
+export const MoneySchema = z
+  .codec(moneyInput, z.string(), {
+    decode: (value) => normalizeMoney(value),
+    encode: (value) => value
+  })
+  .meta({
+    description: 'Money: a JSON number or a decimal string, never negative, at most 999999999999, with no more fraction digits than the order currency allows (trailing zeros do not count).',
+    example: '19.99'
+  })
+
+const optionalMoney = () => MoneySchema.nullish()
+
+/** RFC 3339 date-time with an offset (`Z` or `±hh:mm`) naming a real calendar instant. */
+export const DateTimeSchema = z.iso
+  .datetime({ offset: true, error: 'must be an RFC 3339 date-time with an offset, like 2026-11-20T15:04:05Z or 2026-11-20T16:04:05+01:00, naming a real calendar date and time' })
+  .meta({ description: 'RFC 3339 date-time with an offset', example: '2026-11-20T15:04:05Z' })
+
+const CountrySchema = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code in upper case, like "US"')
+  .meta({ description: 'ISO 3166-1 alpha-2 country code', example: 'US' })
+
+export const CurrencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 alpha-3 currency code in upper case, like "USD"')
+  .refine((code) => minorUnits(code) !== undefined, {
+    error: (issue) => `${String(issue.input)} is not an ISO 4217 currency with a minor unit (codes such as XAU, XDR or XXX are not order currencies)`
+  })
+  .meta({ description: 'ISO 4217 alpha-3 currency code with a minor unit', example: 'USD' })
+
+const LocaleSchema = z
+  .string()
+  .max(35)
+  .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'must be a BCP 47 language tag, like "en-US"')
+  .refine((tag) => {
+    try {
+      return Intl.getCanonicalLocales(tag).length === 1
+    } catch {
+      return false
+    }
+  }, 'must be a well-formed BCP 47 language tag, like "en-US"')
+  .meta({ description: 'BCP 47 language tag', example: 'en-US' })
+
+const EmailSchema = z.email('must be an email address, like "ming@example.com"').max(255, 'must be at most 255 characters')
+
+// ---------------------------------------------------------------- contact
+
+export const AddressSchema = z
+  .strictObject({
+    line1: text().meta({ description: '→ address1', example: '123 ABC St' }),
+    line2: optionalText().meta({ description: '→ address2' }),
+    line3: optionalText().meta({ description: '→ address3' }),
+    line4: optionalText().meta({ description: '→ address4' }),
+    city: text().meta({ description: '→ cityOrTown', example: 'Austin' }),
+    region: optionalText().meta({ description: '→ stateOrProvince', example: 'TX' }),
+    postalCode: optionalText().meta({ description: '→ postalOrZipCode', example: '78758' }),
+    country: CountrySchema,
+    type: z.enum(['Residential', 'Commercial']).nullish().meta({ description: '→ addressType' })
+  })
+  .meta({ id: 'Address' })
+
+export const ContactSchema = z
+  .strictObject({
+    firstName: text().meta({ example: 'Ming' }),
+    lastName: text().meta({ description: '→ lastNameOrSurname', example: 'Li' }),
+    email: EmailSchema.nullish(),
+    phone: optionalText().meta({ description: '→ phoneNumbers.home', example: '512-555-5555' }),
+    company: optionalText().meta({ description: '→ companyOrOrganization' }),
+    address: AddressSchema
+  })
+  .meta({ id: 'Contact' })
+
+export const CustomerSchema = z
+  .strictObject({
+    accountId: z.int().min(1).max(2147483647).nullish().meta({ description: 'Kibo customer account id → customerAccountId', example: 1001 }),
+    email: EmailSchema.meta({ description: '→ order email', example: 'ming@example.com' }),
+    firstName: optionalText(),
+    lastName: optionalText(),
+    phone: optionalText()
+  })
+  .meta({ id: 'Customer' })
+
+// ---------------------------------------------------------------- items
+
+export const FulfillmentSchema = z
+  .strictObject({
+    method: z.enum(['Ship', 'Pickup', 'Digital']).meta({ description: '→ fulfillmentMethod' }),
+    locationCode: optionalText().meta({ description: '→ fulfillmentLocationCode; required for Pickup', example: 'AUS' })
+  })
+  .meta({ id: 'Fulfillment' })
+
+export const ItemSchema = z
+  .strictObject({
+    lineId: text().meta({ description: "The sender's line id, unique in the order → data.externalLineId", example: '1' }),
+    sku: text().meta({ description: '→ product.productCode', example: 'sp_01' }),
+    variantSku: optionalText().meta({ description: '→ product.variationProductCode' }),
+    upc: optionalText().meta({ description: '→ product.upc' }),
+    name: optionalText().meta({ description: '→ product.name' }),
+    quantity: z
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(1_000_000, 'must be at most 1000000')
+      .meta({ description: 'Units on this line', example: 3 }),
+    unitPrice: MoneySchema.meta({ description: 'Unit list price → product.price.price', example: '10.00' }),
+    salePrice: optionalMoney().meta({ description: 'Unit sale price → product.price.salePrice' }),
+    overridePrice: optionalMoney().meta({ description: 'Unit override price → product.price.tenantOverridePrice' }),
+    discount: optionalMoney().meta({ description: 'Line product + shipping discounts, all units → discountTotal' }),
+    orderDiscount: optionalMoney().meta({ description: "This line's share of order discounts → weightedOrderDiscount" }),
+    tax: optionalMoney().meta({ description: 'Item tax, all units → itemTaxTotal' }),
+    shipping: optionalMoney().meta({ description: '→ shippingTotal' }),
+    shippingTax: optionalMoney().meta({ description: '→ shippingTaxTotal' }),
+    handling: optionalMoney().meta({ description: '→ handlingAmount' }),
+    duty: optionalMoney().meta({ description: '→ dutyAmount' }),
+    handlingDiscount: optionalMoney().meta({ description: '→ weightedOrderHandlingFeeDiscount' }),
+    handlingTax: optionalMoney().meta({ description: '→ weightedOrderHandlingFeeTax' }),
+    fulfillment: FulfillmentSchema
+  })
+  .meta({ id: 'Item' })
+
+// ---------------------------------------------------------------- payments
+
+export const CARD_BRANDS = ['VISA', 'MC', 'AMEX', 'DISCOVER', 'JCB', 'DINERS', 'UNIONPAY', 'MAESTRO'] as const
+
+/** A gateway token; a real card number (PAN) is refused, and the message never repeats it. */
+const tokenText = (description: string) =>
+  text()
+    .refine((token) => !looksLikePan(token), 'looks like a card number (13-19 digits, passes the Luhn check); send the gateway token, never the PAN')
+    .meta({ description })
+
+const cardFields = {
+  last4: z.string().regex(/^[0-9]{4}$/, 'must be exactly 4 digits').nullish().meta({ description: '→ ccLastFour', example: '1111' }),
+  brand: z.enum(CARD_BRANDS).nullish().meta({ description: '→ paymentOrCardType', example: 'VISA' }),
+  expMonth: z.int('must be a whole number').min(1, 'must be 1-12').max(12, 'must be 1-12').nullish().meta({ description: '→ expireMonth', example: 12 }),
+  expYear: z.int('must be a whole number').min(1000, 'must be a four-digit year').max(9999, 'must be a four-digit year').nullish().meta({ description: '→ expireYear', example: 2029 }),
+  nameOnCard: optionalText()
+}
+
+export const CardSchema = z
+  .strictObject({
+    token: tokenText('Gateway card token → cardNumberPartOrMask (never a PAN)').meta({ example: '0160184007701111' }),
+    ...cardFields
+  })
+  .meta({ id: 'Card' })
+
+/** Authorize.net cards carry no token: the card is identified by customerProfileId. */
+export const AuthorizeNetCardSchema = z.strictObject({ ...cardFields }).meta({ id: 'AuthorizeNetCard' })
+
+export const CaptureSchema = z
+  .strictObject({
+    transactionId: text().meta({ description: 'Capture transaction id → second interaction gatewayTransactionId' }),
+    amount: MoneySchema.meta({ description: 'Captured amount → amountCollected' }),
+    capturedAt: DateTimeSchema.meta({ description: '→ capture interactionDate' })
+  })
+  .meta({ id: 'Capture' })
+
+const commonPayment = {
+  amount: MoneySchema.meta({ description: 'Authorized amount → amountRequested', example: '46.71' }),
+  authorizedAt: DateTimeSchema.nullish().meta({ description: '→ interactionDate (default: placedAt)' }),
+  capture: CaptureSchema.nullish()
+}
+
+export const CybersourcePaymentSchema = z
+  .strictObject({
+    gateway: z.literal('cybersource'),
+    ...commonPayment,
+    transactionId: text().meta({ description: '→ gatewayTransactionId' }),
+    requestId: text().meta({ description: '→ gatewayResponseData AuthorizationRequestId' }),
+    requestToken: text().meta({ description: '→ gatewayResponseData AuthorizationRequestToken' }),
+    authCode: optionalText().meta({ description: '→ gatewayAuthCode' }),
+    avsCode: optionalText().meta({ description: '→ gatewayAVSCodes' }),
+    cvvCode: optionalText().meta({ description: '→ gatewayCVV2Codes' }),
+    responseCode: optionalText().meta({ description: '→ gatewayResponseCode' }),
+    responseText: optionalText().meta({ description: '→ gatewayResponseText' }),
+    card: CardSchema
+  })
+  .meta({ id: 'CybersourcePayment' })
+
+export const AuthorizeNetPaymentSchema = z
+  .strictObject({
+    gateway: z.literal('authorizenet'),
+    ...commonPayment,
+    transactionId: text().meta({ description: '→ gatewayTransactionId, gatewayResponseData TransactionId' }),
+    authCode: text().meta({ description: '→ gatewayAuthCode, gatewayResponseData ApprovalCode' }),
+    customerProfileId: tokenText('Authorize.net customer profile id → card.cardNumberPartOrMask'),
+    customerPaymentProfileId: text().meta({ description: '→ payment.data.customerPaymentProfileId' }),
+    avsCode: optionalText().meta({ description: '→ gatewayAVSCodes' }),
+    cvvCode: optionalText().meta({ description: '→ gatewayCVV2Codes' }),
+    card: AuthorizeNetCardSchema.nullish()
+  })
+  .meta({ id: 'AuthorizeNetPayment' })
+
+export const PayPalPaymentSchema = z
+  .strictObject({
+    gateway: z.literal('paypal'),
+    ...commonPayment,
+    token: text().meta({ description: 'PayPal EC token → externalTransactionId', example: 'EC-74R44913L24993252' }),
+    payerId: text().meta({ description: '→ billingInfo.data.paypal.payerId', example: 'B373JG5S4Y388' }),
+    authorizationId: text().meta({ description: '→ gatewayTransactionId', example: '8AF73994TM546221D' })
+  })
+  .meta({ id: 'PayPalPayment' })
+
+export const NoopPaymentSchema = z
+  .strictObject({
+    gateway: z.literal('noop'),
+    ...commonPayment,
+    transactionId: optionalText().meta({ description: '→ gatewayTransactionId' }),
+    card: CardSchema.nullish()
+  })
+  .meta({ id: 'NoopPayment' })
+
+export const PaymentSchema = z
+  .discriminatedUnion('gateway', [CybersourcePaymentSchema, AuthorizeNetPaymentSchema, PayPalPaymentSchema, NoopPaymentSchema], {
+    error: (issue) =>
+      issue.code === 'invalid_union' ? 'gateway must be one of "cybersource", "authorizenet", "paypal", "noop"' : undefined
+  })
+  .meta({ id: 'Payment', description: 'A payment authorized outside Kibo, discriminated by gateway' })
+
+// ---------------------------------------------------------------- fraud
+
+export const KOUNT_DECISION_PATTERN = /^(A|R|E|D|APPROVE|REVIEW|ESCALATE|DECLINE)$/i
+
+export const KountFraudSchema = z
+  .strictObject({
+    provider: z.literal('kount'),
+    transactionId: text().meta({ description: 'Kount transaction id → validationId' }),
+    decision: z
+      .string()
+      .regex(KOUNT_DECISION_PATTERN, 'must be a Kount RIS AUTO code (A, R, E, D) or a Kount 360 decision (APPROVE, REVIEW, ESCALATE, DECLINE)')
+      .meta({ description: 'A/APPROVE → Pass; R/E/REVIEW/ESCALATE → Review; D/DECLINE → Review or refused (configurable)', example: 'A' }),
+    score: z.number().nullish().meta({ description: 'Kount score' }),
+    omniscore: z.number().nullish().meta({ description: 'Kount Omniscore' }),
+    reasonCode: optionalText(),
+    rules: z
+      .array(z.strictObject({ id: text(), description: text() }))
+      .max(100, 'must have at most 100 rules')
+      .nullish()
+      .meta({ description: 'Triggered rules' }),
+    checkedAt: DateTimeSchema.nullish().meta({ description: '→ createdDate (default: placedAt)' })
+  })
+  .meta({ id: 'KountFraud' })
+
+export const FraudSchema = z
+  .discriminatedUnion('provider', [KountFraudSchema], {
+    error: (issue) => (issue.code === 'invalid_union' ? 'provider must be "kount"' : undefined)
+  })
+  .meta({ id: 'Fraud', description: 'An external fraud check result' })
+
+// ---------------------------------------------------------------- order
+
+const AttributesSchema = z
+  .record(z.string().max(255), z.string().max(255, 'must be at most 255 characters'))
+  .refine((value) => Object.keys(value).length <= 50, 'must have at most 50 keys')
+  .meta({ description: 'Free-form string attributes → data.attributes (at most 50)' })
+
+const orderShape = z.strictObject({
+  externalId: z
+    .string()
+    .min(1, 'must not be empty')
+    .max(100, 'must be at most 100 characters')
+    .meta({ description: 'Storefront order number; with the Kibo tenant and site, the idempotency key', example: 'SO-100234' }),
+  placedAt: DateTimeSchema.meta({ description: '→ submittedDate' }),
+  currency: CurrencySchema.meta({ description: '→ currencyCode' }),
+  channel: optionalText().meta({ description: '→ channelCode (default from config)', example: 'Online' }),
+  locale: LocaleSchema.nullish(),
+  status: z
+    .enum(['Completed', 'Canceled', 'Cancelled'])
+    .nullish()
+    .meta({ description: 'Only for order.completed; sent to Kibo as Completed / Cancelled' }),
+  customer: CustomerSchema,
+  billTo: ContactSchema.meta({ description: '→ billingInfo.billingContact on the order and on every payment' }),
+  shipTo: ContactSchema.nullish().meta({ description: '→ fulfillmentInfo.fulfillmentContact; required when any item ships' }),
+  shippingMethod: z
+    .strictObject({ code: text().meta({ example: 'fedex_FEDEX_2_DAY' }), name: optionalText().meta({ example: 'FedEx 2Day' }) })
+    .nullish()
+    .meta({ description: '→ fulfillmentInfo.shippingMethodCode/Name' }),
+  items: z.array(ItemSchema).min(1, 'must have at least 1 item').max(500, 'must have at most 500 items'),
+  total: MoneySchema.meta({ description: 'Grand total the shopper paid', example: '46.71' }),
+  payments: z.array(PaymentSchema).max(20, 'must have at most 20 payments').nullish().meta({ description: 'Required unless total is 0' }),
+  fraud: FraudSchema.nullish(),
+  attributes: AttributesSchema.nullish()
+})
+
+type OrderShape = z.output<typeof orderShape>
+
+const ITEM_MONEY_FIELDS = [
+  'unitPrice', 'salePrice', 'overridePrice', 'discount', 'orderDiscount', 'tax', 'shipping', 'shippingTax',
+  'handling', 'duty', 'handlingDiscount', 'handlingTax'
+] as const
+
+/** Order-level cross-field rules; they run once every field is individually valid. */
+function checkOrder(order: OrderShape, ctx: z.RefinementCtx) {
+  const currency = order.currency
+  // Zod still runs this when a sibling has a non-aborting issue (a failed refinement), so
+  // only amounts that decoded to a decimal string are looked at.
+  const isAmount = (amount: unknown): amount is string => typeof amount === 'string' && DECIMAL_STRING_PATTERN.test(amount)
+  const scale = (amount: unknown, path: (string | number)[]) => {
+    if (!isAmount(amount)) return
+    const problem = checkScale(amount, currency)
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem, path })
+  }
+
+  const seen = new Map<string, number>()
+  let ships = false
+  order.items.forEach((item, index) => {
+    for (const field of ITEM_MONEY_FIELDS) scale(item[field], ['items', index, field])
+    const first = seen.get(item.lineId)
+    if (first !== undefined) {
+      ctx.addIssue({ code: 'custom', message: `lineId ${JSON.stringify(item.lineId)} is already used by items[${first}]; lineIds must be unique in the order`, path: ['items', index, 'lineId'] })
+    } else seen.set(item.lineId, index)
+    if (item.fulfillment.method === 'Ship') ships = true
+    if (item.fulfillment.method === 'Pickup' && (item.fulfillment.locationCode ?? '') === '') {
+      ctx.addIssue({ code: 'custom', message: 'a Pickup item needs fulfillment.locationCode (the pickup location)', path: ['items', index, 'fulfillment', 'locationCode'] })
+    }
+  })
+  if (ships && (order.shipTo === undefined || order.shipTo === null)) {
+    ctx.addIssue({ code: 'custom', message: 'shipTo is required when any item has fulfillment method "Ship"', path: ['shipTo'] })
+  }
+
+  scale(order.total, ['total'])
+  const payments = order.payments ?? []
+  payments.forEach((payment, index) => {
+    scale(payment.amount, ['payments', index, 'amount'])
+    if (payment.capture !== undefined && payment.capture !== null) scale(payment.capture.amount, ['payments', index, 'capture', 'amount'])
+  })
+  if (payments.length === 0 && isAmount(order.total) && !money(order.total).isZero()) {
+    ctx.addIssue({ code: 'custom', message: 'payments are required when total is not 0', path: ['payments'] })
+  }
+}
+
+export const OrderSchema = orderShape.superRefine(checkOrder).meta({ id: 'Order', description: 'The order (Normalized Order Event v1 `data`)' })
+
+// ---------------------------------------------------------------- envelope
+
+export const ORDER_EVENT_TYPES = ['order.created', 'order.completed'] as const
+
+export const OrderEventSchema = z
+  .strictObject({
+    type: z.enum(ORDER_EVENT_TYPES).meta({ description: '"order.completed" imports a historical (completed or cancelled) order' }),
+    id: optionalText().meta({ description: 'Delivery/event id, logged; not the idempotency key', example: 'evt_7d2c9f0e61a4' }),
+    timestamp: DateTimeSchema.meta({ description: 'When the storefront emitted the event' }),
+    source: optionalText().meta({ description: 'Which storefront', example: 'shopify' }),
+    data: OrderSchema
+  })
+  .superRefine((event, ctx) => {
+    const status = event.data.status
+    if (status !== undefined && status !== null && event.type !== 'order.completed') {
+      ctx.addIssue({ code: 'custom', message: 'status is only allowed when type is "order.completed"', path: ['data', 'status'] })
+    }
+  })
+  .meta({
+    id: 'OrderEvent',
+    description: 'Normalized Order Event v1: one storefront order to import into Kibo OMS',
+    example: {
+      type: 'order.created',
+      timestamp: '2026-11-20T15:04:07Z',
+      data: {
+        externalId: 'SO-1',
+        placedAt: '2026-11-20T15:04:05Z',
+        currency: 'USD',
+        customer: { email: 'a@example.com' },
+        billTo: { firstName: 'A', lastName: 'B', address: { line1: '1 Main St', city: 'Austin', country: 'US' } },
+        items: [{ lineId: '1', sku: 'X', quantity: 1, unitPrice: '5.00', fulfillment: { method: 'Pickup', locationCode: 'AUS' } }],
+        total: '5.00',
+        payments: [{ gateway: 'noop', amount: '5.00' }]
+      }
+    }
+  })
+
+export type OrderEvent = z.output<typeof OrderEventSchema>
+export type OrderEventInput = z.input<typeof OrderEventSchema>
+export type Order = OrderEvent['data']
+export type Item = Order['items'][number]
+export type Contact = z.output<typeof ContactSchema>
+export type Address = z.output<typeof AddressSchema>
+export type Payment = z.output<typeof PaymentSchema>
+export type PaymentInput = z.input<typeof PaymentSchema>
+export type Gateway = Payment['gateway']
+export type PaymentOf<G extends Gateway> = Extract<Payment, { gateway: G }>
+export type Card = z.output<typeof CardSchema>
+export type AuthorizeNetCard = z.output<typeof AuthorizeNetCardSchema>
+export type Capture = z.output<typeof CaptureSchema>
+export type Fraud = z.output<typeof FraudSchema>
+export type KountFraud = z.output<typeof KountFraudSchema>
+export type CardBrand = (typeof CARD_BRANDS)[number]

@@ -1,0 +1,70 @@
+// Builds the Fastify instance: external plugins first, then ours, then the routes.
+// Tests build exactly this (test/helper.ts) and talk to it with app.inject.
+import { randomUUID } from 'node:crypto'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { Config } from './plugins/config.ts'
+import { loggerOptions } from './logger.ts'
+import problems from './plugins/problems.ts'
+import jsonBody from './plugins/json-body.ts'
+import apiKeys from './plugins/api-keys.ts'
+import openapi from './plugins/openapi.ts'
+import store from './plugins/store.ts'
+import kibo from './plugins/kibo.ts'
+import mapping from './plugins/mapping.ts'
+import orderImport from './plugins/order-import.ts'
+import healthRoutes from '../routes/health.ts'
+import orderRoutes from '../routes/orders.ts'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config
+  }
+}
+
+export interface BuildAppOptions {
+  /** Pino options or an instance-compatible logger; false to silence (tests). */
+  logger?: FastifyServerOptions['logger'] | false
+  loggerInstance?: FastifyServerOptions['loggerInstance']
+}
+
+const requestIdPattern = /^[\w.:\-]{1,128}$/
+
+export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? loggerOptions(config.logLevel) }),
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId(request) {
+      const given = request.headers['x-request-id']
+      return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID()
+    },
+    requestTimeout: 60_000,
+    connectionTimeout: 60_000,
+    keepAliveTimeout: 72_000,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 }
+  }).withTypeProvider<ZodTypeProvider>()
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.decorate('config', config)
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+
+  await app.register(problems)
+  await app.register(jsonBody)
+  await app.register(openapi)
+  await app.register(apiKeys, { apiKeys: config.apiKeys })
+  await app.register(store)
+  await app.register(kibo)
+  await app.register(mapping)
+  await app.register(orderImport)
+
+  await app.register(healthRoutes)
+  await app.register(orderRoutes, { prefix: '/v1' })
+
+  await app.ready()
+  return app
+}

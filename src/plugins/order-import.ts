@@ -1,0 +1,171 @@
+// The synchronous import path: validate → map and reconcile → claim the import record → send to
+// Kibo without ever creating twice → record the outcome. The store decides idempotency (a
+// database constraint, not process memory); the Kibo client decides how a create is retried.
+import { randomUUID } from 'node:crypto'
+import fp from 'fastify-plugin'
+import type { FastifyBaseLogger } from 'fastify'
+import type { OrderEvent } from '../../schemas/order-event.ts'
+import type { ImportedResponse } from '../../schemas/imports.ts'
+import { problemType, type Problem } from '../../schemas/problem.ts'
+import { payloadHash } from '../lib/canonical-json.ts'
+import { KiboError, kiboErrorToProblem } from './kibo-client.ts'
+import type { ImportRecord } from './store/index.ts'
+import { ProblemError } from './problems.ts'
+
+export type SyncImportResult = { status: 201 | 200; body: ImportedResponse; replayed: boolean }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    orderImport: {
+      /** Imports one event now; throws ProblemError for every refusal. */
+      importNow(event: OrderEvent, log: FastifyBaseLogger): Promise<SyncImportResult>
+      /** The instance id that owns leases taken by this process. */
+      leaseOwner: string
+    }
+  }
+}
+
+export function importedBody(record: ImportRecord): ImportedResponse {
+  return {
+    importId: record.importId,
+    externalId: record.externalId,
+    kiboOrderId: record.kiboOrderId ?? '',
+    kiboOrderNumber: record.kiboOrderNumber ?? null,
+    status: 'imported'
+  }
+}
+
+export function inFlightProblem(record: ImportRecord, retryAfterSeconds: number): ProblemError {
+  return new ProblemError(
+    {
+      type: problemType('import-in-flight'),
+      title: 'This order is being imported right now',
+      status: 409,
+      detail: `externalId ${JSON.stringify(record.externalId)} is already being imported (import ${record.importId}); retry after ${retryAfterSeconds} s to get its result.`,
+      importId: record.importId
+    },
+    { 'retry-after': String(retryAfterSeconds) }
+  )
+}
+
+export function conflictProblem(record: ImportRecord): ProblemError {
+  return new ProblemError({
+    type: problemType('idempotency-conflict'),
+    title: 'externalId already used for a different order',
+    status: 422,
+    detail:
+      `externalId ${JSON.stringify(record.externalId)} was already ${record.status === 'imported' ? 'imported' : 'accepted'} ` +
+      `(import ${record.importId}) with a different payload. An order is imported once; send a new externalId for a different order.`,
+    importId: record.importId
+  })
+}
+
+export default fp(
+  async function orderImportPlugin(app) {
+    const leaseOwner = `${process.pid}-${randomUUID().slice(0, 8)}`
+    const leaseMs = app.config.importLeaseMs
+
+    async function importNow(event: OrderEvent, log: FastifyBaseLogger): Promise<SyncImportResult> {
+      const started = performance.now()
+      const mapped = app.mapping.map(event)
+      if (!mapped.ok) throw new ProblemError(mapped.problem)
+
+      const externalId = event.data.externalId
+      const claim = await app.imports.claimImport({
+        tenantId: app.kibo.tenantId,
+        siteId: app.kibo.siteId,
+        externalId,
+        payloadHash: payloadHash(event),
+        event,
+        mode: 'sync',
+        leaseOwner,
+        leaseMs
+      })
+      switch (claim.outcome) {
+        case 'replay':
+          return { status: 200, body: importedBody(claim.record), replayed: true }
+        case 'in_flight':
+          throw inFlightProblem(claim.record, claim.retryAfterSeconds)
+        case 'conflict':
+          throw conflictProblem(claim.record)
+      }
+
+      const record = claim.record
+      const importLog = log.child({ importId: record.importId, externalId, tenantId: app.kibo.tenantId, siteId: app.kibo.siteId })
+      // Keep the lease alive while Kibo answers, so no other instance takes this import over.
+      const renewal = setInterval(() => {
+        app.imports.renewLease(record.importId, leaseOwner, leaseMs).catch((err: unknown) => importLog.warn({ err }, 'lease renewal failed'))
+      }, Math.max(1000, Math.floor(leaseMs / 3)))
+      renewal.unref()
+      try {
+        // A taken-over record may already exist in Kibo (its previous owner died mid-create, or
+        // the last outcome was unknown): look it up before creating.
+        if (claim.outcome === 'reclaimed') {
+          const existing = await app.kibo.client.findOrderByExternalId(externalId)
+          if (existing !== null) {
+            const done = await app.imports.markImported(record.importId, leaseOwner, {
+              kiboOrderId: existing.id,
+              kiboOrderNumber: existing.orderNumber ?? null,
+              correlationId: null,
+              created: false
+            })
+            importLog.info({ outcome: 'imported', kiboOrderId: existing.id, found: true, durationMs: Math.round(performance.now() - started) }, 'import found in Kibo')
+            return { status: 201, body: importedBody(done), replayed: false }
+          }
+        }
+        const result = await app.kibo.client.importOrder(mapped.kiboOrder)
+        const done = await app.imports.markImported(record.importId, leaseOwner, {
+          kiboOrderId: result.order.id,
+          kiboOrderNumber: result.order.orderNumber ?? null,
+          correlationId: result.correlationId ?? null,
+          created: result.created
+        })
+        importLog.info(
+          {
+            outcome: 'imported',
+            kiboOrderId: result.order.id,
+            kiboOrderNumber: result.order.orderNumber,
+            kiboCorrelationId: result.correlationId,
+            attempts: result.attempts,
+            durationMs: Math.round(performance.now() - started)
+          },
+          'order imported'
+        )
+        return { status: 201, body: importedBody(done), replayed: false }
+      } catch (error) {
+        const problem: Problem =
+          error instanceof KiboError
+            ? kiboErrorToProblem(error)
+            : {
+                type: problemType('internal'),
+                title: 'Import failed',
+                status: 500,
+                detail: 'The import failed inside the service; it has been logged and can be retried safely.'
+              }
+        await app.imports
+          .markFailed(record.importId, leaseOwner, { status: 'failed', error: { ...problem, kind: error instanceof KiboError ? error.kind : 'internal' } })
+          .catch((err: unknown) => importLog.error({ err }, 'could not record the failure'))
+        importLog.warn(
+          {
+            outcome: 'failed',
+            kind: error instanceof KiboError ? error.kind : 'internal',
+            status: problem.status,
+            kiboCorrelationId: (problem as { correlationId?: string }).correlationId,
+            durationMs: Math.round(performance.now() - started),
+            ...(error instanceof KiboError ? {} : { err: error })
+          },
+          'import failed'
+        )
+        const headers: Record<string, string> = {}
+        const retryAfter = (problem as { retryAfter?: number }).retryAfter
+        if (typeof retryAfter === 'number') headers['retry-after'] = String(Math.ceil(retryAfter))
+        throw new ProblemError({ ...problem, importId: record.importId }, headers)
+      } finally {
+        clearInterval(renewal)
+      }
+    }
+
+    app.decorate('orderImport', { importNow, leaseOwner })
+  },
+  { name: 'order-import', dependencies: ['store', 'kibo', 'mapping'] }
+)

@@ -1,0 +1,26 @@
+// The durable store: PostgreSQL when DATABASE_URL is set, else embedded PGlite in DATA_DIR.
+// Migrations run at start; the import records live here.
+import fp from 'fastify-plugin'
+import { openDatabase, migrate, createImportStore, type Database, type ImportStore } from './store/index.ts'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database
+    imports: ImportStore
+  }
+}
+
+export default fp(
+  async function storePlugin(app) {
+    const { config } = app
+    const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger: app.log })
+    app.addHook('onClose', async () => {
+      await db.close()
+    })
+    await migrate(db)
+    app.log.info({ database: db.kind, dataDir: db.kind === 'pglite' ? config.dataDir : undefined }, 'store ready')
+    app.decorate('db', db)
+    app.decorate('imports', createImportStore(db))
+  },
+  { name: 'store' }
+)

@@ -1,0 +1,42 @@
+// The durable import store. Layout (one concern per file):
+//   database.ts     the two drivers (PostgreSQL pool, embedded PGlite) behind one Database interface
+//   migrations.ts   applying and checking the schema version
+//   sql.ts          every SQL statement, the schema included
+//   import-store.ts import records: claims, leases, outcomes, history, listing
+export {
+  openDatabase,
+  postgresDatabase,
+  pgliteDatabase,
+  parseTimestamp,
+  parseInt8,
+  DatabaseBusyError,
+  type Database,
+  type Queryable,
+  type QueryResult,
+  type OpenDatabaseOptions,
+  type StoreLogger
+} from './database.ts'
+export { migrate, schemaStatus, latestVersion, SchemaVersionError, type SchemaStatus, type MigrateResult } from './migrations.ts'
+export { SCHEMA, IMPORT_STATUSES } from './sql.ts'
+export {
+  createImportStore,
+  newImportId,
+  encodeCursor,
+  decodeCursor,
+  ImportNotFoundError,
+  LeaseLostError,
+  ImportStateError,
+  InvalidCursorError,
+  QUEUED_RETRY_AFTER_SECONDS,
+  type ImportStore,
+  type ImportStoreOptions,
+  type ImportRecord,
+  type ImportEvent,
+  type ImportStatus,
+  type ImportMode,
+  type ClaimInput,
+  type ClaimResult,
+  type ImportedOutcome,
+  type ListImportsQuery,
+  type ImportPage
+} from './import-store.ts'

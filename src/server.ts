@@ -1,0 +1,34 @@
+// Starts the service: configuration, listen, graceful shutdown. Nothing else.
+import closeWithGrace from 'close-with-grace'
+import { buildApp } from './app.ts'
+import { ConfigError, loadConfig } from './plugins/config.ts'
+
+let config
+try {
+  config = loadConfig()
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`)
+    process.exit(78) // EX_CONFIG
+  }
+  throw error
+}
+
+const app = await buildApp(config)
+
+closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  if (err) app.log.error({ err }, 'closing after an uncaught error')
+  else app.log.info({ signal }, 'shutting down gracefully')
+  await app.close()
+})
+
+try {
+  const address = await app.listen({ port: config.port, host: config.host })
+  const local = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1')
+  app.log.info(
+    `ready: send an order with  curl -X POST ${local}/v1/orders -H 'content-type: application/json' --data @../shared/contract/examples/cybersource-ship-usd.json   (docs: ${local}/docs)`
+  )
+} catch (error) {
+  app.log.fatal({ err: error }, 'could not start listening')
+  process.exit(1)
+}

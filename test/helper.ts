@@ -1,0 +1,59 @@
+// Builds the app exactly as the server does, on an in-memory PGlite and the built-in Kibo
+// simulator unless the caller's environment says otherwise. Tests talk to it with app.inject.
+import { readFileSync, readdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { buildApp, type BuildAppOptions } from '../src/app.ts'
+import { loadConfig } from '../src/plugins/config.ts'
+
+type Teardown = { teardown(fn: () => unknown): void }
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+/** The contract's examples: ../shared/contract/examples when present (CI), else the copy in examples/. */
+export const examplesDir = (() => {
+  const shared = path.resolve(repoRoot, '../shared/contract/examples')
+  try {
+    readdirSync(shared)
+    return shared
+  } catch {
+    return path.join(repoRoot, 'examples')
+  }
+})()
+
+export function exampleNames(): string[] {
+  return readdirSync(examplesDir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => name.replace(/\.json$/, ''))
+    .sort()
+}
+
+export function invalidExampleNames(): string[] {
+  return readdirSync(path.join(examplesDir, 'invalid'))
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => name.replace(/\.json$/, ''))
+    .sort()
+}
+
+export function loadExample(name: string): any {
+  return JSON.parse(readFileSync(path.join(examplesDir, `${name}.json`), 'utf8'))
+}
+
+export function loadInvalidExample(name: string): { expect: { status: number; why: string }; event: any } {
+  return JSON.parse(readFileSync(path.join(examplesDir, 'invalid', `${name}.json`), 'utf8'))
+}
+
+export async function buildTestApp(t: Teardown, env: Record<string, string> = {}, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ...env })
+  const app = await buildApp(config, { logger: false, ...options })
+  t.teardown(() => app.close())
+  return app
+}
+
+/** A copy of an example with a fresh externalId, so tests do not collide. */
+export function withExternalId(event: any, externalId: string): any {
+  const copy = structuredClone(event)
+  copy.data.externalId = externalId
+  return copy
+}

@@ -1,0 +1,146 @@
+// The databases the store's tests run against: always a fresh in-memory PGlite, and PostgreSQL
+// (DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test). Each test gets a database of its
+// own — a PGlite instance, or a throwaway PostgreSQL database created through the given one and
+// dropped afterwards — so test files run in parallel without seeing each other.
+//
+// PostgreSQL unreachable fails the run, loudly, unless SKIP_POSTGRES=1 (then its tests are skipped).
+import { randomBytes } from 'node:crypto'
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+import { PGlite } from '@electric-sql/pglite'
+import type { Test } from 'tap'
+import { migrate, openDatabase, pgliteDatabase, type Database } from '../../src/plugins/store/index.ts'
+
+export type DatabaseKind = 'pglite' | 'postgres'
+
+export interface FreshDatabase {
+  kind: DatabaseKind
+  db: Database
+  /**
+   * Another, independent connection to the same database — what a second service instance would
+   * have. PostgreSQL only: an in-memory PGlite has exactly one connection.
+   */
+  connectAgain?: () => Promise<Database>
+}
+
+export const postgresUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
+const skipPostgresAllowed = process.env.SKIP_POSTGRES === '1'
+
+let postgresCheck: Promise<string | null> | undefined
+
+/** null when PostgreSQL answers; the reason when it does not and SKIP_POSTGRES=1; throws otherwise. */
+export function postgresUnavailable(): Promise<string | null> {
+  postgresCheck ??= (async () => {
+    const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 3000 })
+    try {
+      await client.connect()
+      await client.query('SELECT 1')
+      return null
+    } catch (error) {
+      const reason = `PostgreSQL at ${redact(postgresUrl)} is not reachable: ${(error as Error).message}`
+      if (skipPostgresAllowed) return reason
+      throw new Error(`${reason}. Start it, point DATABASE_URL at one, or set SKIP_POSTGRES=1 to run on PGlite only.`)
+    } finally {
+      await client.end().catch(() => {})
+    }
+  })()
+  return postgresCheck
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')
+}
+
+// initdb in PGlite takes seconds; loading a dump of a pristine instance takes about one. The dump
+// is cached on disk (keyed by the installed PGlite build) so parallel test files share it.
+let pristine: Promise<Blob> | undefined
+
+function pristineDump(): Promise<Blob> {
+  pristine ??= (async () => {
+    const entry = fileURLToPath(import.meta.resolve('@electric-sql/pglite'))
+    const { size, mtimeMs } = await stat(entry)
+    const cacheDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/.cache/kibo-bridge-tests')
+    const cached = path.join(cacheDir, `pglite-pristine-${size}-${Math.round(mtimeMs)}.tar`)
+    try {
+      return new Blob([await readFile(cached)])
+    } catch {
+      // not there yet: make it
+    }
+    const template = await PGlite.create({ dataDir: 'memory://' })
+    let dump: Blob
+    try {
+      dump = await template.dumpDataDir('none')
+    } finally {
+      await template.close()
+    }
+    await mkdir(cacheDir, { recursive: true })
+    const partial = `${cached}.${process.pid}.tmp`
+    await writeFile(partial, Buffer.from(await dump.arrayBuffer()))
+    await rename(partial, cached) // atomic: a parallel reader sees all of it or nothing
+    return dump
+  })()
+  return pristine
+}
+
+async function freshPglite(t: Test): Promise<FreshDatabase> {
+  const db = pgliteDatabase(await PGlite.create({ dataDir: 'memory://', loadDataDir: await pristineDump() }))
+  t.teardown(() => db.close())
+  return { kind: 'pglite', db }
+}
+
+async function freshPostgres(t: Test): Promise<FreshDatabase> {
+  const name = `kb_test_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: postgresUrl })
+  await admin.connect()
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE template0`)
+  } finally {
+    await admin.end()
+  }
+  const url = new URL(postgresUrl)
+  url.pathname = `/${name}`
+  const opened: Database[] = []
+  const connect = async () => {
+    const db = await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' })
+    opened.push(db)
+    return db
+  }
+  t.teardown(async () => {
+    await Promise.all(opened.map((db) => db.close()))
+    const dropper = new pg.Client({ connectionString: postgresUrl })
+    await dropper.connect()
+    try {
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    } finally {
+      await dropper.end()
+    }
+  })
+  return { kind: 'postgres', db: await connect(), connectAgain: connect }
+}
+
+/** A fresh, empty (unmigrated) database of this kind, closed and removed when `t` ends. */
+export function freshDatabase(t: Test, kind: DatabaseKind): Promise<FreshDatabase> {
+  return kind === 'pglite' ? freshPglite(t) : freshPostgres(t)
+}
+
+/**
+ * Runs `fn` once per database kind, as subtests named after it. `fn` gets a fresh database;
+ * `migrated: true` (the default) applies the migrations first.
+ */
+export async function eachDatabase(
+  t: Test,
+  fn: (t: Test, fresh: FreshDatabase) => Promise<void>,
+  options: { migrated?: boolean } = {}
+): Promise<void> {
+  const unavailable = await postgresUnavailable()
+  for (const kind of ['pglite', 'postgres'] as const) {
+    const skip = kind === 'postgres' && unavailable !== null ? unavailable : false
+    await t.test(kind, { skip }, async (t) => {
+      const fresh = await freshDatabase(t, kind)
+      if (options.migrated ?? true) await migrate(fresh.db)
+      await fn(t, fresh)
+    })
+  }
+}
