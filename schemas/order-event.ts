@@ -315,7 +315,7 @@ const orderShape = z.strictObject({
     .enum(['Completed', 'Canceled', 'Cancelled'])
     .nullish()
     .meta({ description: 'Only for order.completed; sent to Kibo as Completed / Cancelled' }),
-  customer: CustomerSchema,
+  customer: CustomerSchema.nullish().meta({ description: 'The shopper; without it the order email comes from billTo.email' }),
   billTo: ContactSchema.meta({ description: '→ billingInfo.billingContact on the order and on every payment' }),
   shipTo: ContactSchema.nullish().meta({ description: '→ fulfillmentInfo.fulfillmentContact; required when any item ships' }),
   shippingMethod: z
@@ -363,6 +363,10 @@ function checkOrder(order: OrderShape, ctx: z.RefinementCtx) {
   })
   if (ships && (order.shipTo === undefined || order.shipTo === null)) {
     ctx.addIssue({ code: 'custom', message: 'shipTo is required when any item has fulfillment method "Ship"', path: ['shipTo'] })
+  }
+
+  if ((order.customer === undefined || order.customer === null) && (order.billTo?.email ?? '') === '') {
+    ctx.addIssue({ code: 'custom', message: 'an order email is required: send data.customer.email (or at least data.billTo.email)', path: ['customer', 'email'] })
   }
 
   scale(order.total, ['total'])

@@ -10,6 +10,7 @@ import jsonBody from './plugins/json-body.ts'
 import apiKeys from './plugins/api-keys.ts'
 import openapi from './plugins/openapi.ts'
 import store from './plugins/store.ts'
+import type { Database } from './plugins/store/index.ts'
 import kibo from './plugins/kibo.ts'
 import mapping from './plugins/mapping.ts'
 import orderImport from './plugins/order-import.ts'
@@ -26,6 +27,8 @@ export interface BuildAppOptions {
   /** Pino options or an instance-compatible logger; false to silence (tests). */
   logger?: FastifyServerOptions['logger'] | false
   loggerInstance?: FastifyServerOptions['loggerInstance']
+  /** An already opened database instead of the one the configuration names (tests). */
+  database?: Database
 }
 
 const requestIdPattern = /^[\w.:\-]{1,128}$/
@@ -57,7 +60,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(jsonBody)
   await app.register(openapi)
   await app.register(apiKeys, { apiKeys: config.apiKeys })
-  await app.register(store)
+  await app.register(store, { database: options.database })
   await app.register(kibo)
   await app.register(mapping)
   await app.register(orderImport)

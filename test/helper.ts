@@ -6,8 +6,9 @@ import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { buildApp, type BuildAppOptions } from '../src/app.ts'
 import { loadConfig } from '../src/plugins/config.ts'
+import { freshDatabase, type DatabaseKind } from './support/databases.ts'
 
-type Teardown = { teardown(fn: () => unknown): void }
+type Test = Parameters<typeof freshDatabase>[0]
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -44,9 +45,22 @@ export function loadInvalidExample(name: string): { expect: { status: number; wh
   return JSON.parse(readFileSync(path.join(examplesDir, 'invalid', `${name}.json`), 'utf8'))
 }
 
-export async function buildTestApp(t: Teardown, env: Record<string, string> = {}, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+export interface TestAppOptions extends BuildAppOptions {
+  /** 'pglite' (default): a fresh in-memory PGlite; 'postgres': a throwaway database on 127.0.0.1:5432. */
+  databaseKind?: DatabaseKind
+}
+
+/**
+ * The app on a fresh database: an in-memory PGlite loaded from a pristine dump (initdb takes
+ * seconds), a throwaway PostgreSQL database, or whatever DATA_DIR / DATABASE_URL `env` names.
+ */
+export async function buildTestApp(t: Test, env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<FastifyInstance> {
   const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ...env })
-  const app = await buildApp(config, { logger: false, ...options })
+  let database = options.database
+  if (database === undefined && config.databaseUrl === undefined && config.dataDir === 'memory://') {
+    database = (await freshDatabase(t, options.databaseKind ?? 'pglite')).db
+  }
+  const app = await buildApp(config, { logger: false, ...options, database })
   t.teardown(() => app.close())
   return app
 }

@@ -10,10 +10,15 @@ declare module 'fastify' {
   }
 }
 
+export interface StorePluginOptions {
+  /** An already opened database (tests); it is migrated and closed with the app. */
+  database?: Database
+}
+
 export default fp(
-  async function storePlugin(app) {
+  async function storePlugin(app, options: StorePluginOptions) {
     const { config } = app
-    const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger: app.log })
+    const db = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger: app.log }))
     app.addHook('onClose', async () => {
       await db.close()
     })

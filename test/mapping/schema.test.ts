@@ -168,3 +168,22 @@ t.test('JSON Schema: the event converts for OpenAPI (input and output)', async (
   t.match(text, /"additionalProperties":false/)
   t.doesNotThrow(() => z.toJSONSchema(OrderEventSchema, { io: 'output' }))
 })
+
+t.test('customer is optional when billTo carries the email; without either email it is a 400', async (t) => {
+  const { OrderEventSchema } = await import('../../schemas/order-event.ts')
+  const { mapEventToKiboOrder } = await import('../../src/plugins/mapping/index.ts')
+  const base = JSON.parse(JSON.stringify((await import('../../examples/authorizenet-pickup-review.json', { with: { type: 'json' } })).default))
+  delete base.data.customer
+  const parsed = OrderEventSchema.safeParse(base)
+  t.ok(parsed.success, 'no customer but billTo.email is fine')
+  const mapped = mapEventToKiboOrder(parsed.data!, { fraudDeclineAction: 'review' })
+  t.ok(mapped.ok)
+  if (mapped.ok) {
+    t.equal(mapped.kiboOrder.email, 'sam.billing@example.com')
+    t.equal(mapped.kiboOrder.customerAccountId, undefined)
+  }
+  delete base.data.billTo.email
+  const refused = OrderEventSchema.safeParse(base)
+  t.notOk(refused.success)
+  t.same(refused.error?.issues.map((issue) => issue.path.join('.')), ['data.customer.email'])
+})

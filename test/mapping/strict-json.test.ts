@@ -1,5 +1,4 @@
 import t from 'tap'
-import { spawnSync } from 'node:child_process'
 import { parseStrictJson, MAX_JSON_DEPTH } from '../../src/lib/strict-json.ts'
 
 const ok = (body: string | Buffer) => parseStrictJson(body)
@@ -67,30 +66,4 @@ t.test('numbers a double cannot carry exactly are refused; others pass', async (
   t.match(ok('{"id":12345678901234567890}'), { ok: false, path: 'id' })
   t.match(ok('{"n":1e400}'), { ok: false, message: /too large/ })
   t.same(ok('{"n":9007199254740991}'), { ok: true, value: { n: 9007199254740991 } })
-})
-
-t.test('fast enough for every request (>= 15k small orders/s)', async (t) => {
-  // Measured in a child process without tap's coverage instrumentation, which slows tight
-  // loops several times over and would measure the instrumentation, not the parser.
-  const code = `
-    import { readFileSync } from 'node:fs'
-    import { parseStrictJson } from ${JSON.stringify(new URL('../../src/lib/strict-json.ts', import.meta.url).href)}
-    const order = Buffer.from(JSON.stringify(JSON.parse(readFileSync(${JSON.stringify(new URL('../../examples/cybersource-ship-usd.json', import.meta.url).pathname)}, 'utf8'))))
-    for (let i = 0; i < 5000; i++) parseStrictJson(order)
-    // Best of several batches: the figure is the parser's speed, not the machine's other load.
-    let perSecond = 0
-    for (let batch = 0; batch < 8; batch++) {
-      const rounds = 4000
-      const started = performance.now()
-      for (let i = 0; i < rounds; i++) if (!parseStrictJson(order).ok) throw new Error('refused')
-      perSecond = Math.max(perSecond, rounds / ((performance.now() - started) / 1000))
-    }
-    console.log(JSON.stringify({ perSecond, bytes: order.length }))
-  `
-  const env = { PATH: process.env.PATH ?? '' }
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', code], { env, encoding: 'utf8' })
-  t.equal(child.status, 0, child.stderr)
-  const { perSecond, bytes } = JSON.parse(child.stdout) as { perSecond: number; bytes: number }
-  t.comment(`${Math.round(perSecond)} parses/s of a ${bytes}-byte order`)
-  t.ok(perSecond >= 15000, `${Math.round(perSecond)} parses/s`)
 })

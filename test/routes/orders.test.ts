@@ -260,7 +260,7 @@ t.test('a restart keeps every import record (PGlite in DATA_DIR)', async (t) => 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kob-restart-'))
   t.teardown(() => rmSync(dataDir, { recursive: true, force: true }))
   const event = loadExample('authorizenet-pickup-review')
-  const first = await buildTestApp({ teardown() {} }, { DATA_DIR: dataDir })
+  const first = await buildTestApp(t, { DATA_DIR: dataDir })
   const created = await first.inject({ method: 'POST', url: '/v1/orders', headers: json, payload: event })
   t.equal(created.statusCode, 201)
   await first.close()

@@ -5,11 +5,8 @@ import { PgBoss, fromPglite } from 'pg-boss'
 import { createImportStore, type ImportStore } from '../../src/plugins/store/index.ts'
 import { eachDatabase } from '../support/databases.ts'
 
-void eachDatabase(t, async (t, { db, kind }) => {
-  if (kind !== 'pglite') {
-    t.pass('PostgreSQL: pg-boss connects with the same DATABASE_URL (its own pool)')
-    return
-  }
+// On PostgreSQL pg-boss simply connects with the same DATABASE_URL (its own pool, its own schema).
+void eachDatabase(t, async (t, { db }) => {
   const boss = new PgBoss({ db: fromPglite(db.pglite!), backend: 'pglite', supervise: false, schedule: false })
   boss.on('error', (error) => t.fail(String(error)))
   await boss.start()
@@ -35,5 +32,8 @@ void eachDatabase(t, async (t, { db, kind }) => {
   t.equal((await store.countByStatus()).queued, 20)
   const jobs = await boss.fetch('imports', { batchSize: 50 })
   t.equal(jobs.length, 20)
-  t.same(await db.query<{ schema_name: string }>("SELECT schema_name FROM information_schema.schemata WHERE schema_name IN ('pgboss', 'kibo_bridge') ORDER BY 1").then((r) => r.rows.map((row) => row.schema_name)), ['kibo_bridge', 'pgboss'])
-})
+  const schemas = await db.query<{ schema_name: string }>(
+    "SELECT schema_name FROM information_schema.schemata WHERE schema_name IN ('pgboss', 'kibo_bridge') ORDER BY 1"
+  )
+  t.same(schemas.rows.map((row) => row.schema_name), ['kibo_bridge', 'pgboss'], 'side by side')
+}, { kinds: ['pglite'] })

@@ -57,7 +57,7 @@ function redact(url: string): string {
 // is cached on disk (keyed by the installed PGlite build) so parallel test files share it.
 let pristine: Promise<Blob> | undefined
 
-function pristineDump(): Promise<Blob> {
+export function pristineDump(): Promise<Blob> {
   pristine ??= (async () => {
     const entry = fileURLToPath(import.meta.resolve('@electric-sql/pglite'))
     const { size, mtimeMs } = await stat(entry)
@@ -127,15 +127,16 @@ export function freshDatabase(t: Test, kind: DatabaseKind): Promise<FreshDatabas
 
 /**
  * Runs `fn` once per database kind, as subtests named after it. `fn` gets a fresh database;
- * `migrated: true` (the default) applies the migrations first.
+ * `migrated: true` (the default) applies the migrations first; `kinds` narrows the databases.
  */
 export async function eachDatabase(
   t: Test,
   fn: (t: Test, fresh: FreshDatabase) => Promise<void>,
-  options: { migrated?: boolean } = {}
+  options: { migrated?: boolean; kinds?: readonly DatabaseKind[] } = {}
 ): Promise<void> {
-  const unavailable = await postgresUnavailable()
-  for (const kind of ['pglite', 'postgres'] as const) {
+  const kinds = options.kinds ?? (['pglite', 'postgres'] as const)
+  const unavailable = kinds.includes('postgres') ? await postgresUnavailable() : null
+  for (const kind of kinds) {
     const skip = kind === 'postgres' && unavailable !== null ? unavailable : false
     await t.test(kind, { skip }, async (t) => {
       const fresh = await freshDatabase(t, kind)

@@ -172,8 +172,9 @@ export function mapEventToKiboOrder(event: OrderEvent, options: MappingOptions):
     channelCode: order.channel ?? options.defaultChannelCode,
     currencyCode: currency,
     submittedDate: placedAt,
-    customerAccountId: order.customer.accountId,
-    email: order.customer.email,
+    customerAccountId: order.customer?.accountId,
+    // The schema guarantees one of the two (an order email is required).
+    email: (order.customer?.email ?? order.billTo.email)!,
     items: order.items.map((item, index) => mapItem(item, index, currency, order.locale ?? undefined)),
     billingInfo,
     payments,

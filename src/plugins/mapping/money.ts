@@ -175,3 +175,55 @@ export function toKiboNumber(amount: string | Decimal, currency: string): number
   const out = Number(rounded.toFixed(digits))
   return Object.is(out, -0) ? 0 : out
 }
+
+// ---------------------------------------------------------------- added for the translated-v2 target
+
+/** a − b, exactly. */
+export function difference(a: string | Decimal | null | undefined, b: string | Decimal | null | undefined): Decimal {
+  return money(a).minus(money(b))
+}
+
+/** `part` as a percentage of `base` (exact to 60 digits); undefined when base is 0. */
+export function percentOf(part: string | Decimal, base: string | Decimal): Decimal | undefined {
+  const denominator = money(base)
+  if (denominator.isZero()) return undefined
+  return money(part).times(100).dividedBy(denominator)
+}
+
+/** True when `part` is more than `limitPercent` % of `base`; any positive part of a zero base is. */
+export function exceedsPercent(part: string | Decimal, base: string | Decimal, limitPercent: string): boolean {
+  const rate = percentOf(part, base)
+  if (rate === undefined) return money(part).greaterThan(0)
+  return rate.greaterThan(new Decimal(limitPercent))
+}
+
+/**
+ * `lineAmount / quantity` as a normalized decimal string when the division is exact at the
+ * currency's minor units (25.50 / 3 = 8.50); undefined when it is not (10.00 / 3).
+ */
+export function exactUnitPrice(lineAmount: string | Decimal, quantity: number, currency: string): string | undefined {
+  const digits = minorUnits(currency)
+  if (digits === undefined || quantity < 1) return undefined
+  const unit = money(lineAmount).dividedBy(quantity)
+  if (unit.decimalPlaces() > digits || !unit.times(quantity).equals(money(lineAmount))) return undefined
+  return toDecimalString(unit)
+}
+
+/**
+ * Fills `needs` from `available` in order (the first source until it is used up, then the
+ * next): result[n][s] is what source s gives to need n (zeros included). Undefined when
+ * Σ available ≠ Σ needs.
+ */
+export function allocateInOrder(available: readonly (string | Decimal)[], needs: readonly (string | Decimal)[]): Decimal[][] | undefined {
+  if (!sum(available).equals(sum(needs))) return undefined
+  const left = available.map((amount) => money(amount))
+  return needs.map((need) => {
+    let missing = money(need)
+    return left.map((_, index) => {
+      const take = Decimal.min(left[index], missing)
+      left[index] = left[index].minus(take)
+      missing = missing.minus(take)
+      return take
+    })
+  })
+}
