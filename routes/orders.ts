@@ -4,11 +4,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { OrderEventSchema } from '../schemas/order-event.ts'
 import { KiboOrderSchema } from '../schemas/kibo-order.ts'
-import { ImportedResponseSchema } from '../schemas/imports.ts'
+import { ImportedResponseSchema, QueuedResponseSchema } from '../schemas/imports.ts'
 import { ProblemError } from '../src/plugins/problems.ts'
 import { problemResponses } from './responses.ts'
 
 const security: Array<Record<string, string[]>> = [{ bearerApiKey: [] }, { headerApiKey: [] }]
+
+/** RFC 7240: `Prefer: respond-async` (possibly among other preferences). */
+export function prefersAsync(prefer: string | undefined): boolean {
+  return prefer !== undefined && prefer.split(',').some((preference) => preference.trim().split(/[;=\s]/)[0].toLowerCase() === 'respond-async')
+}
 
 const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes(app) {
   app.addHook('onRequest', app.requireApiKey)
@@ -23,17 +28,30 @@ const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes(app) {
         description:
           'Validates the event, reconciles its totals exactly, maps it to a Kibo import payload and creates the order in Kibo. ' +
           'Idempotent by (Kibo tenant, site, `data.externalId`): sending the same event again answers 200 with the stored result and ' +
-          '`Idempotent-Replayed: true` without calling Kibo.',
+          '`Idempotent-Replayed: true` without calling Kibo.\n\n' +
+          'With `Prefer: respond-async` the order is validated, reconciled and stored with its delivery job, and the answer is ' +
+          '`202 { importId, status: "queued", statusUrl }` at once; a worker imports it (retries with backoff, never twice).',
         security,
+        headers: z.object({
+          prefer: z.string().optional().meta({ description: '`respond-async`: accept now, import in the background (202)' })
+        }),
         body: OrderEventSchema,
         response: {
           201: ImportedResponseSchema.describe('Imported: the order was created in Kibo (or found there after an ambiguous failure).'),
           200: ImportedResponseSchema.describe('A repeat of an imported order: the stored result, header `Idempotent-Replayed: true`.'),
+          202: QueuedResponseSchema.describe('Accepted for asynchronous import (`Prefer: respond-async`), or a repeat of one still queued: follow `statusUrl`.'),
           ...problemResponses(400, 401, 409, 413, 415, 422, 429, 502, 503)
         }
       }
     },
     async function importOrder(request, reply) {
+      if (prefersAsync(request.headers.prefer)) {
+        const accepted = await app.orderImport.acceptForDelivery(request.body, { log: request.log })
+        reply.header('preference-applied', 'respond-async')
+        reply.header('location', `/v1/imports/${accepted.body.importId}`)
+        if (accepted.replayed) reply.header('idempotent-replayed', 'true')
+        return reply.code(accepted.status).send(accepted.body)
+      }
       const result = await app.orderImport.importNow(request.body, request.log)
       reply.header('location', `/v1/imports/${result.body.importId}`)
       if (result.replayed) reply.header('idempotent-replayed', 'true')

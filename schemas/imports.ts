@@ -23,3 +23,45 @@ export const QueuedResponseSchema = z
   .meta({ id: 'QueuedImport', description: 'Accepted and stored; it will be imported asynchronously.' })
 
 export type QueuedResponse = z.output<typeof QueuedResponseSchema>
+
+export const IMPORT_STATUS_VALUES = ['queued', 'importing', 'imported', 'failed', 'dead'] as const
+
+export const ImportHistoryEntrySchema = z
+  .object({
+    at: z.string().meta({ description: 'When (RFC 3339, UTC)' }),
+    kind: z.string().meta({ description: 'received, reclaimed, leased, attempt, released, imported, failed, dead, retry_requested', example: 'attempt' }),
+    detail: z.record(z.string(), z.unknown())
+  })
+  .meta({ id: 'ImportHistoryEntry' })
+
+export const ImportViewSchema = z
+  .object({
+    importId: z.string(),
+    externalId: z.string(),
+    tenantId: z.number().int(),
+    siteId: z.number().int(),
+    status: z.enum(IMPORT_STATUS_VALUES).meta({ description: 'queued → importing → imported; failed (Kibo refused it) or dead (retries exhausted)' }),
+    mode: z.enum(['sync', 'async']),
+    attempts: z.number().int().meta({ description: 'How many times a worker or request took it on' }),
+    kiboOrderId: z.string().nullable(),
+    kiboOrderNumber: z.number().int().nullable(),
+    kiboCorrelationId: z.string().nullable(),
+    lastError: z.unknown().meta({ description: 'The last failure as a problem object (with `kind`), null once imported' }),
+    webhookId: z.string().nullable(),
+    createdAt: z.string().meta({ description: 'Received' }),
+    updatedAt: z.string(),
+    importedAt: z.string().nullable(),
+    failedAt: z.string().nullable(),
+    nextAttemptAt: z.string().nullable().meta({ description: 'Queued for a retry: not before this time' }),
+    history: z.array(ImportHistoryEntrySchema).optional().meta({ description: 'Every state change, oldest first (single import only)' })
+  })
+  .meta({ id: 'Import' })
+
+export type ImportView = z.output<typeof ImportViewSchema>
+
+export const ImportPageSchema = z
+  .object({
+    items: z.array(ImportViewSchema),
+    nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page' })
+  })
+  .meta({ id: 'ImportPage' })

@@ -14,8 +14,12 @@ import type { Database } from './plugins/store/index.ts'
 import kibo from './plugins/kibo.ts'
 import mapping from './plugins/mapping.ts'
 import orderImport from './plugins/order-import.ts'
+import delivery from './plugins/delivery.ts'
+import webhookSignatures from './plugins/webhook-signatures.ts'
 import healthRoutes from '../routes/health.ts'
 import orderRoutes from '../routes/orders.ts'
+import webhookRoutes from '../routes/webhooks.ts'
+import importRoutes from '../routes/imports.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -64,9 +68,13 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(kibo)
   await app.register(mapping)
   await app.register(orderImport)
+  await app.register(delivery)
+  await app.register(webhookSignatures)
 
   await app.register(healthRoutes)
   await app.register(orderRoutes, { prefix: '/v1' })
+  await app.register(webhookRoutes, { prefix: '/v1' })
+  await app.register(importRoutes, { prefix: '/v1' })
 
   await app.ready()
   return app

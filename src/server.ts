@@ -1,6 +1,8 @@
 // Starts the service: configuration, listen, graceful shutdown. Nothing else.
 import closeWithGrace from 'close-with-grace'
+import pino from 'pino'
 import { buildApp } from './app.ts'
+import { loggerOptions } from './logger.ts'
 import { ConfigError, loadConfig } from './plugins/config.ts'
 
 let config
@@ -14,7 +16,16 @@ try {
   throw error
 }
 
-const app = await buildApp(config)
+const logger = pino(loggerOptions(config.logLevel))
+// Said first and loudly: what this process will do with the orders it receives.
+if (config.kibo === null) {
+  logger.warn('NO KIBO CREDENTIALS (KIBO_CLIENT_ID unset): starting the BUILT-IN KIBO SIMULATOR. Orders are NOT sent to a real Kibo tenant.')
+}
+if (config.apiKeys.length === 0) {
+  logger.warn('NO API_KEYS: the /v1 API is OPEN to anyone who can reach it (allowed outside production only).')
+}
+
+const app = await buildApp(config, { loggerInstance: logger })
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'closing after an uncaught error')
@@ -26,7 +37,7 @@ try {
   const address = await app.listen({ port: config.port, host: config.host })
   const local = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1')
   app.log.info(
-    `ready: send an order with  curl -X POST ${local}/v1/orders -H 'content-type: application/json' --data @../shared/contract/examples/cybersource-ship-usd.json   (docs: ${local}/docs)`
+    `ready: send an order with  curl -X POST ${local}/v1/orders -H 'content-type: application/json' --data @examples/cybersource-ship-usd.json   (docs: ${local}/docs)`
   )
 } catch (error) {
   app.log.fatal({ err: error }, 'could not start listening')

@@ -20,6 +20,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { FaultController, validateFaultSpec, type FaultSpec, type LatencySpec, type SimulatorRoute } from './faults.ts'
 import { FilterSyntaxError, matchesFilter, parseFilter } from './filter.ts'
 import { OrderValidationError, validateImportOrder, validateValidationResult } from './validation.ts'
+import { createTranslatedSimulator, type TranslatedSimulator } from './translated.ts'
 
 export type { FaultKind, FaultSpec, LatencySpec, RouteSelector, SimulatorRoute } from './faults.ts'
 export { FaultController } from './faults.ts'
@@ -92,6 +93,8 @@ export interface KiboSimulator {
   port: number
   tenants: SimulatorTenant[]
   faults: FaultController
+  /** Kibo's translated Create Order API v2 and Create Order Authorize (translated.ts). */
+  translated: TranslatedSimulator
   stats(): SimulatorStats
   /** Copies of the stored orders, optionally only those with this externalId. */
   orders(externalId?: string): StoredOrder[]
@@ -174,6 +177,8 @@ function parseJson(text: string): unknown {
 interface Routed {
   route: SimulatorRoute | 'control'
   handle: (ctx: RequestContext) => Promise<Answer> | Answer
+  /** The handler checks the token itself (translated API: x-vol-tenant, no x-vol-site). */
+  selfAuthenticated?: boolean
 }
 
 interface RequestContext {
@@ -201,6 +206,13 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
   let orders: StoredOrder[] = []
   let nextOrderNumber = 1
   const tokens = new Map<string, TokenRecord>()
+  const translated = createTranslatedSimulator({
+    tokenTenant: (token) => {
+      const record = tokens.get(token)
+      return record !== undefined && record.expiresAt > Date.now() ? record.tenantId : undefined
+    },
+    log
+  })
   const sockets = new Set<Socket>()
   const counters = {
     oauthCalls: 0,
@@ -418,6 +430,9 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
     if (pathname === '/_simulator/reset' && method === 'POST') {
       return { route: 'control', handle: () => (reset(), { status: 200, body: state() }), params: {} }
     }
+    const translatedHandler = translated.route(method, pathname)
+    // Faults and latency aimed at createOrder apply to the translated create and authorize too.
+    if (translatedHandler !== undefined) return { route: 'createOrder', handle: (ctx) => translatedHandler(ctx.req, ctx.body), params: {}, selfAuthenticated: true }
     if (!pathname.startsWith(`${API_PREFIX}/commerce/orders`)) return undefined
     const rest = pathname.slice(`${API_PREFIX}/commerce/orders`.length).replace(/\/+$/, '')
     if (rest === '') {
@@ -485,7 +500,7 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
       try {
         const contentType = String(req.headers['content-type'] ?? '')
         ctx.body = matched.route === 'oauth' && contentType.includes('x-www-form-urlencoded') ? rawBody : parseJson(rawBody)
-        if (matched.route !== 'oauth' && matched.route !== 'control') authenticate(ctx)
+        if (matched.route !== 'oauth' && matched.route !== 'control' && matched.selfAuthenticated !== true) authenticate(ctx)
         return await matched.handle(ctx)
       } catch (error) {
         return failureAnswer(error)
@@ -602,6 +617,7 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
 
   function reset(): void {
     orders = []
+    translated.reset()
     nextOrderNumber = 1
     tokens.clear()
     faults.reset()
@@ -620,6 +636,7 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
     port: address.port,
     tenants,
     faults,
+    translated,
     stats,
     orders: (externalId?: string) => structuredClone(externalId === undefined ? orders : orders.filter((o) => o.externalId === externalId)),
     revokeTokens(tenantId?: number) {

@@ -93,6 +93,17 @@ export const EnvironmentSchema = z.object({
   IMPORT_LEASE_MS: integerFromText('IMPORT_LEASE_MS', 1000, 3_600_000).default(120_000),
   RATE_LIMIT_PER_MINUTE: integerFromText('RATE_LIMIT_PER_MINUTE', 1, 10_000_000).optional(),
   SIMULATOR_PORT: integerFromText('SIMULATOR_PORT', 0, 65535).default(0),
+  WEBHOOK_SECRETS: listText,
+  WORKER_CONCURRENCY: integerFromText('WORKER_CONCURRENCY', 0, 256).default(8),
+  WORKER_LEASE_MS: integerFromText('WORKER_LEASE_MS', 1000, 600_000).default(15_000),
+  QUEUE_POLL_MS: integerFromText('QUEUE_POLL_MS', 100, 60_000).default(1000),
+  IMPORT_MAX_ATTEMPTS: integerFromText('IMPORT_MAX_ATTEMPTS', 1, 1000).default(12),
+  IMPORT_MAX_AGE_MS: integerFromText('IMPORT_MAX_AGE_MS', 1000, 30 * 86_400_000).default(86_400_000),
+  RETRY_BASE_MS: integerFromText('RETRY_BASE_MS', 1, 3_600_000).default(1000),
+  RETRY_MAX_MS: integerFromText('RETRY_MAX_MS', 1, 86_400_000).default(300_000),
+  CIRCUIT_FAILURE_THRESHOLD: integerFromText('CIRCUIT_FAILURE_THRESHOLD', 1, 10_000).default(5),
+  CIRCUIT_HALF_OPEN_AFTER_MS: integerFromText('CIRCUIT_HALF_OPEN_AFTER_MS', 100, 3_600_000).default(10_000),
+  SHUTDOWN_TIMEOUT_MS: integerFromText('SHUTDOWN_TIMEOUT_MS', 0, 600_000).default(10_000),
   PUBLIC_BASE_URL: urlText('PUBLIC_BASE_URL'),
   TRUST_PROXY: booleanText('TRUST_PROXY', false)
 })
@@ -131,6 +142,22 @@ export interface Config {
   simulatorPort: number
   publicBaseUrl: string | undefined
   trustProxy: boolean
+  /** Standard Webhooks secrets (`whsec_…`); several at once during a rotation. */
+  webhookSecrets: string[]
+  delivery: {
+    /** Imports one process runs at once (0: this instance accepts but does not deliver). */
+    concurrency: number
+    /** Lease of a worker on an import, renewed while it runs; a dead worker's import is picked up after it. */
+    leaseMs: number
+    pollMs: number
+    maxAttempts: number
+    maxAgeMs: number
+    retryBaseMs: number
+    retryMaxMs: number
+    circuitFailureThreshold: number
+    circuitHalfOpenAfterMs: number
+  }
+  shutdownTimeoutMs: number
 }
 
 export class ConfigError extends Error {
@@ -189,6 +216,15 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
   if (isProduction && e.API_KEYS.length === 0) {
     problems.push('API_KEYS: required when NODE_ENV=production (the API would otherwise be open)')
   }
+  if (isProduction && e.WEBHOOK_SECRETS.length === 0 && e.API_KEYS.length === 0) {
+    problems.push('WEBHOOK_SECRETS: set it (or API_KEYS) when NODE_ENV=production')
+  }
+  for (const secret of e.WEBHOOK_SECRETS) {
+    if (!/^whsec_[A-Za-z0-9+/]+={0,2}$/.test(secret) || Buffer.from(secret.slice(6), 'base64').length < 24) {
+      problems.push('WEBHOOK_SECRETS: every secret must be whsec_ followed by at least 24 base64-encoded random bytes')
+    }
+  }
+  if (e.RETRY_MAX_MS < e.RETRY_BASE_MS) problems.push('RETRY_MAX_MS: must be at least RETRY_BASE_MS')
   for (const key of e.API_KEYS) {
     if (key.length < 16) problems.push('API_KEYS: every key must be at least 16 characters long')
   }
@@ -213,6 +249,19 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     simulatorPort: e.SIMULATOR_PORT,
     publicBaseUrl: e.PUBLIC_BASE_URL,
-    trustProxy: e.TRUST_PROXY
+    trustProxy: e.TRUST_PROXY,
+    webhookSecrets: e.WEBHOOK_SECRETS,
+    delivery: {
+      concurrency: e.WORKER_CONCURRENCY,
+      leaseMs: e.WORKER_LEASE_MS,
+      pollMs: e.QUEUE_POLL_MS,
+      maxAttempts: e.IMPORT_MAX_ATTEMPTS,
+      maxAgeMs: e.IMPORT_MAX_AGE_MS,
+      retryBaseMs: e.RETRY_BASE_MS,
+      retryMaxMs: e.RETRY_MAX_MS,
+      circuitFailureThreshold: e.CIRCUIT_FAILURE_THRESHOLD,
+      circuitHalfOpenAfterMs: e.CIRCUIT_HALF_OPEN_AFTER_MS
+    },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS
   }
 }

@@ -202,6 +202,14 @@ export interface ImportOrderResult {
   attempts: number
 }
 
+export interface ImportOrderOptions {
+  /**
+   * How long this import may wait on Retry-After and retries (default: the client's budget).
+   * Queue workers pass a small one: their queue schedules the next try with backoff instead.
+   */
+  retryBudgetMs?: number
+}
+
 export interface KiboClientOptions {
   connection: KiboConnection
   tokenProvider: KiboTokenProvider
@@ -222,7 +230,7 @@ export interface KiboClient {
   getOrder(orderId: string): Promise<KiboOrder>
   findOrderByExternalId(externalId: string): Promise<KiboOrder | null>
   updateOrderRestrictions(orderId: string, restrictions: { edit?: boolean; cancellation?: boolean }): Promise<KiboOrder>
-  importOrder(order: object & { externalId?: unknown }): Promise<ImportOrderResult>
+  importOrder(order: object & { externalId?: unknown }, options?: ImportOrderOptions): Promise<ImportOrderResult>
   stats(): { calls: Record<string, Record<string, number>> }
   close(): Promise<void>
 }
@@ -428,12 +436,12 @@ export function createKiboClient(options: KiboClientOptions): KiboClient {
     throw errorFrom('updateOrderRestrictions', response)
   }
 
-  async function importOrder(order: object & { externalId?: unknown }): Promise<ImportOrderResult> {
+  async function importOrder(order: object & { externalId?: unknown }, callOptions: ImportOrderOptions = {}): Promise<ImportOrderResult> {
     const externalId = order.externalId
     if (typeof externalId !== 'string' || externalId === '') {
       throw new KiboError({ kind: 'validation', message: 'importOrder needs the order externalId (it is the idempotency key)', operation: 'createOrder' })
     }
-    const deadline = Date.now() + retryBudgetMs
+    const deadline = Date.now() + (callOptions.retryBudgetMs ?? retryBudgetMs)
     const log = { externalId }
     let attempts = 0
     let mayExist = false // an earlier create may have been committed

@@ -2,9 +2,10 @@
 // configured tenant, or, when no Kibo credentials are configured, the built-in simulator
 // started in this process and used exactly like Kibo (real HTTP over loopback).
 import fp from 'fastify-plugin'
+import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen } from 'cockatiel'
 import type { KiboConnection } from './config.ts'
 import { createKiboTokenProvider, type KiboTokenProvider } from './kibo-auth.ts'
-import { createKiboClient, type KiboClient, type KiboResponseInfo } from './kibo-client.ts'
+import { createKiboClient, KiboError, type ImportOrderOptions, type ImportOrderResult, type KiboClient, type KiboResponseInfo } from './kibo-client.ts'
 import { startKiboSimulator, DEFAULT_TENANT, type KiboSimulator } from '../kibo-simulator/index.ts'
 
 declare module 'fastify' {
@@ -19,7 +20,26 @@ declare module 'fastify' {
       simulated: boolean
       /** Listeners for every Kibo response (metrics). */
       onResponse: Set<(info: KiboResponseInfo) => void>
+      /**
+       * Creates the order through the circuit breaker: after CIRCUIT_FAILURE_THRESHOLD outages in
+       * a row Kibo is left alone for CIRCUIT_HALF_OPEN_AFTER_MS, then one call probes it.
+       * Throws CircuitOpenError while open.
+       */
+      importOrder(order: object & { externalId?: unknown }, options?: ImportOrderOptions): Promise<ImportOrderResult>
+      circuit: { state(): 'closed' | 'open' | 'half-open'; retryAfterSeconds: number }
     }
+  }
+}
+
+/** Kibo kept failing: calls are held back until the circuit half-opens. Nothing was sent. */
+export class CircuitOpenError extends KiboError {
+  constructor(retryAfterSeconds: number) {
+    super({
+      kind: 'unavailable',
+      message: `Kibo has been failing; calls are paused for ${retryAfterSeconds} s (circuit open). Nothing was sent.`,
+      retryAfterSeconds
+    })
+    this.name = 'CircuitOpenError'
   }
 }
 
@@ -47,9 +67,6 @@ export default fp(
       connection = config.kibo
       app.log.info({ tenantId: connection.tenantId, siteId: connection.siteId, apiBaseUrl: connection.apiBaseUrl }, 'Kibo connection configured')
     }
-    if (config.apiKeys.length === 0) {
-      app.log.warn('NO API_KEYS: the /v1 API is OPEN to anyone who can reach it (allowed outside production only).')
-    }
 
     const logger = app.log.child({ component: 'kibo' })
     const tokenProvider = createKiboTokenProvider({ connection, timeoutMs: config.kiboTimeoutMs, logger })
@@ -66,6 +83,24 @@ export default fp(
       }
     })
 
+    // Only outages open the circuit: a validation error is Kibo working as it should.
+    const breaker = circuitBreaker(
+      handleWhen((error) => error instanceof KiboError && (error.kind === 'unavailable' || error.kind === 'ambiguous')),
+      { halfOpenAfter: config.delivery.circuitHalfOpenAfterMs, breaker: new ConsecutiveBreaker(config.delivery.circuitFailureThreshold) }
+    )
+    const stateNames = { [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half-open', [CircuitState.Isolated]: 'open' } as const
+    breaker.onStateChange((state) => logger.warn({ circuit: stateNames[state] }, `Kibo circuit ${stateNames[state]}`))
+    const retryAfterSeconds = Math.max(1, Math.ceil(config.delivery.circuitHalfOpenAfterMs / 1000))
+
+    async function importOrder(order: object & { externalId?: unknown }, options?: ImportOrderOptions) {
+      try {
+        return await breaker.execute(() => client.importOrder(order, options))
+      } catch (error) {
+        if (error instanceof BrokenCircuitError) throw new CircuitOpenError(retryAfterSeconds)
+        throw error
+      }
+    }
+
     app.decorate('kibo', {
       tenantId: connection.tenantId,
       siteId: connection.siteId,
@@ -73,7 +108,9 @@ export default fp(
       tokenProvider,
       simulator,
       simulated: simulator !== null,
-      onResponse
+      onResponse,
+      importOrder,
+      circuit: { state: () => stateNames[breaker.state], retryAfterSeconds }
     })
 
     app.addHook('onClose', async () => {

@@ -23,6 +23,8 @@ export default fp(
         },
         tags: [
           { name: 'orders', description: 'Import orders into Kibo' },
+          { name: 'webhooks', description: 'Signed storefront deliveries (Standard Webhooks), imported asynchronously' },
+          { name: 'imports', description: 'Follow, list and retry imports' },
           { name: 'health', description: 'Liveness and readiness' }
         ],
         components: {

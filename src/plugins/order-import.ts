@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto'
 import fp from 'fastify-plugin'
 import type { FastifyBaseLogger } from 'fastify'
 import type { OrderEvent } from '../../schemas/order-event.ts'
-import type { ImportedResponse } from '../../schemas/imports.ts'
+import type { ImportedResponse, QueuedResponse } from '../../schemas/imports.ts'
 import { problemType, type Problem } from '../../schemas/problem.ts'
 import { payloadHash } from '../lib/canonical-json.ts'
 import { KiboError, kiboErrorToProblem } from './kibo-client.ts'
@@ -13,12 +13,20 @@ import type { ImportRecord } from './store/index.ts'
 import { ProblemError } from './problems.ts'
 
 export type SyncImportResult = { status: 201 | 200; body: ImportedResponse; replayed: boolean }
+export type AsyncAcceptResult =
+  | { status: 202; body: QueuedResponse; replayed: boolean }
+  | { status: 200; body: ImportedResponse; replayed: true }
 
 declare module 'fastify' {
   interface FastifyInstance {
     orderImport: {
       /** Imports one event now; throws ProblemError for every refusal. */
       importNow(event: OrderEvent, log: FastifyBaseLogger): Promise<SyncImportResult>
+      /**
+       * Validates, reconciles and stores the event with its queue job in one transaction; Kibo is
+       * called later by a worker. Throws ProblemError for every refusal.
+       */
+      acceptForDelivery(event: OrderEvent, options: { webhookId?: string | undefined; log: FastifyBaseLogger }): Promise<AsyncAcceptResult>
       /** The instance id that owns leases taken by this process. */
       leaseOwner: string
     }
@@ -35,6 +43,10 @@ export function importedBody(record: ImportRecord): ImportedResponse {
   }
 }
 
+export function queuedBody(record: ImportRecord): QueuedResponse {
+  return { importId: record.importId, externalId: record.externalId, status: 'queued', statusUrl: `/v1/imports/${record.importId}` }
+}
+
 export function inFlightProblem(record: ImportRecord, retryAfterSeconds: number): ProblemError {
   return new ProblemError(
     {
@@ -48,7 +60,16 @@ export function inFlightProblem(record: ImportRecord, retryAfterSeconds: number)
   )
 }
 
-export function conflictProblem(record: ImportRecord): ProblemError {
+export function conflictProblem(record: ImportRecord, reason: 'payload' | 'webhook_id' = 'payload'): ProblemError {
+  if (reason === 'webhook_id') {
+    return new ProblemError({
+      type: problemType('idempotency-conflict'),
+      title: 'webhook-id already used for a different order',
+      status: 422,
+      detail: `This webhook-id was already delivered for externalId ${JSON.stringify(record.externalId)} (import ${record.importId}); a delivery id names one event.`,
+      importId: record.importId
+    })
+  }
   return new ProblemError({
     type: problemType('idempotency-conflict'),
     title: 'externalId already used for a different order',
@@ -87,7 +108,7 @@ export default fp(
         case 'in_flight':
           throw inFlightProblem(claim.record, claim.retryAfterSeconds)
         case 'conflict':
-          throw conflictProblem(claim.record)
+          throw conflictProblem(claim.record, claim.reason)
       }
 
       const record = claim.record
@@ -113,7 +134,7 @@ export default fp(
             return { status: 201, body: importedBody(done), replayed: false }
           }
         }
-        const result = await app.kibo.client.importOrder(mapped.kiboOrder)
+        const result = await app.kibo.importOrder(mapped.kiboOrder)
         const done = await app.imports.markImported(record.importId, leaseOwner, {
           kiboOrderId: result.order.id,
           kiboOrderNumber: result.order.orderNumber ?? null,
@@ -165,7 +186,39 @@ export default fp(
       }
     }
 
-    app.decorate('orderImport', { importNow, leaseOwner })
+    async function acceptForDelivery(event: OrderEvent, options: { webhookId?: string | undefined; log: FastifyBaseLogger }): Promise<AsyncAcceptResult> {
+      const mapped = app.mapping.map(event)
+      if (!mapped.ok) throw new ProblemError(mapped.problem)
+      const claim = await app.imports.claimImport({
+        tenantId: app.kibo.tenantId,
+        siteId: app.kibo.siteId,
+        externalId: event.data.externalId,
+        payloadHash: payloadHash(event),
+        event,
+        mode: 'async',
+        leaseOwner,
+        leaseMs,
+        webhookId: options.webhookId ?? null,
+        onClaimed: (tx, record) => app.delivery.enqueue(record.importId, { tx })
+      })
+      switch (claim.outcome) {
+        case 'claimed':
+        case 'reclaimed':
+          options.log.info(
+            { importId: claim.record.importId, externalId: claim.record.externalId, outcome: 'queued', reclaimed: claim.outcome === 'reclaimed', webhookId: options.webhookId },
+            'order accepted for delivery'
+          )
+          return { status: 202, body: queuedBody(claim.record), replayed: false }
+        case 'in_flight':
+          return { status: 202, body: queuedBody(claim.record), replayed: true }
+        case 'replay':
+          return { status: 200, body: importedBody(claim.record), replayed: true }
+        case 'conflict':
+          throw conflictProblem(claim.record, claim.reason)
+      }
+    }
+
+    app.decorate('orderImport', { importNow, acceptForDelivery, leaseOwner })
   },
   { name: 'order-import', dependencies: ['store', 'kibo', 'mapping'] }
 )

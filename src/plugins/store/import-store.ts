@@ -38,6 +38,8 @@ export interface ImportRecord {
   importedAt: string | null
   /** When it last failed (cleared once imported). */
   failedAt: string | null
+  /** Queued for a retry: not to be taken before this time (null: due now). */
+  nextAttemptAt: string | null
 }
 
 export interface ImportEvent {
@@ -61,6 +63,11 @@ export interface ClaimInput {
   /** Lease length for sync claims (async claims are queued without a lease). */
   leaseMs: number
   webhookId?: string | null
+  /**
+   * Runs inside the claim's transaction when the import was claimed or reclaimed, so work that
+   * must exist exactly when the record does (the async job) commits or rolls back with it.
+   */
+  onClaimed?: (tx: Queryable, record: ImportRecord) => Promise<void>
 }
 
 export type ClaimResult =
@@ -123,7 +130,14 @@ export interface ImportStore {
   /** Appends an 'attempt' event (one call to Kibo and how it went); changes no state. */
   recordAttempt(importId: string, attempt: { outcome: string; detail?: Record<string, unknown> }): Promise<void>
   renewLease(importId: string, leaseOwner: string, leaseMs: number): Promise<ImportRecord>
-  releaseToQueue(importId: string, leaseOwner: string, options?: { error?: unknown }): Promise<ImportRecord>
+  /** Back to the queue; due again after `delayMs` (default 0). */
+  releaseToQueue(importId: string, leaseOwner: string, options?: { error?: unknown; delayMs?: number }): Promise<ImportRecord>
+  /** Async imports that should be running but are not (lost job, dead worker): see sql.selectStrandedImports. */
+  listStrandedImports(options: { graceMs: number; limit: number }): Promise<string[]>
+  /** Imports queued or importing, and how old the oldest of them is. */
+  queueDepth(): Promise<{ depth: number; oldestSeconds: number }>
+  /** Ids of failed or dead imports, oldest first (bulk retry). */
+  listRetryable(status: 'failed' | 'dead', limit: number): Promise<string[]>
   /** Manual retry: failed/dead → queued (mode async). Throws ImportStateError otherwise. */
   requeue(importId: string, options?: { requestedBy?: string }): Promise<ImportRecord>
   getImport(importId: string): Promise<ImportRecord | null>
@@ -236,6 +250,7 @@ interface ImportRow {
   updated_at: string
   imported_at: string | null
   failed_at: string | null
+  next_attempt_at: string | null
 }
 
 interface ClaimRow extends ImportRow {
@@ -272,7 +287,8 @@ function toRecord(row: ImportRow): ImportRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     importedAt: row.imported_at,
-    failedAt: row.failed_at
+    failedAt: row.failed_at,
+    nextAttemptAt: row.next_attempt_at
   }
 }
 
@@ -402,7 +418,9 @@ export function createImportStore(db: Database, options: ImportStoreOptions = {}
           ...(sync ? { leaseOwner: input.leaseOwner } : {}),
           ...(input.webhookId ? { webhookId: input.webhookId } : {})
         })
-        return { outcome: 'claimed', record: toRecord(inserted.rows[0]) }
+        const record = toRecord(inserted.rows[0])
+        if (input.onClaimed) await input.onClaimed(tx, record)
+        return { outcome: 'claimed', record }
       }
 
       const found = await tx.query<ClaimRow>(sql.selectImportForClaim, [clock(), input.tenantId, input.siteId, input.externalId])
@@ -448,7 +466,9 @@ export function createImportStore(db: Database, options: ImportStoreOptions = {}
         payloadChanged: !samePayload,
         ...(samePayload ? {} : { previousPayloadHash: row.payload_hash, payloadHash: input.payloadHash })
       })
-      return { outcome: 'reclaimed', record: toRecord(reclaimed.rows[0]), previousStatus: row.status }
+      const taken = toRecord(reclaimed.rows[0])
+      if (input.onClaimed) await input.onClaimed(tx, taken)
+      return { outcome: 'reclaimed', record: taken, previousStatus: row.status }
     })
   }
 
@@ -538,10 +558,26 @@ export function createImportStore(db: Database, options: ImportStoreOptions = {}
 
     releaseToQueue(importId, leaseOwner, releaseOptions = {}) {
       const error = releaseOptions.error === undefined ? null : errorJson(releaseOptions.error)
-      return ownerTransition(importId, leaseOwner, sql.releaseToQueue, [error === null ? null : json(error)], {
+      const delayMs = Math.max(0, Math.round(releaseOptions.delayMs ?? 0))
+      return ownerTransition(importId, leaseOwner, sql.releaseToQueue, [error === null ? null : json(error), delayMs], {
         kind: 'released',
-        detail: error === null ? {} : { error }
+        detail: { delayMs, ...(error === null ? {} : { error }) }
       })
+    },
+
+    async listStrandedImports({ graceMs, limit }) {
+      const { rows } = await db.query<{ import_id: string }>(sql.selectStrandedImports, [clock(), Math.round(graceMs), limit])
+      return rows.map((row) => row.import_id)
+    },
+
+    async queueDepth() {
+      const { rows } = await db.query<{ depth: number; oldest_seconds: number }>(sql.selectQueueDepth, [clock()])
+      return { depth: Number(rows[0]?.depth ?? 0), oldestSeconds: Number(rows[0]?.oldest_seconds ?? 0) }
+    },
+
+    async listRetryable(status, limit) {
+      const { rows } = await db.query<{ import_id: string }>(sql.selectRetryable, [status, limit])
+      return rows.map((row) => row.import_id)
     },
 
     requeue(importId, requeueOptions = {}) {

@@ -47,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
         updated_at timestamptz(3) NOT NULL,
         imported_at timestamptz(3),
         failed_at timestamptz(3),
+        next_attempt_at timestamptz(3),
         CONSTRAINT imports_external_key UNIQUE (tenant_id, site_id, external_id),
         CONSTRAINT imports_lease_pair CHECK ((lease_owner IS NULL) = (lease_expires_at IS NULL)),
         CONSTRAINT imports_lease_only_while_importing CHECK ((status = 'importing') = (lease_owner IS NOT NULL)),
@@ -60,6 +61,8 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX imports_external_id_idx ON ${SCHEMA}.imports (external_id)`,
       // Finding imports whose owner died (expired leases) without scanning the table.
       `CREATE INDEX imports_lease_expiry_idx ON ${SCHEMA}.imports (lease_expires_at) WHERE status = 'importing'`,
+      // Queued imports by when they are due (the delivery sweeper's look-up).
+      `CREATE INDEX imports_due_idx ON ${SCHEMA}.imports (next_attempt_at) WHERE status = 'queued'`,
       `CREATE TABLE ${SCHEMA}.import_events (
         id bigserial PRIMARY KEY,
         import_id text NOT NULL REFERENCES ${SCHEMA}.imports (import_id) ON DELETE CASCADE,
@@ -134,6 +137,7 @@ export const reclaimImport = `UPDATE ${SCHEMA}.imports AS i SET
     lease_owner = $8,
     lease_expires_at = ${CLOCK} + $9::integer * interval '1 millisecond',
     webhook_id = coalesce($10, i.webhook_id),
+    next_attempt_at = NULL,
     updated_at = ${CLOCK}
   WHERE i.import_id = $2
     AND i.status = $3
@@ -144,7 +148,7 @@ export const reclaimImport = `UPDATE ${SCHEMA}.imports AS i SET
   RETURNING i.*`
 
 /**
- * An async worker takes a queued import (or one whose previous lease expired).
+ * An async worker takes a queued import that is due (or one whose previous lease expired).
  * $1 clock, $2 import_id, $3 lease_owner, $4 lease ms
  */
 export const leaseImport = `UPDATE ${SCHEMA}.imports AS i SET
@@ -152,9 +156,13 @@ export const leaseImport = `UPDATE ${SCHEMA}.imports AS i SET
     attempts = i.attempts + 1,
     lease_owner = $3,
     lease_expires_at = ${CLOCK} + $4::integer * interval '1 millisecond',
+    next_attempt_at = NULL,
     updated_at = ${CLOCK}
   WHERE i.import_id = $2
-    AND (i.status = 'queued' OR (i.status = 'importing' AND i.lease_expires_at <= ${CLOCK}))
+    AND (
+      (i.status = 'queued' AND (i.next_attempt_at IS NULL OR i.next_attempt_at <= ${CLOCK}))
+      OR (i.status = 'importing' AND i.lease_expires_at <= ${CLOCK})
+    )
   RETURNING i.*`
 
 /**
@@ -192,12 +200,16 @@ export const renewLease = `UPDATE ${SCHEMA}.imports AS i SET
   WHERE i.import_id = $2 AND i.status = 'importing' AND i.lease_owner = $3
   RETURNING i.*`
 
-/** $1 clock, $2 import_id, $3 lease_owner, $4 error (JSON text, null: keep the last one) */
+/**
+ * Back to the queue, due again after a delay (the retry backoff).
+ * $1 clock, $2 import_id, $3 lease_owner, $4 error (JSON text, null: keep the last one), $5 delay ms
+ */
 export const releaseToQueue = `UPDATE ${SCHEMA}.imports AS i SET
     status = 'queued',
     lease_owner = NULL,
     lease_expires_at = NULL,
     last_error = coalesce($4::jsonb, i.last_error),
+    next_attempt_at = ${CLOCK} + $5::integer * interval '1 millisecond',
     updated_at = ${CLOCK}
   WHERE i.import_id = $2 AND i.status = 'importing' AND i.lease_owner = $3
   RETURNING i.*`
@@ -206,6 +218,7 @@ export const releaseToQueue = `UPDATE ${SCHEMA}.imports AS i SET
 export const requeue = `UPDATE ${SCHEMA}.imports AS i SET
     status = 'queued',
     mode = 'async',
+    next_attempt_at = NULL,
     updated_at = ${CLOCK}
   WHERE i.import_id = $2 AND i.status IN ('failed', 'dead')
   RETURNING i.*`
@@ -229,6 +242,28 @@ export const listImports = `SELECT * FROM ${SCHEMA}.imports
     AND ($5::timestamptz IS NULL OR (created_at, import_id) < ($5::timestamptz, $6::text))
   ORDER BY created_at DESC, import_id DESC
   LIMIT $7`
+
+/**
+ * Async imports that nobody is working on although they should be: queued and due for longer
+ * than a grace period (their job was lost), or importing under an expired lease (their worker
+ * died). The delivery sweeper sends each a job again; the job's singleton key and the lease make
+ * a surplus job harmless. $1 clock, $2 grace ms, $3 limit
+ */
+export const selectStrandedImports = `SELECT import_id FROM ${SCHEMA}.imports AS i
+  WHERE (i.status = 'queued' AND i.mode = 'async'
+         AND coalesce(i.next_attempt_at, i.updated_at) < ${CLOCK} - $2::integer * interval '1 millisecond')
+     OR (i.status = 'importing' AND i.mode = 'async' AND i.lease_expires_at <= ${CLOCK})
+  ORDER BY coalesce(i.next_attempt_at, i.updated_at)
+  LIMIT $3`
+
+/** Queue depth and the age of its oldest import, for metrics and readiness. $1 clock */
+export const selectQueueDepth = `SELECT count(*)::integer AS depth,
+    coalesce(extract(epoch FROM (${CLOCK} - min(i.created_at))), 0)::float8 AS oldest_seconds
+  FROM ${SCHEMA}.imports AS i WHERE i.status IN ('queued', 'importing')`
+
+/** Failed and dead imports, oldest first, for a bulk retry. $1 status, $2 limit */
+export const selectRetryable = `SELECT import_id FROM ${SCHEMA}.imports
+  WHERE status = $1 ORDER BY created_at, import_id LIMIT $2`
 
 export const countByStatus = `SELECT status, count(*) AS count FROM ${SCHEMA}.imports GROUP BY status`
 

@@ -1,0 +1,179 @@
+// The import records: follow one, list them, and send failed or dead ones back to the queue.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { IMPORT_STATUS_VALUES, ImportPageSchema, ImportViewSchema, QueuedResponseSchema, type ImportView } from '../schemas/imports.ts'
+import { problemType } from '../schemas/problem.ts'
+import { ProblemError } from '../src/plugins/problems.ts'
+import { queuedBody } from '../src/plugins/order-import.ts'
+import { ImportStateError, InvalidCursorError, type ImportRecord } from '../src/plugins/store/index.ts'
+import { problemResponses } from './responses.ts'
+
+const security: Array<Record<string, string[]>> = [{ bearerApiKey: [] }, { headerApiKey: [] }]
+const ImportIdParams = z.object({ importId: z.string().regex(/^imp_[0-9A-Z]{26}$/, 'must be an import id (imp_ followed by 26 characters)') })
+
+/** The record as callers see it: everything but the stored event (it holds card tokens). */
+export function importView(record: ImportRecord): ImportView {
+  return {
+    importId: record.importId,
+    externalId: record.externalId,
+    tenantId: record.tenantId,
+    siteId: record.siteId,
+    status: record.status,
+    mode: record.mode,
+    attempts: record.attempts,
+    kiboOrderId: record.kiboOrderId,
+    kiboOrderNumber: record.kiboOrderNumber,
+    kiboCorrelationId: record.kiboCorrelationId,
+    lastError: record.lastError ?? null,
+    webhookId: record.webhookId,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    importedAt: record.importedAt,
+    failedAt: record.failedAt,
+    nextAttemptAt: record.nextAttemptAt
+  }
+}
+
+function notFound(importId: string): ProblemError {
+  return new ProblemError({ type: problemType('not-found'), title: 'No such import', status: 404, detail: `There is no import ${importId} for this tenant and site.` })
+}
+
+const importRoutes: FastifyPluginAsyncZod = async function importRoutes(app) {
+  app.addHook('onRequest', app.requireApiKey)
+
+  /** An import of this deployment's tenant and site, or a 404. */
+  async function ownImport(importId: string): Promise<ImportRecord> {
+    const record = await app.imports.getImport(importId)
+    if (record === null || record.tenantId !== app.kibo.tenantId || record.siteId !== app.kibo.siteId) throw notFound(importId)
+    return record
+  }
+
+  app.get(
+    '/imports/:importId',
+    {
+      schema: {
+        tags: ['imports'],
+        operationId: 'getImport',
+        summary: 'Follow one import: its state, last error and full history',
+        security,
+        params: ImportIdParams,
+        response: { 200: ImportViewSchema, ...problemResponses(400, 401, 404) }
+      }
+    },
+    async (request) => {
+      const record = await ownImport(request.params.importId)
+      const history = await app.imports.getImportEvents(record.importId)
+      return { ...importView(record), history: history.map((event) => ({ at: event.at, kind: event.kind, detail: event.detail })) }
+    }
+  )
+
+  app.get(
+    '/imports',
+    {
+      schema: {
+        tags: ['imports'],
+        operationId: 'listImports',
+        summary: 'List imports, newest first, filtered by status or externalId',
+        security,
+        querystring: z.object({
+          status: z.enum(IMPORT_STATUS_VALUES).optional(),
+          externalId: z.string().min(1).max(100).optional(),
+          cursor: z.string().max(200).optional().meta({ description: '`nextCursor` of the previous page' }),
+          limit: z.coerce.number().int().min(1).max(1000).default(50)
+        }),
+        response: { 200: ImportPageSchema, ...problemResponses(400, 401) }
+      }
+    },
+    async (request) => {
+      const { status, externalId, cursor, limit } = request.query
+      try {
+        const page = await app.imports.listImports({ status, externalId, cursor: cursor ?? null, limit, tenantId: app.kibo.tenantId, siteId: app.kibo.siteId })
+        return { items: page.items.map(importView), nextCursor: page.nextCursor }
+      } catch (error) {
+        if (error instanceof InvalidCursorError) {
+          throw new ProblemError({ type: problemType('invalid-request'), title: 'Invalid cursor', status: 400, detail: 'cursor must be a nextCursor value from a previous page', errors: [{ path: 'cursor', message: 'is not a cursor this service issued' }] })
+        }
+        throw error
+      }
+    }
+  )
+
+  async function retry(record: ImportRecord, requestedBy: string): Promise<ImportRecord> {
+    // Back to queued, then a job: if the process dies in between, the sweeper sends the job.
+    const queued = await app.imports.requeue(record.importId, { requestedBy })
+    await app.delivery.enqueue(queued.importId)
+    return queued
+  }
+
+  app.post(
+    '/imports/:importId/retry',
+    {
+      schema: {
+        tags: ['imports'],
+        operationId: 'retryImport',
+        summary: 'Send a failed or dead import back to the queue',
+        description: 'Kibo is asked by externalId before anything is created, so a retry never makes a second order.',
+        security,
+        params: ImportIdParams,
+        response: { 202: QueuedResponseSchema, ...problemResponses(400, 401, 404, 409) }
+      }
+    },
+    async (request, reply) => {
+      const record = await ownImport(request.params.importId)
+      try {
+        const queued = await retry(record, request.apiKeyId ?? 'api')
+        return reply.code(202).header('location', `/v1/imports/${queued.importId}`).send(queuedBody(queued))
+      } catch (error) {
+        if (error instanceof ImportStateError) {
+          throw new ProblemError({
+            type: problemType('import-not-retryable'),
+            title: 'Only failed or dead imports can be retried',
+            status: 409,
+            detail: `Import ${record.importId} is ${record.status}.`,
+            importId: record.importId
+          })
+        }
+        throw error
+      }
+    }
+  )
+
+  app.post(
+    '/imports/retry',
+    {
+      schema: {
+        tags: ['imports'],
+        operationId: 'retryImports',
+        summary: 'Send dead (or failed) imports back to the queue in bulk',
+        security,
+        body: z
+          .object({
+            status: z.enum(['dead', 'failed']).default('dead'),
+            limit: z.number().int().min(1).max(1000).default(100)
+          })
+          .strict()
+          .default({ status: 'dead', limit: 100 }),
+        response: {
+          202: z.object({ requeued: z.number().int(), importIds: z.array(z.string()) }).meta({ id: 'BulkRetry' }),
+          ...problemResponses(400, 401)
+        }
+      }
+    },
+    async (request, reply) => {
+      const { status, limit } = request.body
+      const importIds: string[] = []
+      for (const importId of await app.imports.listRetryable(status, limit)) {
+        const record = await app.imports.getImport(importId)
+        if (record === null || record.tenantId !== app.kibo.tenantId || record.siteId !== app.kibo.siteId) continue
+        try {
+          importIds.push((await retry(record, request.apiKeyId ?? 'api')).importId)
+        } catch (error) {
+          if (!(error instanceof ImportStateError)) throw error // changed meanwhile: skip it
+        }
+      }
+      return reply.code(202).send({ requeued: importIds.length, importIds })
+    }
+  )
+}
+
+export default importRoutes

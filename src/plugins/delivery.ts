@@ -1,0 +1,230 @@
+// Durable async delivery: a pg-boss queue on the same database as the import records.
+//
+// The import record is the truth; a job is only a reminder to work on it. A job is enqueued in
+// the same transaction that stores the record (so there is never one without the other), carries
+// the import id as its singleton key (so pg-boss holds at most one waiting and one running job per
+// import), and a worker must first take the record's lease, which the database grants to one
+// worker at a time. A worker that dies loses its lease when it expires; the sweeper then sends
+// the import a new job. A create whose outcome is unknown is always reconciled by externalId
+// before it is tried again, so a surplus job can cost a look-up, never a second order.
+import fp from 'fastify-plugin'
+import { PgBoss, fromPglite, type Db } from 'pg-boss'
+import type { FastifyBaseLogger } from 'fastify'
+import { OrderEventSchema } from '../../schemas/order-event.ts'
+import { problemType, type Problem } from '../../schemas/problem.ts'
+import { KiboError, kiboErrorToProblem } from './kibo-client.ts'
+import { CircuitOpenError } from './kibo.ts'
+import { LeaseLostError, type ImportRecord, type Queryable } from './store/index.ts'
+import { decideRetry, type FailureKind } from './delivery/retry-policy.ts'
+
+export const IMPORT_QUEUE = 'kibo-order-import'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    delivery: {
+      /** Enqueues a job for this import; pass the claim's transaction so both commit together. */
+      enqueue(importId: string, options?: { tx?: Queryable; startAfter?: Date }): Promise<void>
+      /** Works on one import now (what a job does); exposed for tests and the CLI. */
+      processImport(importId: string): Promise<void>
+      /** Sends a job to every stranded import; returns how many. */
+      sweep(): Promise<number>
+      readonly workerId: string
+    }
+  }
+}
+
+/** pg-boss's database interface over one of our transactions, so a job commits with its record. */
+function asBossDatabase(queryable: Queryable): Db {
+  return { executeSql: (text: string, values?: unknown[]) => queryable.query(text, values) }
+}
+
+export default fp(
+  async function deliveryPlugin(app) {
+    const { config } = app
+    const policy = config.delivery
+    const workerId = app.orderImport.leaseOwner
+    const log = app.log.child({ component: 'delivery' })
+
+    const boss =
+      app.db.kind === 'pglite'
+        ? new PgBoss({ db: fromPglite(app.db.pglite!), backend: 'pglite', schedule: false, supervise: true, superviseIntervalSeconds: 10 })
+        : new PgBoss({
+            // The raw pool: pg-boss expects the driver's own value types.
+            db: { executeSql: (text: string, values?: unknown[]) => app.db.pool!.query(text, values) },
+            schedule: false,
+            supervise: true,
+            superviseIntervalSeconds: 10
+          })
+    boss.on('error', (error) => log.error({ err: error }, 'queue error'))
+    await boss.start()
+    await boss.createQueue(IMPORT_QUEUE, {
+      policy: 'stately',
+      // A job only reminds a worker of an import; the worker reschedules it itself. These retries
+      // cover a worker that died holding a job (no heartbeat for heartbeatSeconds).
+      retryLimit: 1_000_000,
+      retryDelay: 1,
+      heartbeatSeconds: 10,
+      expireInSeconds: Math.max(60, Math.ceil((config.kiboTimeoutMs * 4 + policy.leaseMs) / 1000)),
+      deleteAfterSeconds: 24 * 3600
+    })
+
+    async function enqueue(importId: string, options: { tx?: Queryable; startAfter?: Date } = {}) {
+      await boss.send(
+        IMPORT_QUEUE,
+        { importId },
+        {
+          singletonKey: importId,
+          ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+          ...(options.tx ? { db: asBossDatabase(options.tx) } : {})
+        }
+      )
+    }
+
+    function failureKind(error: unknown): FailureKind {
+      return error instanceof KiboError ? error.kind : 'internal'
+    }
+
+    function problemFor(error: unknown): Problem {
+      if (error instanceof KiboError) return kiboErrorToProblem(error)
+      return { type: problemType('internal'), title: 'Import failed inside the service', status: 500, detail: error instanceof Error ? error.message : String(error) }
+    }
+
+    /** One try at an import this worker holds the lease of. */
+    async function deliver(record: ImportRecord, importLog: FastifyBaseLogger): Promise<void> {
+      const started = performance.now()
+      const parsed = OrderEventSchema.safeParse(record.event)
+      if (!parsed.success) {
+        await app.imports.markFailed(record.importId, workerId, {
+          status: 'failed',
+          error: { type: problemType('invalid-request'), title: 'The stored event no longer passes validation', status: 400, detail: parsed.error.message, kind: 'validation' }
+        })
+        importLog.error({ outcome: 'failed' }, 'stored event no longer valid')
+        return
+      }
+      const mapped = app.mapping.map(parsed.data)
+      if (!mapped.ok) {
+        await app.imports.markFailed(record.importId, workerId, { status: 'failed', error: { ...mapped.problem, kind: 'validation' } })
+        importLog.warn({ outcome: 'failed', status: mapped.problem.status }, 'import refused by the mapping')
+        return
+      }
+
+      try {
+        // Every try after the first may follow one whose outcome is unknown (a worker that died
+        // mid-create, a lost answer): ask Kibo before creating.
+        let kiboOrder: { id: string; orderNumber?: number | undefined } | null = null
+        let created = false
+        let correlationId: string | null = null
+        if (record.attempts > 1) kiboOrder = await app.kibo.client.findOrderByExternalId(record.externalId)
+        if (kiboOrder === null) {
+          const result = await app.kibo.importOrder(mapped.kiboOrder, { retryBudgetMs: 0 })
+          kiboOrder = result.order
+          created = result.created
+          correlationId = result.correlationId ?? null
+        }
+        await app.imports.recordAttempt(record.importId, { outcome: created ? 'created' : 'found', detail: { attempt: record.attempts, kiboOrderId: kiboOrder.id } })
+        await app.imports.markImported(record.importId, workerId, {
+          kiboOrderId: kiboOrder.id,
+          kiboOrderNumber: kiboOrder.orderNumber ?? null,
+          correlationId,
+          created
+        })
+        importLog.info(
+          { outcome: 'imported', kiboOrderId: kiboOrder.id, kiboCorrelationId: correlationId, found: !created, attempts: record.attempts, durationMs: Math.round(performance.now() - started) },
+          'order imported'
+        )
+      } catch (error) {
+        if (error instanceof LeaseLostError) throw error
+        const kind = failureKind(error)
+        const problem = problemFor(error)
+        const stored = { ...problem, kind }
+        const retryAfterSeconds = error instanceof KiboError ? error.retryAfterSeconds : undefined
+        await app.imports.recordAttempt(record.importId, {
+          outcome: kind,
+          detail: { attempt: record.attempts, status: problem.status, ...(problem.errorCode ? { errorCode: problem.errorCode } : {}), ...(problem.correlationId ? { correlationId: problem.correlationId } : {}) }
+        })
+        const decision = decideRetry(policy, { kind, attempts: record.attempts, createdAt: record.createdAt, now: Date.now(), retryAfterSeconds })
+        const logFields = { kind, status: problem.status, kiboCorrelationId: problem.correlationId, attempts: record.attempts, durationMs: Math.round(performance.now() - started) }
+        if (decision.retry) {
+          await app.imports.releaseToQueue(record.importId, workerId, { error: stored, delayMs: decision.delayMs })
+          await enqueue(record.importId, { startAfter: new Date(Date.now() + decision.delayMs) })
+          importLog.warn({ ...logFields, outcome: 'retry_scheduled', retryInMs: decision.delayMs }, 'import attempt failed; retry scheduled')
+        } else {
+          const status = decision.reason === 'not_retryable' ? 'failed' : 'dead'
+          await app.imports.markFailed(record.importId, workerId, { status, error: { ...stored, reason: decision.reason } })
+          importLog.warn({ ...logFields, outcome: status, reason: decision.reason }, status === 'dead' ? 'import dead: retries exhausted' : 'import failed: Kibo refused it')
+        }
+      }
+    }
+
+    async function processImport(importId: string): Promise<void> {
+      const importLog = log.child({ importId })
+      // While Kibo's circuit is open, do not even take the lease: the try would not count.
+      if (app.kibo.circuit.state() === 'open') {
+        await enqueue(importId, { startAfter: new Date(Date.now() + app.kibo.circuit.retryAfterSeconds * 1000) })
+        return
+      }
+      const record = await app.imports.leaseImport(importId, workerId, policy.leaseMs)
+      if (record === null) {
+        // Not ours to work on now: done, held by a live worker, or not due yet.
+        const current = await app.imports.getImport(importId)
+        if (current === null || !['queued', 'importing'].includes(current.status)) return
+        const dueAt = current.status === 'queued' ? current.nextAttemptAt : current.leaseExpiresAt
+        if (dueAt !== null) await enqueue(importId, { startAfter: new Date(Math.max(Date.now(), Date.parse(dueAt)) + 100) })
+        return
+      }
+      const scoped = importLog.child({ externalId: record.externalId, tenantId: record.tenantId, siteId: record.siteId })
+      const renewal = setInterval(() => {
+        app.imports.renewLease(importId, workerId, policy.leaseMs).catch((err: unknown) => scoped.warn({ err }, 'lease renewal failed'))
+      }, Math.max(250, Math.floor(policy.leaseMs / 3)))
+      renewal.unref()
+      try {
+        await deliver(record, scoped)
+      } catch (error) {
+        if (error instanceof LeaseLostError) {
+          scoped.warn({ status: error.currentStatus }, 'lease lost while importing; another worker owns it now')
+          return
+        }
+        if (error instanceof CircuitOpenError) throw error
+        scoped.error({ err: error }, 'import worker failed; the job will be retried')
+        throw error
+      } finally {
+        clearInterval(renewal)
+      }
+    }
+
+    async function sweep(): Promise<number> {
+      const stranded = await app.imports.listStrandedImports({ graceMs: Math.max(30_000, policy.leaseMs * 2), limit: 500 })
+      for (const importId of stranded) await enqueue(importId)
+      if (stranded.length > 0) log.warn({ count: stranded.length }, 'stranded imports sent to the queue again')
+      return stranded.length
+    }
+
+    let sweeper: NodeJS.Timeout | undefined
+    if (policy.concurrency > 0) {
+      await boss.work<{ importId: string }>(
+        IMPORT_QUEUE,
+        { localConcurrency: policy.concurrency, batchSize: 1, pollingIntervalSeconds: Math.max(0.5, policy.pollMs / 1000) },
+        async ([job]) => {
+          await processImport(job.data.importId)
+        }
+      )
+      const sweepEveryMs = Math.max(1000, Math.min(5000, Math.floor(policy.leaseMs / 3)))
+      sweeper = setInterval(() => {
+        sweep().catch((err: unknown) => log.error({ err }, 'sweep failed'))
+      }, sweepEveryMs)
+      sweeper.unref()
+      // Work stranded by a previous run of this process (kill -9) is picked up right away.
+      await sweep()
+    }
+
+    app.decorate('delivery', { enqueue, processImport, sweep, workerId })
+
+    app.addHook('onClose', async () => {
+      clearInterval(sweeper)
+      // Stop taking jobs, let running imports finish within the shutdown budget; an import still
+      // running after it keeps its lease until it expires and is then picked up again.
+      await boss.stop({ graceful: true, close: false, timeout: config.shutdownTimeoutMs })
+    })
+  },
+  { name: 'delivery', dependencies: ['store', 'kibo', 'mapping', 'order-import'] }
+)
