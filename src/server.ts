@@ -27,7 +27,8 @@ if (config.apiKeys.length === 0) {
 
 const app = await buildApp(config, { loggerInstance: logger })
 
-closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+// Running imports get SHUTDOWN_TIMEOUT_MS (delivery's onClose); the rest of the close gets 5 s more.
+closeWithGrace({ delay: config.shutdownTimeoutMs + 5_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'closing after an uncaught error')
   else app.log.info({ signal }, 'shutting down gracefully')
   await app.close()

@@ -17,6 +17,7 @@ export type RouteSelector = SimulatorRoute | 'api' | 'any'
 export type FaultKind =
   | '500' // Kibo-style JSON error, nothing committed
   | '502-empty' // 502 with an empty body (a proxy in the way), nothing committed
+  | '400-validation' // Kibo refuses the order (VALIDATION_ERROR), nothing committed
   | '503-html' // 503 with an HTML page (load balancer), nothing committed
   | '429' // rate limited, Retry-After seconds, nothing committed
   | 'reset' // socket destroyed before any response, nothing committed
@@ -24,7 +25,7 @@ export type FaultKind =
   | 'timeout' // hang past the client's timeout, after committing or not
   | 'auth-401-once' // 401 as if the token had been revoked (the token is revoked)
 
-export const faultKinds: readonly FaultKind[] = ['500', '502-empty', '503-html', '429', 'reset', 'commit-then-fail', 'timeout', 'auth-401-once']
+export const faultKinds: readonly FaultKind[] = ['500', '502-empty', '400-validation', '503-html', '429', 'reset', 'commit-then-fail', 'timeout', 'auth-401-once']
 
 export interface FaultSpec {
   kind: FaultKind

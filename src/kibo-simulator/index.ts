@@ -531,6 +531,12 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
       case '502-empty':
         send(res, correlationId, { status: 502 })
         return
+      case '400-validation':
+        send(res, correlationId, {
+          status: 400,
+          body: kiboErrorBody('VALIDATION_ERROR', 'Validation Error: The fulfillment location code is not valid for this tenant.', { FulfillmentLocationCode: 'unknown' })
+        })
+        return
       case '503-html':
         send(res, correlationId, {
           status: 503,

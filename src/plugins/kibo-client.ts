@@ -462,7 +462,8 @@ export function createKiboClient(options: KiboClientOptions): KiboClient {
             operation: 'createOrder',
             ...(lastError?.status !== undefined ? { status: lastError.status } : {}),
             ...(error.correlationId !== undefined ? { correlationId: error.correlationId } : {}),
-            retryAfterSeconds: error.retryAfterSeconds ?? lastError?.retryAfterSeconds ?? Math.max(1, Math.ceil(retryBudgetMs / 1000))
+            // Only what Kibo said: callers choose their own delay when it said nothing.
+            retryAfterSeconds: error.retryAfterSeconds ?? lastError?.retryAfterSeconds
           })
         }
         if (found !== null) {
@@ -530,14 +531,16 @@ export function createKiboClient(options: KiboClientOptions): KiboClient {
         kind = 'ambiguous'
       }
     }
-    const retryAfterSeconds = error.retryAfterSeconds ?? Math.max(1, Math.ceil(retryBudgetMs / 1000))
+    // Only what Kibo said (Retry-After); callers choose their own delay when it said nothing.
+    const retryAfterSeconds = error.retryAfterSeconds
+    const when = retryAfterSeconds === undefined ? 'retry later' : `retry after ${retryAfterSeconds} seconds`
     logger.warn({ externalId, kind, status: error.status, correlationId: error.correlationId, retryAfterSeconds }, 'kibo import gave up within its retry budget')
     throw new KiboError({
       kind,
       message:
         kind === 'ambiguous'
-          ? `Kibo did not confirm the order (${error.status !== undefined ? `HTTP ${error.status}` : error.message}) and could not be asked whether it exists; retry after ${retryAfterSeconds} seconds`
-          : `Kibo is unavailable (${error.status !== undefined ? `HTTP ${error.status}` : error.message}); retry after ${retryAfterSeconds} seconds`,
+          ? `Kibo did not confirm the order (${error.status !== undefined ? `HTTP ${error.status}` : error.message}) and could not be asked whether it exists; ${when}`
+          : `Kibo is unavailable (${error.status !== undefined ? `HTTP ${error.status}` : error.message}); ${when}`,
       operation: 'createOrder',
       retryAfterSeconds,
       ...(error.status !== undefined ? { status: error.status } : {}),
@@ -556,7 +559,10 @@ export function createKiboClient(options: KiboClientOptions): KiboClient {
     importOrder,
     stats: () => ({ calls: structuredClone(calls) }),
     close: async () => {
-      if (ownDispatcher) await dispatcher.close()
+      // Called at shutdown after delivery waited SHUTDOWN_TIMEOUT_MS for running imports: a call
+      // still in flight is past that budget. Abort it (its outcome is reconciled by externalId on
+      // the next try) instead of waiting up to KIBO_TIMEOUT_MS for it.
+      if (ownDispatcher) await dispatcher.destroy()
     }
   }
 }

@@ -26,7 +26,11 @@ declare module 'fastify' {
        * Throws CircuitOpenError while open.
        */
       importOrder(order: object & { externalId?: unknown }, options?: ImportOrderOptions): Promise<ImportOrderResult>
-      circuit: { state(): 'closed' | 'open' | 'half-open'; retryAfterSeconds: number }
+      circuit: {
+        /** 'open' only while calls are held back; once CIRCUIT_HALF_OPEN_AFTER_MS passed, the next call probes. */
+        state(): 'closed' | 'open' | 'half-open'
+        retryAfterSeconds: number
+      }
     }
   }
 }
@@ -89,8 +93,19 @@ export default fp(
       { halfOpenAfter: config.delivery.circuitHalfOpenAfterMs, breaker: new ConsecutiveBreaker(config.delivery.circuitFailureThreshold) }
     )
     const stateNames = { [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half-open', [CircuitState.Isolated]: 'open' } as const
+    // cockatiel moves from open to half-open only when a call is attempted after halfOpenAfter;
+    // callers that check the state before calling must see "half-open" by then, or nobody probes.
+    let openedAt = 0
+    breaker.onBreak(() => {
+      openedAt = Date.now()
+    })
     breaker.onStateChange((state) => logger.warn({ circuit: stateNames[state] }, `Kibo circuit ${stateNames[state]}`))
     const retryAfterSeconds = Math.max(1, Math.ceil(config.delivery.circuitHalfOpenAfterMs / 1000))
+    function circuitState(): 'closed' | 'open' | 'half-open' {
+      const state = stateNames[breaker.state]
+      if (state === 'open' && Date.now() - openedAt >= config.delivery.circuitHalfOpenAfterMs) return 'half-open'
+      return state
+    }
 
     async function importOrder(order: object & { externalId?: unknown }, options?: ImportOrderOptions) {
       try {
@@ -110,7 +125,7 @@ export default fp(
       simulated: simulator !== null,
       onResponse,
       importOrder,
-      circuit: { state: () => stateNames[breaker.state], retryAfterSeconds }
+      circuit: { state: circuitState, retryAfterSeconds }
     })
 
     app.addHook('onClose', async () => {

@@ -280,14 +280,18 @@ t.test('x-request-id is accepted and returned', async (t) => {
   t.match(generated.headers['x-request-id'], /^[0-9a-f-]{36}$/)
 })
 
-t.test('readiness reports database, migrations and Kibo', async (t) => {
+t.test('readiness: database and migrations decide; Kibo is reported', async (t) => {
   const app = await buildTestApp(t)
   const ready = await app.inject({ method: 'GET', url: '/health/ready' })
   t.equal(ready.statusCode, 200)
   t.match(ready.json(), { status: 'ready', checks: { database: { status: 'ok' }, migrations: { status: 'ok' }, kibo: { status: 'ok' } } })
   app.kibo.simulator!.faults.inject({ kind: '503-html', route: 'oauth', times: 5 })
   app.kibo.tokenProvider.invalidate(await app.kibo.tokenProvider.getToken())
+  const degraded = await app.inject({ method: 'GET', url: '/health/ready' })
+  t.equal(degraded.statusCode, 200, 'Kibo down does not take intake out of the load balancer')
+  t.match(degraded.json(), { status: 'ready', checks: { kibo: { status: 'degraded' } } })
+  await app.db.close()
   const notReady = await app.inject({ method: 'GET', url: '/health/ready' })
-  t.equal(notReady.statusCode, 503)
-  t.match(notReady.json(), { status: 'not_ready', checks: { kibo: { status: 'failing' } } })
+  t.equal(notReady.statusCode, 503, 'the database gone is not ready')
+  t.match(notReady.json(), { status: 'not_ready', checks: { database: { status: 'failing' } } })
 })

@@ -23,6 +23,8 @@ export interface FreshDatabase {
    * have. PostgreSQL only: an in-memory PGlite has exactly one connection.
    */
   connectAgain?: () => Promise<Database>
+  /** PostgreSQL only: the URL of this throwaway database (for a server process of its own). */
+  url?: string
 }
 
 export const postgresUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
@@ -117,7 +119,7 @@ async function freshPostgres(t: Test): Promise<FreshDatabase> {
       await dropper.end()
     }
   })
-  return { kind: 'postgres', db: await connect(), connectAgain: connect }
+  return { kind: 'postgres', db: await connect(), connectAgain: connect, url: url.toString() }
 }
 
 /** A fresh, empty (unmigrated) database of this kind, closed and removed when `t` ends. */
