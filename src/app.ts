@@ -13,6 +13,7 @@ import store from './plugins/store.ts'
 import type { Database } from './plugins/store/index.ts'
 import kibo from './plugins/kibo.ts'
 import mapping from './plugins/mapping.ts'
+import importEvents from './plugins/import-events.ts'
 import orderImport from './plugins/order-import.ts'
 import delivery from './plugins/delivery.ts'
 import webhookSignatures from './plugins/webhook-signatures.ts'
@@ -67,6 +68,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(store, { database: options.database })
   await app.register(kibo)
   await app.register(mapping)
+  await app.register(importEvents)
   await app.register(orderImport)
   await app.register(delivery)
   await app.register(webhookSignatures)

@@ -16,6 +16,7 @@ import { KiboError, kiboErrorToProblem } from './kibo-client.ts'
 import { CircuitOpenError } from './kibo.ts'
 import { LeaseLostError, type ImportRecord, type Queryable } from './store/index.ts'
 import { decideRetry, type FailureKind } from './delivery/retry-policy.ts'
+import { gatewayOf, type ImportOutcomeEvent } from './import-events.ts'
 
 export const IMPORT_QUEUE = 'kibo-order-import'
 
@@ -29,6 +30,8 @@ declare module 'fastify' {
       /** Sends a job to every stranded import; returns how many. */
       sweep(): Promise<number>
       readonly workerId: string
+      /** The pg-boss instance on the service's database, for other durable work (its own queues). */
+      readonly boss: PgBoss
     }
   }
 }
@@ -89,9 +92,13 @@ export default fp(
       return { type: problemType('internal'), title: 'Import failed inside the service', status: 500, detail: error instanceof Error ? error.message : String(error) }
     }
 
+    const report = (record: ImportRecord, payload: Omit<ImportOutcomeEvent, 'gateway' | 'mode'>) =>
+      app.importEvents.emit('outcome', { ...payload, mode: 'async', gateway: gatewayOf(record.event) })
+
     /** One try at an import this worker holds the lease of. */
     async function deliver(record: ImportRecord, importLog: FastifyBaseLogger): Promise<void> {
       const started = performance.now()
+      const took = () => performance.now() - started
       const parsed = OrderEventSchema.safeParse(record.event)
       if (!parsed.success) {
         await app.imports.markFailed(record.importId, workerId, {
@@ -99,12 +106,14 @@ export default fp(
           error: { type: problemType('invalid-request'), title: 'The stored event no longer passes validation', status: 400, detail: parsed.error.message, kind: 'validation' }
         })
         importLog.error({ outcome: 'failed' }, 'stored event no longer valid')
+        report(record, { outcome: 'failed', status: 400, kind: 'validation', durationMs: took() })
         return
       }
       const mapped = app.mapping.map(parsed.data)
       if (!mapped.ok) {
         await app.imports.markFailed(record.importId, workerId, { status: 'failed', error: { ...mapped.problem, kind: 'validation' } })
         importLog.warn({ outcome: 'failed', status: mapped.problem.status }, 'import refused by the mapping')
+        report(record, { outcome: 'failed', status: mapped.problem.status, kind: 'validation', durationMs: took() })
         return
       }
 
@@ -132,6 +141,7 @@ export default fp(
           { outcome: 'imported', kiboOrderId: kiboOrder.id, kiboCorrelationId: correlationId, found: !created, attempts: record.attempts, durationMs: Math.round(performance.now() - started) },
           'order imported'
         )
+        report(record, { outcome: 'imported', status: 201, durationMs: took(), endToEndMs: Date.now() - Date.parse(record.createdAt) })
       } catch (error) {
         if (error instanceof LeaseLostError) throw error
         const kind = failureKind(error)
@@ -148,10 +158,12 @@ export default fp(
           await app.imports.releaseToQueue(record.importId, workerId, { error: stored, delayMs: decision.delayMs })
           await enqueue(record.importId, { startAfter: new Date(Date.now() + decision.delayMs) })
           importLog.warn({ ...logFields, outcome: 'retry_scheduled', retryInMs: decision.delayMs }, 'import attempt failed; retry scheduled')
+          report(record, { outcome: 'retry_scheduled', status: problem.status, kind, durationMs: took() })
         } else {
           const status = decision.reason === 'not_retryable' ? 'failed' : 'dead'
           await app.imports.markFailed(record.importId, workerId, { status, error: { ...stored, reason: decision.reason } })
           importLog.warn({ ...logFields, outcome: status, reason: decision.reason }, status === 'dead' ? 'import dead: retries exhausted' : 'import failed: Kibo refused it')
+          report(record, { outcome: status, status: problem.status, kind, durationMs: took() })
         }
       }
     }
@@ -217,7 +229,7 @@ export default fp(
       await sweep()
     }
 
-    app.decorate('delivery', { enqueue, processImport, sweep, workerId })
+    app.decorate('delivery', { enqueue, processImport, sweep, workerId, boss })
 
     app.addHook('onClose', async () => {
       clearInterval(sweeper)
@@ -226,5 +238,5 @@ export default fp(
       await boss.stop({ graceful: true, close: false, timeout: config.shutdownTimeoutMs })
     })
   },
-  { name: 'delivery', dependencies: ['store', 'kibo', 'mapping', 'order-import'] }
+  { name: 'delivery', dependencies: ['store', 'kibo', 'mapping', 'order-import', 'import-events'] }
 )

@@ -11,6 +11,7 @@ import { payloadHash } from '../lib/canonical-json.ts'
 import { KiboError, kiboErrorToProblem } from './kibo-client.ts'
 import type { ImportRecord } from './store/index.ts'
 import { ProblemError } from './problems.ts'
+import { gatewayOf, type ImportOutcomeEvent } from './import-events.ts'
 
 export type SyncImportResult = { status: 201 | 200; body: ImportedResponse; replayed: boolean }
 export type AsyncAcceptResult =
@@ -86,10 +87,17 @@ export default fp(
     const leaseOwner = `${process.pid}-${randomUUID().slice(0, 8)}`
     const leaseMs = app.config.importLeaseMs
 
+    const report = (event: OrderEvent, payload: Omit<ImportOutcomeEvent, 'gateway'>) =>
+      app.importEvents.emit('outcome', { ...payload, gateway: gatewayOf(event) })
+
     async function importNow(event: OrderEvent, log: FastifyBaseLogger): Promise<SyncImportResult> {
       const started = performance.now()
+      const took = () => performance.now() - started
       const mapped = app.mapping.map(event)
-      if (!mapped.ok) throw new ProblemError(mapped.problem)
+      if (!mapped.ok) {
+        report(event, { mode: 'sync', outcome: 'refused', status: mapped.problem.status, durationMs: took() })
+        throw new ProblemError(mapped.problem)
+      }
 
       const externalId = event.data.externalId
       const claim = await app.imports.claimImport({
@@ -104,10 +112,13 @@ export default fp(
       })
       switch (claim.outcome) {
         case 'replay':
+          report(event, { mode: 'sync', outcome: 'replayed', status: 200, durationMs: took() })
           return { status: 200, body: importedBody(claim.record), replayed: true }
         case 'in_flight':
+          report(event, { mode: 'sync', outcome: 'in_flight', status: 409, durationMs: took() })
           throw inFlightProblem(claim.record, claim.retryAfterSeconds)
         case 'conflict':
+          report(event, { mode: 'sync', outcome: 'conflict', status: 422, durationMs: took() })
           throw conflictProblem(claim.record, claim.reason)
       }
 
@@ -130,7 +141,8 @@ export default fp(
               correlationId: null,
               created: false
             })
-            importLog.info({ outcome: 'imported', kiboOrderId: existing.id, found: true, durationMs: Math.round(performance.now() - started) }, 'import found in Kibo')
+            importLog.info({ outcome: 'imported', kiboOrderId: existing.id, found: true, durationMs: Math.round(took()) }, 'import found in Kibo')
+            report(event, { mode: 'sync', outcome: 'imported', status: 201, durationMs: took(), endToEndMs: took() })
             return { status: 201, body: importedBody(done), replayed: false }
           }
         }
@@ -152,6 +164,7 @@ export default fp(
           },
           'order imported'
         )
+        report(event, { mode: 'sync', outcome: 'imported', status: 201, durationMs: took(), endToEndMs: took() })
         return { status: 201, body: importedBody(done), replayed: false }
       } catch (error) {
         const problem: Problem =
@@ -180,6 +193,7 @@ export default fp(
         const headers: Record<string, string> = {}
         const retryAfter = (problem as { retryAfter?: number }).retryAfter
         if (typeof retryAfter === 'number') headers['retry-after'] = String(Math.ceil(retryAfter))
+        report(event, { mode: 'sync', outcome: 'failed', status: problem.status, durationMs: took(), kind: error instanceof KiboError ? error.kind : 'internal' })
         throw new ProblemError({ ...problem, importId: record.importId }, headers)
       } finally {
         clearInterval(renewal)
@@ -187,8 +201,13 @@ export default fp(
     }
 
     async function acceptForDelivery(event: OrderEvent, options: { webhookId?: string | undefined; log: FastifyBaseLogger }): Promise<AsyncAcceptResult> {
+      const started = performance.now()
+      const took = () => performance.now() - started
       const mapped = app.mapping.map(event)
-      if (!mapped.ok) throw new ProblemError(mapped.problem)
+      if (!mapped.ok) {
+        report(event, { mode: 'async', outcome: 'refused', status: mapped.problem.status, durationMs: took() })
+        throw new ProblemError(mapped.problem)
+      }
       const claim = await app.imports.claimImport({
         tenantId: app.kibo.tenantId,
         siteId: app.kibo.siteId,
@@ -208,17 +227,21 @@ export default fp(
             { importId: claim.record.importId, externalId: claim.record.externalId, outcome: 'queued', reclaimed: claim.outcome === 'reclaimed', webhookId: options.webhookId },
             'order accepted for delivery'
           )
+          report(event, { mode: 'async', outcome: 'queued', status: 202, durationMs: took() })
           return { status: 202, body: queuedBody(claim.record), replayed: false }
         case 'in_flight':
+          report(event, { mode: 'async', outcome: 'duplicate', status: 202, durationMs: took() })
           return { status: 202, body: queuedBody(claim.record), replayed: true }
         case 'replay':
+          report(event, { mode: 'async', outcome: 'replayed', status: 200, durationMs: took() })
           return { status: 200, body: importedBody(claim.record), replayed: true }
         case 'conflict':
+          report(event, { mode: 'async', outcome: 'conflict', status: 422, durationMs: took() })
           throw conflictProblem(claim.record, claim.reason)
       }
     }
 
     app.decorate('orderImport', { importNow, acceptForDelivery, leaseOwner })
   },
-  { name: 'order-import', dependencies: ['store', 'kibo', 'mapping'] }
+  { name: 'order-import', dependencies: ['store', 'kibo', 'mapping', 'import-events'] }
 )
