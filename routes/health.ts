@@ -71,19 +71,24 @@ const healthRoutes: FastifyPluginAsyncZod = async function healthRoutes(app) {
           return `version ${status.applied}`
         }),
         check('kibo', async () => {
-          await app.kibo.tokenProvider.getToken()
-          return app.kibo.simulated ? 'built-in simulator' : 'token obtainable'
+          const details = await Promise.all(
+            app.tenants.all.map(async (tenant) => {
+              const circuit = tenant.circuit.state()
+              if (circuit !== 'closed') throw new Error(`${tenant.name}: circuit ${circuit}: Kibo has been failing; deliveries are paused and retried`)
+              try {
+                await tenant.tokenProvider.getToken()
+              } catch (error) {
+                throw new Error(`${tenant.name}: no Kibo token (${error instanceof Error ? error.message : String(error)})`)
+              }
+              return `${tenant.name}: ${tenant.simulated ? 'built-in simulator' : 'token obtainable'}`
+            })
+          )
+          return details.join('; ')
         })
       ])
       // Kibo being down does not make this instance unready: intake keeps accepting and the queue
       // delivers later. It is reported as degraded so operators see it.
-      const circuit = app.kibo.circuit.state()
-      const kiboCheck =
-        circuit !== 'closed'
-          ? { status: 'degraded' as const, detail: `circuit ${circuit}: Kibo has been failing; deliveries are paused and retried` }
-          : kibo.status === 'failing'
-            ? { status: 'degraded' as const, detail: kibo.detail }
-            : kibo
+      const kiboCheck = kibo.status === 'failing' ? { status: 'degraded' as const, detail: kibo.detail } : kibo
       const ready = database.status === 'ok' && migrations.status === 'ok'
       return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks: { database, migrations, kibo: kiboCheck } })
     }

@@ -1,4 +1,5 @@
 // The import records: follow one, list them, and send failed or dead ones back to the queue.
+import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { IMPORT_STATUS_VALUES, ImportPageSchema, ImportViewSchema, QueuedResponseSchema, type ImportView } from '../schemas/imports.ts'
@@ -41,12 +42,13 @@ function notFound(importId: string): ProblemError {
 const importRoutes: FastifyPluginAsyncZod = async function importRoutes(app) {
   app.addHook('onRequest', app.requireApiKey)
 
-  /** An import of this deployment's tenant and site, or a 404. */
-  async function ownImport(importId: string): Promise<ImportRecord> {
+  /** An import of the caller's tenant and site, or a 404 (another tenant's imports do not exist for it). */
+  async function ownImport(request: FastifyRequest, importId: string): Promise<ImportRecord> {
     const record = await app.imports.getImport(importId)
-    if (record === null || record.tenantId !== app.kibo.tenantId || record.siteId !== app.kibo.siteId) throw notFound(importId)
+    if (record === null || !isOwn(request, record)) throw notFound(importId)
     return record
   }
+  const isOwn = (request: FastifyRequest, record: ImportRecord) => record.tenantId === request.tenant!.tenantId && record.siteId === request.tenant!.siteId
 
   app.get(
     '/imports/:importId',
@@ -61,7 +63,7 @@ const importRoutes: FastifyPluginAsyncZod = async function importRoutes(app) {
       }
     },
     async (request) => {
-      const record = await ownImport(request.params.importId)
+      const record = await ownImport(request, request.params.importId)
       const history = await app.imports.getImportEvents(record.importId)
       return { ...importView(record), history: history.map((event) => ({ at: event.at, kind: event.kind, detail: event.detail })) }
     }
@@ -87,7 +89,7 @@ const importRoutes: FastifyPluginAsyncZod = async function importRoutes(app) {
     async (request) => {
       const { status, externalId, cursor, limit } = request.query
       try {
-        const page = await app.imports.listImports({ status, externalId, cursor: cursor ?? null, limit, tenantId: app.kibo.tenantId, siteId: app.kibo.siteId })
+        const page = await app.imports.listImports({ status, externalId, cursor: cursor ?? null, limit, tenantId: request.tenant!.tenantId, siteId: request.tenant!.siteId })
         return { items: page.items.map(importView), nextCursor: page.nextCursor }
       } catch (error) {
         if (error instanceof InvalidCursorError) {
@@ -119,7 +121,7 @@ const importRoutes: FastifyPluginAsyncZod = async function importRoutes(app) {
       }
     },
     async (request, reply) => {
-      const record = await ownImport(request.params.importId)
+      const record = await ownImport(request, request.params.importId)
       try {
         const queued = await retry(record, request.apiKeyId ?? 'api')
         return reply.code(202).header('location', `/v1/imports/${queued.importId}`).send(queuedBody(queued))
@@ -162,9 +164,9 @@ const importRoutes: FastifyPluginAsyncZod = async function importRoutes(app) {
     async (request, reply) => {
       const { status, limit } = request.body
       const importIds: string[] = []
-      for (const importId of await app.imports.listRetryable(status, limit)) {
+      for (const importId of await app.imports.listRetryable(status, limit, request.tenant!)) {
         const record = await app.imports.getImport(importId)
-        if (record === null || record.tenantId !== app.kibo.tenantId || record.siteId !== app.kibo.siteId) continue
+        if (record === null || !isOwn(request, record)) continue
         try {
           importIds.push((await retry(record, request.apiKeyId ?? 'api')).importId)
         } catch (error) {

@@ -46,13 +46,13 @@ const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes(app) {
     },
     async function importOrder(request, reply) {
       if (prefersAsync(request.headers.prefer)) {
-        const accepted = await app.orderImport.acceptForDelivery(request.body, { log: request.log })
+        const accepted = await app.orderImport.acceptForDelivery(request.body, { tenant: request.tenant!, log: request.log })
         reply.header('preference-applied', 'respond-async')
         reply.header('location', `/v1/imports/${accepted.body.importId}`)
         if (accepted.replayed) reply.header('idempotent-replayed', 'true')
         return reply.code(accepted.status).send(accepted.body)
       }
-      const result = await app.orderImport.importNow(request.body, request.log)
+      const result = await app.orderImport.importNow(request.body, request.tenant!, request.log)
       reply.header('location', `/v1/imports/${result.body.importId}`)
       if (result.replayed) reply.header('idempotent-replayed', 'true')
       return reply.code(result.status).send(result.body)
@@ -76,7 +76,7 @@ const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes(app) {
       }
     },
     async function previewOrder(request) {
-      const mapped = app.mapping.map(request.body)
+      const mapped = request.tenant!.map(request.body)
       if (!mapped.ok) throw new ProblemError(mapped.problem)
       return { kiboOrder: mapped.kiboOrder }
     }

@@ -34,7 +34,7 @@ const webhookRoutes: FastifyPluginAsyncZod = async function webhookRoutes(app) {
       }
     },
     async function receiveOrderWebhook(request, reply) {
-      const accepted = await app.orderImport.acceptForDelivery(request.body, { webhookId: request.webhookId, log: request.log })
+      const accepted = await app.orderImport.acceptForDelivery(request.body, { tenant: request.tenant!, webhookId: request.webhookId, log: request.log })
       reply.header('location', `/v1/imports/${accepted.body.importId}`)
       if (accepted.replayed) reply.header('idempotent-replayed', 'true')
       return reply.code(accepted.status).send(accepted.body)

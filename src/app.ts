@@ -5,6 +5,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from './plugins/config.ts'
 import { loggerOptions } from './logger.ts'
+import securityHeaders from './plugins/security-headers.ts'
+import loadShedding from './plugins/load-shedding.ts'
+import rateLimits from './plugins/rate-limits.ts'
 import problems from './plugins/problems.ts'
 import jsonBody from './plugins/json-body.ts'
 import apiKeys from './plugins/api-keys.ts'
@@ -12,15 +15,16 @@ import openapi from './plugins/openapi.ts'
 import store from './plugins/store.ts'
 import type { Database } from './plugins/store/index.ts'
 import kibo from './plugins/kibo.ts'
-import mapping from './plugins/mapping.ts'
 import importEvents from './plugins/import-events.ts'
 import orderImport from './plugins/order-import.ts'
 import delivery from './plugins/delivery.ts'
 import webhookSignatures from './plugins/webhook-signatures.ts'
+import metrics from './plugins/metrics.ts'
 import healthRoutes from '../routes/health.ts'
 import orderRoutes from '../routes/orders.ts'
 import webhookRoutes from '../routes/webhooks.ts'
 import importRoutes from '../routes/imports.ts'
+import metricsRoutes from '../routes/metrics.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -40,7 +44,7 @@ const requestIdPattern = /^[\w.:\-]{1,128}$/
 
 export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? loggerOptions(config.logLevel) }),
+    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? loggerOptions(config.logLevel, { redactEmails: config.logRedactEmails }) }),
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     requestIdHeader: false,
@@ -61,22 +65,27 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     reply.header('x-request-id', request.id)
   })
 
+  // External plugins first (fastify/demo order): headers, load shedding, rate limits.
+  await app.register(securityHeaders)
+  await app.register(loadShedding, config.loadShedding)
+  if (config.rateLimitPerMinute !== undefined) await app.register(rateLimits, { perMinute: config.rateLimitPerMinute })
   await app.register(problems)
   await app.register(jsonBody)
   await app.register(openapi)
-  await app.register(apiKeys, { apiKeys: config.apiKeys })
   await app.register(store, { database: options.database })
   await app.register(kibo)
-  await app.register(mapping)
+  await app.register(apiKeys)
   await app.register(importEvents)
   await app.register(orderImport)
   await app.register(delivery)
   await app.register(webhookSignatures)
+  if (config.metrics.enabled) await app.register(metrics)
 
   await app.register(healthRoutes)
   await app.register(orderRoutes, { prefix: '/v1' })
   await app.register(webhookRoutes, { prefix: '/v1' })
   await app.register(importRoutes, { prefix: '/v1' })
+  if (config.metrics.enabled) await app.register(metricsRoutes, { token: config.metrics.token })
 
   await app.ready()
   return app

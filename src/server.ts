@@ -16,12 +16,16 @@ try {
   throw error
 }
 
-const logger = pino(loggerOptions(config.logLevel))
+const logger = pino(loggerOptions(config.logLevel, { redactEmails: config.logRedactEmails }))
 // Said first and loudly: what this process will do with the orders it receives.
-if (config.kibo === null) {
-  logger.warn('NO KIBO CREDENTIALS (KIBO_CLIENT_ID unset): starting the BUILT-IN KIBO SIMULATOR. Orders are NOT sent to a real Kibo tenant.')
+const simulated = config.tenants.filter((tenant) => tenant.kibo === null).map((tenant) => tenant.name)
+if (simulated.length > 0) {
+  logger.warn(
+    { tenants: simulated },
+    'NO KIBO CREDENTIALS (KIBO_CLIENT_ID unset): starting the BUILT-IN KIBO SIMULATOR. Orders are NOT sent to a real Kibo tenant.'
+  )
 }
-if (config.apiKeys.length === 0) {
+if (config.tenants.every((tenant) => tenant.apiKeys.length === 0)) {
   logger.warn('NO API_KEYS: the /v1 API is OPEN to anyone who can reach it (allowed outside production only).')
 }
 

@@ -55,7 +55,8 @@ export interface TestAppOptions extends BuildAppOptions {
  * seconds), a throwaway PostgreSQL database, or whatever DATA_DIR / DATABASE_URL `env` names.
  */
 export async function buildTestApp(t: Test, env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<FastifyInstance> {
-  const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ...env })
+  // Load shedding is off unless a test turns it on: a busy CI machine must not make tests shed.
+  const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: '0', ...env })
   let database = options.database
   if (database === undefined && config.databaseUrl === undefined && config.dataDir === 'memory://') {
     database = (await freshDatabase(t, options.databaseKind ?? 'pglite')).db

@@ -10,6 +10,7 @@ export type SimulatorRoute =
   | 'getValidationResults'
   | 'putValidationResults'
   | 'updateOrderRestrictions'
+  | 'inventory'
 
 /** `api`: every route but oauth. `any`: every route. */
 export type RouteSelector = SimulatorRoute | 'api' | 'any'
@@ -81,7 +82,7 @@ export function validateFaultSpec(spec: unknown): FaultSpec {
   if (spec === null || typeof spec !== 'object') throw new Error('A fault must be an object')
   const s = spec as Record<string, unknown>
   if (!faultKinds.includes(s.kind as FaultKind)) throw new Error(`Unknown fault kind ${JSON.stringify(s.kind)}; one of ${faultKinds.join(', ')}`)
-  const routes = ['oauth', 'createOrder', 'getOrder', 'findOrders', 'getValidationResults', 'putValidationResults', 'updateOrderRestrictions', 'api', 'any']
+  const routes = ['oauth', 'createOrder', 'getOrder', 'findOrders', 'getValidationResults', 'putValidationResults', 'updateOrderRestrictions', 'inventory', 'api', 'any']
   if (s.route !== undefined && !routes.includes(s.route as string)) throw new Error(`Unknown route ${JSON.stringify(s.route)}; one of ${routes.join(', ')}`)
   if (s.times !== undefined && !(Number.isInteger(s.times) && (s.times as number) >= 1)) throw new Error('times must be a whole number >= 1')
   if (s.probability !== undefined && !(typeof s.probability === 'number' && s.probability >= 0 && s.probability <= 1)) throw new Error('probability must be between 0 and 1')

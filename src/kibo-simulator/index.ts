@@ -21,6 +21,7 @@ import { FaultController, validateFaultSpec, type FaultSpec, type LatencySpec, t
 import { FilterSyntaxError, matchesFilter, parseFilter } from './filter.ts'
 import { OrderValidationError, validateImportOrder, validateValidationResult } from './validation.ts'
 import { createTranslatedSimulator, type TranslatedSimulator } from './translated.ts'
+import { createInventorySimulator, InventoryFailure, type InventorySimulator } from './inventory.ts'
 
 export type { FaultKind, FaultSpec, LatencySpec, RouteSelector, SimulatorRoute } from './faults.ts'
 export { FaultController } from './faults.ts'
@@ -95,6 +96,8 @@ export interface KiboSimulator {
   faults: FaultController
   /** Kibo's translated Create Order API v2 and Create Order Authorize (translated.ts). */
   translated: TranslatedSimulator
+  /** Kibo's inventory adjust/refresh jobs, job queue and inventory query (inventory.ts). */
+  inventory: InventorySimulator
   stats(): SimulatorStats
   /** Copies of the stored orders, optionally only those with this externalId. */
   orders(externalId?: string): StoredOrder[]
@@ -213,6 +216,7 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
     },
     log
   })
+  const inventory = createInventorySimulator({ log })
   const sockets = new Set<Socket>()
   const counters = {
     oauthCalls: 0,
@@ -433,6 +437,21 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
     const translatedHandler = translated.route(method, pathname)
     // Faults and latency aimed at createOrder apply to the translated create and authorize too.
     if (translatedHandler !== undefined) return { route: 'createOrder', handle: (ctx) => translatedHandler(ctx.req, ctx.body), params: {}, selfAuthenticated: true }
+    const inventoryHandler = inventory.route(method, pathname)
+    if (inventoryHandler !== undefined) {
+      return {
+        route: 'inventory',
+        params: {},
+        handle: (ctx) => {
+          try {
+            return inventoryHandler({ tenantId: ctx.tenantId!, body: ctx.body, url: ctx.url })
+          } catch (error) {
+            if (error instanceof InventoryFailure) throw new HttpFailure(error.status, error.errorCode, error.message, error.extra)
+            throw error
+          }
+        }
+      }
+    }
     if (!pathname.startsWith(`${API_PREFIX}/commerce/orders`)) return undefined
     const rest = pathname.slice(`${API_PREFIX}/commerce/orders`.length).replace(/\/+$/, '')
     if (rest === '') {
@@ -624,6 +643,7 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
   function reset(): void {
     orders = []
     translated.reset()
+    inventory.reset()
     nextOrderNumber = 1
     tokens.clear()
     faults.reset()
@@ -643,6 +663,7 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
     tenants,
     faults,
     translated,
+    inventory,
     stats,
     orders: (externalId?: string) => structuredClone(externalId === undefined ? orders : orders.filter((o) => o.externalId === externalId)),
     revokeTokens(tenantId?: number) {

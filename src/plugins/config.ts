@@ -1,5 +1,7 @@
-// Configuration: read once from the environment at start, validated, then passed down.
-// Nothing else in the code base reads process.env.
+// Configuration: read once from the environment (and TENANTS_FILE) at start, validated, then
+// passed down. Nothing else in the code base reads process.env.
+import { readFileSync } from 'node:fs'
+import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 
 const MiB = 1024 * 1024
@@ -54,6 +56,7 @@ export const EnvironmentSchema = z.object({
   NODE_ENV: z.preprocess(emptyToUndefined, z.string().default('development')),
   PORT: integerFromText('PORT', 0, 65535).default(3000),
   HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+  LOG_REDACT_EMAILS: booleanText('LOG_REDACT_EMAILS', false),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z
@@ -92,6 +95,20 @@ export const EnvironmentSchema = z.object({
   BODY_LIMIT: integerFromText('BODY_LIMIT', 1024, 64 * MiB).default(MiB),
   IMPORT_LEASE_MS: integerFromText('IMPORT_LEASE_MS', 1000, 3_600_000).default(120_000),
   RATE_LIMIT_PER_MINUTE: integerFromText('RATE_LIMIT_PER_MINUTE', 1, 10_000_000).optional(),
+  METRICS_ENABLED: booleanText('METRICS_ENABLED', true),
+  METRICS_TOKEN: optionalText,
+  LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: integerFromText('LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS', 0, 600_000).default(1000),
+  LOAD_SHED_MAX_EVENT_LOOP_UTILIZATION: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'LOAD_SHED_MAX_EVENT_LOOP_UTILIZATION must be a number between 0 and 1' })
+      .min(0, 'LOAD_SHED_MAX_EVENT_LOOP_UTILIZATION must be between 0 and 1')
+      .max(1, 'LOAD_SHED_MAX_EVENT_LOOP_UTILIZATION must be between 0 and 1')
+      .default(0)
+  ),
+  LOAD_SHED_MAX_HEAP_USED_BYTES: integerFromText('LOAD_SHED_MAX_HEAP_USED_BYTES', 0, Number.MAX_SAFE_INTEGER).default(0),
+  LOAD_SHED_MAX_RSS_BYTES: integerFromText('LOAD_SHED_MAX_RSS_BYTES', 0, Number.MAX_SAFE_INTEGER).default(0),
+  LOAD_SHED_RETRY_AFTER_SECONDS: integerFromText('LOAD_SHED_RETRY_AFTER_SECONDS', 1, 3600).default(10),
   SIMULATOR_PORT: integerFromText('SIMULATOR_PORT', 0, 65535).default(0),
   WEBHOOK_SECRETS: listText,
   WORKER_CONCURRENCY: integerFromText('WORKER_CONCURRENCY', 0, 256).default(8),
@@ -104,6 +121,14 @@ export const EnvironmentSchema = z.object({
   CIRCUIT_FAILURE_THRESHOLD: integerFromText('CIRCUIT_FAILURE_THRESHOLD', 1, 10_000).default(5),
   CIRCUIT_HALF_OPEN_AFTER_MS: integerFromText('CIRCUIT_HALF_OPEN_AFTER_MS', 100, 3_600_000).default(10_000),
   SHUTDOWN_TIMEOUT_MS: integerFromText('SHUTDOWN_TIMEOUT_MS', 0, 600_000).default(10_000),
+  // Kibo documents at most 1 000 items per adjust call and 12 000 per refresh call.
+  INVENTORY_ADJUST_BATCH_SIZE: integerFromText('INVENTORY_ADJUST_BATCH_SIZE', 1, 1000).default(1000),
+  INVENTORY_REFRESH_BATCH_SIZE: integerFromText('INVENTORY_REFRESH_BATCH_SIZE', 1, 12_000).default(3000),
+  INVENTORY_POLL_MS: integerFromText('INVENTORY_POLL_MS', 100, 600_000).default(2000),
+  INVENTORY_TRACK_TIMEOUT_MS: integerFromText('INVENTORY_TRACK_TIMEOUT_MS', 1000, 7 * 86_400_000).default(6 * 3_600_000),
+  INVENTORY_UPLOAD_MAX_BYTES: integerFromText('INVENTORY_UPLOAD_MAX_BYTES', 1024, 64 * 1024 * MiB).default(1024 * MiB),
+  INVENTORY_UPLOAD_MAX_ITEMS: integerFromText('INVENTORY_UPLOAD_MAX_ITEMS', 1, 50_000_000).default(5_000_000),
+  TENANTS_FILE: optionalText,
   PUBLIC_BASE_URL: urlText('PUBLIC_BASE_URL'),
   TRUST_PROXY: booleanText('TRUST_PROXY', false)
 })
@@ -120,14 +145,34 @@ export interface KiboConnection {
   env: 'sandbox' | 'production'
 }
 
+/** One Kibo tenant/site this deployment serves, and who may send it orders. */
+export interface TenantConfig {
+  /** Short name for logs and metrics. */
+  name: string
+  tenantId: number
+  siteId: number
+  /** null: the built-in simulator stands in for Kibo (development only). */
+  kibo: KiboConnection | null
+  channelCode: string | undefined
+  fraudDeclineAction: 'review' | 'reject'
+  /** API keys whose calls go to this tenant. */
+  apiKeys: string[]
+  /** Webhook secrets whose deliveries go to this tenant. */
+  webhookSecrets: string[]
+}
+
 export interface Config {
   env: string
   isProduction: boolean
   port: number
   host: string
   logLevel: Environment['LOG_LEVEL']
-  /** null: the built-in Kibo simulator is started and used. */
+  /** Also replace e-mail addresses in every log line. */
+  logRedactEmails: boolean
+  /** The single-tenant shortcut's Kibo connection (env variables); null: the built-in simulator. */
   kibo: KiboConnection | null
+  /** Every tenant served: from TENANTS_FILE, or the one the env variables describe. */
+  tenants: TenantConfig[]
   kiboChannelCode: string | undefined
   kiboTimeoutMs: number
   kiboConnections: number
@@ -139,6 +184,19 @@ export interface Config {
   bodyLimit: number
   importLeaseMs: number
   rateLimitPerMinute: number | undefined
+  metrics: {
+    enabled: boolean
+    /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+    token: string | undefined
+  }
+  /** Load shedding (@fastify/under-pressure): 503 above any threshold; 0 turns a check off. */
+  loadShedding: {
+    maxEventLoopDelayMs: number
+    maxEventLoopUtilization: number
+    maxHeapUsedBytes: number
+    maxRssBytes: number
+    retryAfterSeconds: number
+  }
   simulatorPort: number
   publicBaseUrl: string | undefined
   trustProxy: boolean
@@ -158,6 +216,20 @@ export interface Config {
     circuitHalfOpenAfterMs: number
   }
   shutdownTimeoutMs: number
+  inventory: {
+    /** Items per Kibo adjust call (Kibo's limit: 1 000). */
+    adjustBatchSize: number
+    /** Items per Kibo refresh call (Kibo's limit: 12 000). */
+    refreshBatchSize: number
+    /** How often a submitted Kibo job's status is asked for. */
+    pollMs: number
+    /** A Kibo job not finished this long after it was submitted is given up on (outcome unknown). */
+    trackTimeoutMs: number
+    /** Largest NDJSON/CSV upload accepted (streamed, never held in memory). */
+    uploadMaxBytes: number
+    /** Most items in one upload. */
+    uploadMaxItems: number
+  }
 }
 
 export class ConfigError extends Error {
@@ -176,6 +248,101 @@ export function defaultKiboUrls(tenantId: number, env: 'sandbox' | 'production')
     : { apiBaseUrl: `https://t${tenantId}.sandbox.mozu.com/api`, authBaseUrl: 'https://home.mozu.com' }
 }
 
+const secretText = z.string().min(1)
+const TenantFileEntrySchema = z
+  .object({
+    name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'must be lowercase letters, digits, - or _ (at most 63)'),
+    tenantId: z.number().int().min(1),
+    siteId: z.number().int().min(1),
+    clientId: z.string().min(1).optional(),
+    sharedSecret: secretText.optional(),
+    sharedSecretEnv: z.string().min(1).optional(),
+    env: z.enum(['sandbox', 'production']).default('sandbox'),
+    apiBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
+    authBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
+    channelCode: z.string().min(1).optional(),
+    fraudDeclineAction: z.enum(['review', 'reject']).optional(),
+    apiKeys: z.array(z.string().min(16, 'every API key must be at least 16 characters long')).default([]),
+    apiKeysEnv: z.string().min(1).optional(),
+    webhookSecrets: z.array(secretText).default([]),
+    webhookSecretsEnv: z.string().min(1).optional()
+  })
+  .strict()
+const TenantFileSchema = z.object({ tenants: z.array(TenantFileEntrySchema).min(1, 'list at least one tenant') }).strict()
+
+const webhookSecretProblem = (name: string, secret: string) =>
+  !/^whsec_[A-Za-z0-9+/]+={0,2}$/.test(secret) || Buffer.from(secret.slice(6), 'base64').length < 24
+    ? `${name}: every secret must be whsec_ followed by at least 24 base64-encoded random bytes`
+    : undefined
+
+/** TENANTS_FILE (JSON or YAML): several tenants, each with its credentials, API keys and webhook secrets. */
+function loadTenantsFile(file: string, environment: Record<string, string | undefined>, e: Environment, problems: string[]): TenantConfig[] {
+  let raw: unknown
+  try {
+    const text = readFileSync(file, 'utf8')
+    raw = /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text)
+  } catch (error) {
+    problems.push(`TENANTS_FILE: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`)
+    return []
+  }
+  const parsed = TenantFileSchema.safeParse(raw)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`TENANTS_FILE ${issue.path.join('.') || '(file)'}: ${issue.message}`)
+    return []
+  }
+  const fromEnv = (name: string | undefined) => (name === undefined ? [] : (environment[name] ?? '').split(',').map((v) => v.trim()).filter(Boolean))
+  const tenants: TenantConfig[] = []
+  const seenKeys = new Map<string, string>()
+  const seenSites = new Set<string>()
+  for (const [index, entry] of parsed.data.tenants.entries()) {
+    const where = `TENANTS_FILE tenants.${index} (${entry.name})`
+    const sharedSecret = entry.sharedSecret ?? (entry.sharedSecretEnv ? environment[entry.sharedSecretEnv] : undefined)
+    if (entry.sharedSecretEnv && !sharedSecret) problems.push(`${where}: sharedSecretEnv names ${entry.sharedSecretEnv}, which is not set`)
+    if (entry.clientId !== undefined && sharedSecret === undefined && !entry.sharedSecretEnv) problems.push(`${where}: clientId needs sharedSecret or sharedSecretEnv`)
+    const defaults = defaultKiboUrls(entry.tenantId, entry.env)
+    const apiKeys = [...entry.apiKeys, ...fromEnv(entry.apiKeysEnv)]
+    const webhookSecrets = [...entry.webhookSecrets, ...fromEnv(entry.webhookSecretsEnv)]
+    for (const key of apiKeys) {
+      if (key.length < 16) problems.push(`${where}: every API key must be at least 16 characters long`)
+      const other = seenKeys.get(key)
+      if (other !== undefined) problems.push(`${where}: an API key is also listed for tenant ${other}; a key must identify one tenant`)
+      seenKeys.set(key, entry.name)
+    }
+    for (const secret of webhookSecrets) {
+      const problem = webhookSecretProblem(`${where} webhookSecrets`, secret)
+      if (problem) problems.push(problem)
+    }
+    const site = `${entry.tenantId}/${entry.siteId}`
+    if (seenSites.has(site)) problems.push(`${where}: tenant ${entry.tenantId} site ${entry.siteId} is listed twice`)
+    seenSites.add(site)
+    if (parsed.data.tenants.length > 1 && apiKeys.length === 0 && webhookSecrets.length === 0) {
+      problems.push(`${where}: with several tenants, each needs apiKeys or webhookSecrets (they decide which tenant an order is for)`)
+    }
+    tenants.push({
+      name: entry.name,
+      tenantId: entry.tenantId,
+      siteId: entry.siteId,
+      kibo:
+        entry.clientId === undefined
+          ? null
+          : {
+              tenantId: entry.tenantId,
+              siteId: entry.siteId,
+              clientId: entry.clientId,
+              sharedSecret: sharedSecret ?? '',
+              apiBaseUrl: (entry.apiBaseUrl ?? defaults.apiBaseUrl).replace(/\/+$/, ''),
+              authBaseUrl: (entry.authBaseUrl ?? defaults.authBaseUrl).replace(/\/+$/, ''),
+              env: entry.env
+            },
+      channelCode: entry.channelCode ?? e.KIBO_CHANNEL_CODE,
+      fraudDeclineAction: entry.fraudDeclineAction ?? e.FRAUD_DECLINE_ACTION,
+      apiKeys,
+      webhookSecrets
+    })
+  }
+  return tenants
+}
+
 /** Reads and validates the environment; throws ConfigError naming every bad value. */
 export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvironmentSchema.safeParse(environment)
@@ -184,7 +351,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       parsed.error.issues.map((issue) => {
         const name = issue.path.join('.')
         const raw = environment[name]
-        const shown = raw === undefined || /SECRET|KEY|DATABASE_URL/.test(name) ? '' : ` (got "${raw}")`
+        const shown = raw === undefined || /SECRET|KEY|TOKEN|DATABASE_URL/.test(name) ? '' : ` (got "${raw}")`
         return `${name}: ${issue.message}${shown}`
       })
     )
@@ -210,24 +377,49 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     }
   }
   const isProduction = e.NODE_ENV === 'production'
-  if (isProduction && kibo === null) {
-    problems.push('KIBO_CLIENT_ID: required when NODE_ENV=production (the Kibo simulator is for development only)')
+  let tenants: TenantConfig[]
+  if (e.TENANTS_FILE !== undefined) {
+    for (const name of ['KIBO_CLIENT_ID', 'API_KEYS', 'WEBHOOK_SECRETS'] as const) {
+      const value = e[name]
+      if (value !== undefined && (!Array.isArray(value) || value.length > 0)) problems.push(`${name}: not allowed with TENANTS_FILE (configure it per tenant in the file)`)
+    }
+    tenants = loadTenantsFile(e.TENANTS_FILE, environment, e, problems)
+  } else {
+    tenants = [
+      {
+        name: 'default',
+        tenantId: kibo?.tenantId ?? e.KIBO_TENANT_ID ?? 100001,
+        siteId: kibo?.siteId ?? e.KIBO_SITE_ID ?? 100002,
+        kibo,
+        channelCode: e.KIBO_CHANNEL_CODE,
+        fraudDeclineAction: e.FRAUD_DECLINE_ACTION,
+        apiKeys: e.API_KEYS,
+        webhookSecrets: e.WEBHOOK_SECRETS
+      }
+    ]
   }
-  if (isProduction && e.API_KEYS.length === 0) {
-    problems.push('API_KEYS: required when NODE_ENV=production (the API would otherwise be open)')
-  }
-  if (isProduction && e.WEBHOOK_SECRETS.length === 0 && e.API_KEYS.length === 0) {
-    problems.push('WEBHOOK_SECRETS: set it (or API_KEYS) when NODE_ENV=production')
+  if (isProduction) {
+    for (const tenant of tenants) {
+      const where = e.TENANTS_FILE === undefined ? 'KIBO_CLIENT_ID' : `TENANTS_FILE tenant ${tenant.name}`
+      if (tenant.kibo === null) problems.push(`${where}: Kibo credentials are required when NODE_ENV=production (the Kibo simulator is for development only)`)
+      if (tenant.apiKeys.length === 0 && tenant.webhookSecrets.length === 0) {
+        problems.push(
+          e.TENANTS_FILE === undefined
+            ? 'API_KEYS: required (or WEBHOOK_SECRETS) when NODE_ENV=production (the API would otherwise be open)'
+            : `TENANTS_FILE tenant ${tenant.name}: apiKeys or webhookSecrets are required when NODE_ENV=production`
+        )
+      }
+    }
   }
   for (const secret of e.WEBHOOK_SECRETS) {
-    if (!/^whsec_[A-Za-z0-9+/]+={0,2}$/.test(secret) || Buffer.from(secret.slice(6), 'base64').length < 24) {
-      problems.push('WEBHOOK_SECRETS: every secret must be whsec_ followed by at least 24 base64-encoded random bytes')
-    }
+    const problem = webhookSecretProblem('WEBHOOK_SECRETS', secret)
+    if (problem) problems.push(problem)
   }
   if (e.RETRY_MAX_MS < e.RETRY_BASE_MS) problems.push('RETRY_MAX_MS: must be at least RETRY_BASE_MS')
   for (const key of e.API_KEYS) {
     if (key.length < 16) problems.push('API_KEYS: every key must be at least 16 characters long')
   }
+  if (e.METRICS_TOKEN !== undefined && e.METRICS_TOKEN.length < 16) problems.push('METRICS_TOKEN: must be at least 16 characters long')
   if (problems.length > 0) throw new ConfigError([...new Set(problems)])
   return {
     env: e.NODE_ENV,
@@ -235,7 +427,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
+    logRedactEmails: e.LOG_REDACT_EMAILS,
     kibo,
+    tenants,
     kiboChannelCode: e.KIBO_CHANNEL_CODE,
     kiboTimeoutMs: e.KIBO_TIMEOUT_MS,
     kiboConnections: e.KIBO_CONNECTIONS,
@@ -247,6 +441,14 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     bodyLimit: e.BODY_LIMIT,
     importLeaseMs: e.IMPORT_LEASE_MS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    metrics: { enabled: e.METRICS_ENABLED, token: e.METRICS_TOKEN },
+    loadShedding: {
+      maxEventLoopDelayMs: e.LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS,
+      maxEventLoopUtilization: e.LOAD_SHED_MAX_EVENT_LOOP_UTILIZATION,
+      maxHeapUsedBytes: e.LOAD_SHED_MAX_HEAP_USED_BYTES,
+      maxRssBytes: e.LOAD_SHED_MAX_RSS_BYTES,
+      retryAfterSeconds: e.LOAD_SHED_RETRY_AFTER_SECONDS
+    },
     simulatorPort: e.SIMULATOR_PORT,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     trustProxy: e.TRUST_PROXY,
@@ -262,6 +464,14 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       circuitFailureThreshold: e.CIRCUIT_FAILURE_THRESHOLD,
       circuitHalfOpenAfterMs: e.CIRCUIT_HALF_OPEN_AFTER_MS
     },
-    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    inventory: {
+      adjustBatchSize: e.INVENTORY_ADJUST_BATCH_SIZE,
+      refreshBatchSize: e.INVENTORY_REFRESH_BATCH_SIZE,
+      pollMs: e.INVENTORY_POLL_MS,
+      trackTimeoutMs: e.INVENTORY_TRACK_TIMEOUT_MS,
+      uploadMaxBytes: e.INVENTORY_UPLOAD_MAX_BYTES,
+      uploadMaxItems: e.INVENTORY_UPLOAD_MAX_ITEMS
+    }
   }
 }

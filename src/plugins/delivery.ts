@@ -13,7 +13,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import { OrderEventSchema } from '../../schemas/order-event.ts'
 import { problemType, type Problem } from '../../schemas/problem.ts'
 import { KiboError, kiboErrorToProblem } from './kibo-client.ts'
-import { CircuitOpenError } from './kibo.ts'
+import { CircuitOpenError, type KiboTenant } from './kibo.ts'
 import { LeaseLostError, type ImportRecord, type Queryable } from './store/index.ts'
 import { decideRetry, type FailureKind } from './delivery/retry-policy.ts'
 import { gatewayOf, type ImportOutcomeEvent } from './import-events.ts'
@@ -96,7 +96,7 @@ export default fp(
       app.importEvents.emit('outcome', { ...payload, mode: 'async', gateway: gatewayOf(record.event) })
 
     /** One try at an import this worker holds the lease of. */
-    async function deliver(record: ImportRecord, importLog: FastifyBaseLogger): Promise<void> {
+    async function deliver(record: ImportRecord, tenant: KiboTenant, importLog: FastifyBaseLogger): Promise<void> {
       const started = performance.now()
       const took = () => performance.now() - started
       const parsed = OrderEventSchema.safeParse(record.event)
@@ -109,7 +109,7 @@ export default fp(
         report(record, { outcome: 'failed', status: 400, kind: 'validation', durationMs: took() })
         return
       }
-      const mapped = app.mapping.map(parsed.data)
+      const mapped = tenant.map(parsed.data)
       if (!mapped.ok) {
         await app.imports.markFailed(record.importId, workerId, { status: 'failed', error: { ...mapped.problem, kind: 'validation' } })
         importLog.warn({ outcome: 'failed', status: mapped.problem.status }, 'import refused by the mapping')
@@ -123,9 +123,9 @@ export default fp(
         let kiboOrder: { id: string; orderNumber?: number | undefined } | null = null
         let created = false
         let correlationId: string | null = null
-        if (record.attempts > 1) kiboOrder = await app.kibo.client.findOrderByExternalId(record.externalId)
+        if (record.attempts > 1) kiboOrder = await tenant.client.findOrderByExternalId(record.externalId)
         if (kiboOrder === null) {
-          const result = await app.kibo.importOrder(mapped.kiboOrder, { retryBudgetMs: 0 })
+          const result = await tenant.importOrder(mapped.kiboOrder, { retryBudgetMs: 0 })
           kiboOrder = result.order
           created = result.created
           correlationId = result.correlationId ?? null
@@ -170,9 +170,18 @@ export default fp(
 
     async function processImport(importId: string): Promise<void> {
       const importLog = log.child({ importId })
+      const pending = await app.imports.getImport(importId)
+      if (pending === null || !['queued', 'importing'].includes(pending.status)) return
+      const tenant = app.tenants.bySite(pending.tenantId, pending.siteId)
+      if (tenant === undefined) {
+        // Its tenant was removed from the configuration: keep it queued, say so, look again later.
+        importLog.error({ tenantId: pending.tenantId, siteId: pending.siteId }, 'import belongs to a tenant this instance does not serve; retrying later')
+        await enqueue(importId, { startAfter: new Date(Date.now() + 60_000) })
+        return
+      }
       // While Kibo's circuit is open, do not even take the lease: the try would not count.
-      if (app.kibo.circuit.state() === 'open') {
-        await enqueue(importId, { startAfter: new Date(Date.now() + app.kibo.circuit.retryAfterSeconds * 1000) })
+      if (tenant.circuit.state() === 'open') {
+        await enqueue(importId, { startAfter: new Date(Date.now() + tenant.circuit.retryAfterSeconds * 1000) })
         return
       }
       const record = await app.imports.leaseImport(importId, workerId, policy.leaseMs)
@@ -184,13 +193,13 @@ export default fp(
         if (dueAt !== null) await enqueue(importId, { startAfter: new Date(Math.max(Date.now(), Date.parse(dueAt)) + 100) })
         return
       }
-      const scoped = importLog.child({ externalId: record.externalId, tenantId: record.tenantId, siteId: record.siteId })
+      const scoped = importLog.child({ externalId: record.externalId, tenant: tenant.name, tenantId: record.tenantId, siteId: record.siteId })
       const renewal = setInterval(() => {
         app.imports.renewLease(importId, workerId, policy.leaseMs).catch((err: unknown) => scoped.warn({ err }, 'lease renewal failed'))
       }, Math.max(250, Math.floor(policy.leaseMs / 3)))
       renewal.unref()
       try {
-        await deliver(record, scoped)
+        await deliver(record, tenant, scoped)
       } catch (error) {
         if (error instanceof LeaseLostError) {
           scoped.warn({ status: error.currentStatus }, 'lease lost while importing; another worker owns it now')
@@ -238,5 +247,5 @@ export default fp(
       await boss.stop({ graceful: true, close: false, timeout: config.shutdownTimeoutMs })
     })
   },
-  { name: 'delivery', dependencies: ['store', 'kibo', 'mapping', 'order-import', 'import-events'] }
+  { name: 'delivery', dependencies: ['store', 'kibo', 'order-import', 'import-events'] }
 )

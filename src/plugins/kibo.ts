@@ -1,36 +1,59 @@
-// Kibo wiring: the token provider (kibo-auth) and the HTTP client (kibo-client) for the
-// configured tenant, or, when no Kibo credentials are configured, the built-in simulator
-// started in this process and used exactly like Kibo (real HTTP over loopback).
+// Kibo wiring, per tenant: each configured tenant/site gets its own token provider (kibo-auth),
+// HTTP client (kibo-client), circuit breaker and mapping options. Tenants without credentials
+// (development) share the built-in simulator, started in this process and used exactly like
+// Kibo (real HTTP over loopback).
 import fp from 'fastify-plugin'
 import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen } from 'cockatiel'
-import type { KiboConnection } from './config.ts'
+import type { FastifyBaseLogger } from 'fastify'
+import type { Config, KiboConnection, TenantConfig } from './config.ts'
 import { createKiboTokenProvider, type KiboTokenProvider } from './kibo-auth.ts'
 import { createKiboClient, KiboError, type ImportOrderOptions, type ImportOrderResult, type KiboClient, type KiboResponseInfo } from './kibo-client.ts'
-import { startKiboSimulator, DEFAULT_TENANT, type KiboSimulator } from '../kibo-simulator/index.ts'
+import { mapEventToKiboOrder, type MappingOptions, type MappingResult } from './mapping/index.ts'
+import type { OrderEvent } from '../../schemas/order-event.ts'
+import { DEFAULT_TENANT, startKiboSimulator, type KiboSimulator, type SimulatorTenant } from '../kibo-simulator/index.ts'
+
+export type CircuitStateName = 'closed' | 'open' | 'half-open'
+
+/** Everything the service needs to import into one Kibo tenant/site. */
+export interface KiboTenant {
+  name: string
+  tenantId: number
+  siteId: number
+  client: KiboClient
+  tokenProvider: KiboTokenProvider
+  mappingOptions: MappingOptions
+  /** The event → Kibo payload mapping with this tenant's options (pure). */
+  map(event: OrderEvent): MappingResult
+  /**
+   * Creates the order through this tenant's circuit breaker: after CIRCUIT_FAILURE_THRESHOLD
+   * outages in a row Kibo is left alone for CIRCUIT_HALF_OPEN_AFTER_MS, then one call probes it.
+   * Throws CircuitOpenError while open.
+   */
+  importOrder(order: object & { externalId?: unknown }, options?: ImportOrderOptions): Promise<ImportOrderResult>
+  circuit: {
+    /** 'open' only while calls are held back; once CIRCUIT_HALF_OPEN_AFTER_MS passed, the next call probes. */
+    state(): CircuitStateName
+    retryAfterSeconds: number
+  }
+  /** Set when the built-in simulator stands in for this tenant's Kibo. */
+  simulated: boolean
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
-    kibo: {
-      tenantId: number
-      siteId: number
-      client: KiboClient
-      tokenProvider: KiboTokenProvider
-      /** Set when the built-in simulator stands in for Kibo. */
+    /** The first configured tenant, plus the simulator (single-tenant deployments use only this). */
+    kibo: KiboTenant & {
       simulator: KiboSimulator | null
-      simulated: boolean
-      /** Listeners for every Kibo response (metrics). */
-      onResponse: Set<(info: KiboResponseInfo) => void>
-      /**
-       * Creates the order through the circuit breaker: after CIRCUIT_FAILURE_THRESHOLD outages in
-       * a row Kibo is left alone for CIRCUIT_HALF_OPEN_AFTER_MS, then one call probes it.
-       * Throws CircuitOpenError while open.
-       */
-      importOrder(order: object & { externalId?: unknown }, options?: ImportOrderOptions): Promise<ImportOrderResult>
-      circuit: {
-        /** 'open' only while calls are held back; once CIRCUIT_HALF_OPEN_AFTER_MS passed, the next call probes. */
-        state(): 'closed' | 'open' | 'half-open'
-        retryAfterSeconds: number
-      }
+      /** Listeners for every Kibo response of every tenant (metrics). */
+      onResponse: Set<(info: KiboResponseInfo & { tenant: string }) => void>
+    }
+    tenants: {
+      all: KiboTenant[]
+      byName(name: string): KiboTenant | undefined
+      /** The tenant an import record belongs to. */
+      bySite(tenantId: number, siteId: number): KiboTenant | undefined
+      /** Who answers when a request carries no credentials (open development mode): the only tenant. */
+      fallback: KiboTenant | null
     }
   }
 }
@@ -47,92 +70,146 @@ export class CircuitOpenError extends KiboError {
   }
 }
 
-export default fp(
-  async function kiboPlugin(app) {
-    const { config } = app
-    let simulator: KiboSimulator | null = null
-    let connection: KiboConnection
-    if (config.kibo === null) {
-      simulator = await startKiboSimulator({ port: config.simulatorPort, host: '127.0.0.1' })
-      connection = {
-        tenantId: DEFAULT_TENANT.tenantId,
-        siteId: DEFAULT_TENANT.siteIds[0],
-        clientId: DEFAULT_TENANT.clientId,
-        sharedSecret: DEFAULT_TENANT.sharedSecret,
-        apiBaseUrl: simulator.apiBaseUrl,
-        authBaseUrl: simulator.authBaseUrl,
-        env: 'sandbox'
-      }
-      app.log.warn(
-        { simulator: simulator.url },
-        `NO KIBO CREDENTIALS (KIBO_CLIENT_ID unset): using the BUILT-IN KIBO SIMULATOR at ${simulator.url}. Orders are NOT sent to Kibo.`
-      )
-    } else {
-      connection = config.kibo
-      app.log.info({ tenantId: connection.tenantId, siteId: connection.siteId, apiBaseUrl: connection.apiBaseUrl }, 'Kibo connection configured')
-    }
+const stateNames = { [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half-open', [CircuitState.Isolated]: 'open' } as const
 
-    const logger = app.log.child({ component: 'kibo' })
-    const tokenProvider = createKiboTokenProvider({ connection, timeoutMs: config.kiboTimeoutMs, logger })
-    const onResponse = new Set<(info: KiboResponseInfo) => void>()
-    const client = createKiboClient({
-      connection,
-      tokenProvider,
-      timeoutMs: config.kiboTimeoutMs,
-      connections: config.kiboConnections,
-      retryBudgetMs: config.kiboRetryBudgetMs,
-      logger,
-      onResponse(info) {
-        for (const listener of onResponse) listener(info)
-      }
-    })
+function createTenant(
+  tenant: TenantConfig,
+  connection: KiboConnection,
+  config: Config,
+  log: FastifyBaseLogger,
+  onResponse: (info: KiboResponseInfo) => void,
+  simulated: boolean
+): KiboTenant {
+  const logger = log.child({ component: 'kibo', tenant: tenant.name })
+  const tokenProvider = createKiboTokenProvider({ connection, timeoutMs: config.kiboTimeoutMs, logger })
+  const client = createKiboClient({
+    connection,
+    tokenProvider,
+    timeoutMs: config.kiboTimeoutMs,
+    connections: config.kiboConnections,
+    retryBudgetMs: config.kiboRetryBudgetMs,
+    logger,
+    onResponse
+  })
 
-    // Only outages open the circuit: a validation error is Kibo working as it should.
-    const breaker = circuitBreaker(
-      handleWhen((error) => error instanceof KiboError && (error.kind === 'unavailable' || error.kind === 'ambiguous')),
-      { halfOpenAfter: config.delivery.circuitHalfOpenAfterMs, breaker: new ConsecutiveBreaker(config.delivery.circuitFailureThreshold) }
-    )
-    const stateNames = { [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half-open', [CircuitState.Isolated]: 'open' } as const
-    // cockatiel moves from open to half-open only when a call is attempted after halfOpenAfter;
-    // callers that check the state before calling must see "half-open" by then, or nobody probes.
-    let openedAt = 0
-    breaker.onBreak(() => {
-      openedAt = Date.now()
-    })
-    breaker.onStateChange((state) => logger.warn({ circuit: stateNames[state] }, `Kibo circuit ${stateNames[state]}`))
-    const retryAfterSeconds = Math.max(1, Math.ceil(config.delivery.circuitHalfOpenAfterMs / 1000))
-    function circuitState(): 'closed' | 'open' | 'half-open' {
-      const state = stateNames[breaker.state]
-      if (state === 'open' && Date.now() - openedAt >= config.delivery.circuitHalfOpenAfterMs) return 'half-open'
-      return state
-    }
+  // Only outages open the circuit: a validation error is Kibo working as it should.
+  const breaker = circuitBreaker(
+    handleWhen((error) => error instanceof KiboError && (error.kind === 'unavailable' || error.kind === 'ambiguous')),
+    { halfOpenAfter: config.delivery.circuitHalfOpenAfterMs, breaker: new ConsecutiveBreaker(config.delivery.circuitFailureThreshold) }
+  )
+  // cockatiel moves from open to half-open only when a call is attempted after halfOpenAfter;
+  // callers that check the state before calling must see "half-open" by then, or nobody probes.
+  let openedAt = 0
+  breaker.onBreak(() => {
+    openedAt = Date.now()
+  })
+  breaker.onStateChange((state) => logger.warn({ circuit: stateNames[state] }, `Kibo circuit ${stateNames[state]}`))
+  const retryAfterSeconds = Math.max(1, Math.ceil(config.delivery.circuitHalfOpenAfterMs / 1000))
+  function circuitState(): CircuitStateName {
+    const state = stateNames[breaker.state]
+    if (state === 'open' && Date.now() - openedAt >= config.delivery.circuitHalfOpenAfterMs) return 'half-open'
+    return state
+  }
 
-    async function importOrder(order: object & { externalId?: unknown }, options?: ImportOrderOptions) {
+  const mappingOptions: MappingOptions = {
+    fraudDeclineAction: tenant.fraudDeclineAction,
+    defaultChannelCode: tenant.channelCode,
+    tenantId: tenant.tenantId,
+    siteId: tenant.siteId
+  }
+
+  return {
+    name: tenant.name,
+    tenantId: tenant.tenantId,
+    siteId: tenant.siteId,
+    client,
+    tokenProvider,
+    mappingOptions,
+    map: (event) => mapEventToKiboOrder(event, mappingOptions),
+    async importOrder(order, options) {
       try {
         return await breaker.execute(() => client.importOrder(order, options))
       } catch (error) {
         if (error instanceof BrokenCircuitError) throw new CircuitOpenError(retryAfterSeconds)
         throw error
       }
+    },
+    circuit: { state: circuitState, retryAfterSeconds },
+    simulated
+  }
+}
+
+export default fp(
+  async function kiboPlugin(app) {
+    const { config } = app
+    const onResponse = new Set<(info: KiboResponseInfo & { tenant: string }) => void>()
+
+    // Tenants without credentials share one built-in simulator that knows each of them.
+    let simulator: KiboSimulator | null = null
+    const simulatedTenants = config.tenants.filter((tenant) => tenant.kibo === null)
+    const simulatorCredentials = new Map<string, SimulatorTenant>()
+    if (simulatedTenants.length > 0) {
+      const byTenantId = new Map<number, SimulatorTenant>()
+      for (const tenant of simulatedTenants) {
+        const entry = byTenantId.get(tenant.tenantId) ??
+          (tenant.tenantId === DEFAULT_TENANT.tenantId
+            ? { ...DEFAULT_TENANT, siteIds: [] }
+            : {
+                tenantId: tenant.tenantId,
+                siteIds: [],
+                clientId: `kibo-simulator-client-${tenant.tenantId}`,
+                sharedSecret: `kibo-simulator-secret-${tenant.tenantId}-not-for-production`
+              })
+        entry.siteIds.push(tenant.siteId)
+        byTenantId.set(tenant.tenantId, entry)
+        simulatorCredentials.set(tenant.name, entry)
+      }
+      simulator = await startKiboSimulator({ port: config.simulatorPort, host: '127.0.0.1', tenants: [...byTenantId.values()] })
+      app.log.warn(
+        { simulator: simulator.url, tenants: simulatedTenants.map((tenant) => tenant.name) },
+        `BUILT-IN KIBO SIMULATOR at ${simulator.url} stands in for Kibo (no credentials configured). Orders are NOT sent to Kibo.`
+      )
     }
 
-    app.decorate('kibo', {
-      tenantId: connection.tenantId,
-      siteId: connection.siteId,
-      client,
-      tokenProvider,
-      simulator,
-      simulated: simulator !== null,
-      onResponse,
-      importOrder,
-      circuit: { state: circuitState, retryAfterSeconds }
+    const tenants = config.tenants.map((tenant) => {
+      const simulated = tenant.kibo === null
+      const credentials = simulatorCredentials.get(tenant.name)
+      const connection: KiboConnection =
+        tenant.kibo ??
+        ({
+          tenantId: tenant.tenantId,
+          siteId: tenant.siteId,
+          clientId: credentials!.clientId,
+          sharedSecret: credentials!.sharedSecret,
+          apiBaseUrl: simulator!.apiBaseUrl,
+          authBaseUrl: simulator!.authBaseUrl,
+          env: 'sandbox'
+        } satisfies KiboConnection)
+      if (!simulated) app.log.info({ tenant: tenant.name, tenantId: tenant.tenantId, siteId: tenant.siteId, apiBaseUrl: connection.apiBaseUrl }, 'Kibo tenant configured')
+      return createTenant(tenant, connection, config, app.log, (info) => {
+        for (const listener of onResponse) listener({ ...info, tenant: tenant.name })
+      }, simulated)
     })
 
+    const bySite = new Map(tenants.map((tenant) => [`${tenant.tenantId}/${tenant.siteId}`, tenant]))
+    const byName = new Map(tenants.map((tenant) => [tenant.name, tenant]))
+    app.decorate('tenants', {
+      all: tenants,
+      byName: (name: string) => byName.get(name),
+      bySite: (tenantId: number, siteId: number) => bySite.get(`${tenantId}/${siteId}`),
+      fallback: tenants.length === 1 ? tenants[0] : null
+    })
+    app.decorate('kibo', Object.assign(Object.create(null) as object, tenants[0], { simulator, onResponse }) as FastifyInstanceKibo)
+
     app.addHook('onClose', async () => {
-      await client.close()
-      await tokenProvider.close()
+      for (const tenant of tenants) {
+        await tenant.client.close()
+        await tenant.tokenProvider.close()
+      }
       if (simulator) await simulator.close()
     })
   },
   { name: 'kibo' }
 )
+
+type FastifyInstanceKibo = import('fastify').FastifyInstance['kibo']

@@ -9,6 +9,7 @@ import type { ImportedResponse, QueuedResponse } from '../../schemas/imports.ts'
 import { problemType, type Problem } from '../../schemas/problem.ts'
 import { payloadHash } from '../lib/canonical-json.ts'
 import { KiboError, kiboErrorToProblem } from './kibo-client.ts'
+import type { KiboTenant } from './kibo.ts'
 import type { ImportRecord } from './store/index.ts'
 import { ProblemError } from './problems.ts'
 import { gatewayOf, type ImportOutcomeEvent } from './import-events.ts'
@@ -21,13 +22,13 @@ export type AsyncAcceptResult =
 declare module 'fastify' {
   interface FastifyInstance {
     orderImport: {
-      /** Imports one event now; throws ProblemError for every refusal. */
-      importNow(event: OrderEvent, log: FastifyBaseLogger): Promise<SyncImportResult>
+      /** Imports one event into this tenant's Kibo now; throws ProblemError for every refusal. */
+      importNow(event: OrderEvent, tenant: KiboTenant, log: FastifyBaseLogger): Promise<SyncImportResult>
       /**
        * Validates, reconciles and stores the event with its queue job in one transaction; Kibo is
        * called later by a worker. Throws ProblemError for every refusal.
        */
-      acceptForDelivery(event: OrderEvent, options: { webhookId?: string | undefined; log: FastifyBaseLogger }): Promise<AsyncAcceptResult>
+      acceptForDelivery(event: OrderEvent, options: { tenant: KiboTenant; webhookId?: string | undefined; log: FastifyBaseLogger }): Promise<AsyncAcceptResult>
       /** The instance id that owns leases taken by this process. */
       leaseOwner: string
     }
@@ -90,10 +91,10 @@ export default fp(
     const report = (event: OrderEvent, payload: Omit<ImportOutcomeEvent, 'gateway'>) =>
       app.importEvents.emit('outcome', { ...payload, gateway: gatewayOf(event) })
 
-    async function importNow(event: OrderEvent, log: FastifyBaseLogger): Promise<SyncImportResult> {
+    async function importNow(event: OrderEvent, tenant: KiboTenant, log: FastifyBaseLogger): Promise<SyncImportResult> {
       const started = performance.now()
       const took = () => performance.now() - started
-      const mapped = app.mapping.map(event)
+      const mapped = tenant.map(event)
       if (!mapped.ok) {
         report(event, { mode: 'sync', outcome: 'refused', status: mapped.problem.status, durationMs: took() })
         throw new ProblemError(mapped.problem)
@@ -101,8 +102,8 @@ export default fp(
 
       const externalId = event.data.externalId
       const claim = await app.imports.claimImport({
-        tenantId: app.kibo.tenantId,
-        siteId: app.kibo.siteId,
+        tenantId: tenant.tenantId,
+        siteId: tenant.siteId,
         externalId,
         payloadHash: payloadHash(event),
         event,
@@ -123,7 +124,7 @@ export default fp(
       }
 
       const record = claim.record
-      const importLog = log.child({ importId: record.importId, externalId, tenantId: app.kibo.tenantId, siteId: app.kibo.siteId })
+      const importLog = log.child({ importId: record.importId, externalId, tenant: tenant.name, tenantId: tenant.tenantId, siteId: tenant.siteId })
       // Keep the lease alive while Kibo answers, so no other instance takes this import over.
       const renewal = setInterval(() => {
         app.imports.renewLease(record.importId, leaseOwner, leaseMs).catch((err: unknown) => importLog.warn({ err }, 'lease renewal failed'))
@@ -133,7 +134,7 @@ export default fp(
         // A taken-over record may already exist in Kibo (its previous owner died mid-create, or
         // the last outcome was unknown): look it up before creating.
         if (claim.outcome === 'reclaimed') {
-          const existing = await app.kibo.client.findOrderByExternalId(externalId)
+          const existing = await tenant.client.findOrderByExternalId(externalId)
           if (existing !== null) {
             const done = await app.imports.markImported(record.importId, leaseOwner, {
               kiboOrderId: existing.id,
@@ -146,7 +147,7 @@ export default fp(
             return { status: 201, body: importedBody(done), replayed: false }
           }
         }
-        const result = await app.kibo.importOrder(mapped.kiboOrder)
+        const result = await tenant.importOrder(mapped.kiboOrder)
         const done = await app.imports.markImported(record.importId, leaseOwner, {
           kiboOrderId: result.order.id,
           kiboOrderNumber: result.order.orderNumber ?? null,
@@ -200,17 +201,18 @@ export default fp(
       }
     }
 
-    async function acceptForDelivery(event: OrderEvent, options: { webhookId?: string | undefined; log: FastifyBaseLogger }): Promise<AsyncAcceptResult> {
+    async function acceptForDelivery(event: OrderEvent, options: { tenant: KiboTenant; webhookId?: string | undefined; log: FastifyBaseLogger }): Promise<AsyncAcceptResult> {
+      const { tenant } = options
       const started = performance.now()
       const took = () => performance.now() - started
-      const mapped = app.mapping.map(event)
+      const mapped = tenant.map(event)
       if (!mapped.ok) {
         report(event, { mode: 'async', outcome: 'refused', status: mapped.problem.status, durationMs: took() })
         throw new ProblemError(mapped.problem)
       }
       const claim = await app.imports.claimImport({
-        tenantId: app.kibo.tenantId,
-        siteId: app.kibo.siteId,
+        tenantId: tenant.tenantId,
+        siteId: tenant.siteId,
         externalId: event.data.externalId,
         payloadHash: payloadHash(event),
         event,
@@ -224,7 +226,7 @@ export default fp(
         case 'claimed':
         case 'reclaimed':
           options.log.info(
-            { importId: claim.record.importId, externalId: claim.record.externalId, outcome: 'queued', reclaimed: claim.outcome === 'reclaimed', webhookId: options.webhookId },
+            { importId: claim.record.importId, externalId: claim.record.externalId, tenant: tenant.name, outcome: 'queued', reclaimed: claim.outcome === 'reclaimed', webhookId: options.webhookId },
             'order accepted for delivery'
           )
           report(event, { mode: 'async', outcome: 'queued', status: 202, durationMs: took() })
@@ -243,5 +245,5 @@ export default fp(
 
     app.decorate('orderImport', { importNow, acceptForDelivery, leaseOwner })
   },
-  { name: 'order-import', dependencies: ['store', 'kibo', 'mapping', 'import-events'] }
+  { name: 'order-import', dependencies: ['store', 'kibo', 'import-events'] }
 )

@@ -29,15 +29,20 @@ function unauthorized(detail: string): ProblemError {
 
 export default fp(
   async function webhookSignaturesPlugin(app) {
-    const verifiers = app.config.webhookSecrets.map((secret) => new Webhook(secret))
-    if (verifiers.length === 0) {
+    // Every tenant's secrets; the one that verifies a delivery says which tenant it is for.
+    const verifiers = app.config.tenants.flatMap((tenantConfig) =>
+      tenantConfig.webhookSecrets.map((secret) => ({ webhook: new Webhook(secret), tenant: app.tenants.byName(tenantConfig.name)! }))
+    )
+    const open = verifiers.length === 0 && !app.config.isProduction && app.tenants.fallback !== null
+    if (open) {
       app.log.warn('NO WEBHOOK_SECRETS: webhook deliveries are accepted WITHOUT a signature (allowed outside production only).')
     }
 
     app.decorate('verifyWebhookSignature', async function verifyWebhookSignature(request: FastifyRequest) {
       const id = header(request, 'webhook-id')
-      if (verifiers.length === 0) {
+      if (open) {
         if (id !== undefined) request.webhookId = id
+        request.tenant = app.tenants.fallback!
         return
       }
       const timestamp = header(request, 'webhook-timestamp')
@@ -49,8 +54,9 @@ export default fp(
       let reason = 'No signature matches any configured secret.'
       for (const verifier of verifiers) {
         try {
-          verifier.verify(request.rawBody, headers)
+          verifier.webhook.verify(request.rawBody, headers)
           request.webhookId = id
+          request.tenant = verifier.tenant
           return
         } catch (error) {
           if (!(error instanceof WebhookVerificationError)) throw error
@@ -64,5 +70,5 @@ export default fp(
       throw unauthorized(reason)
     })
   },
-  { name: 'webhook-signatures' }
+  { name: 'webhook-signatures', dependencies: ['kibo'] }
 )

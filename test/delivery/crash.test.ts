@@ -38,6 +38,9 @@ const PICKUP_BOUND_MS = 30_000
 const SHUTDOWN_TIMEOUT_MS = 10_000 // the default, stated here to bound the graceful exit
 const SHUTDOWN_SLACK_MS = 10_000
 
+// Six scenarios of 15–40 s each, with real processes: more than tap's default per-file budget.
+t.setTimeout(480_000)
+
 const nodeBin = path.join(repoRoot, 'node_modules/.bin/node')
 const baseEvent = loadExample('cybersource-ship-usd')
 

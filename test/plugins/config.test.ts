@@ -64,8 +64,8 @@ t.test('a partial Kibo connection is refused', async (t) => {
 
 t.test('production refuses to run open or on the simulator', async (t) => {
   const error = t.throws(() => loadConfig({ NODE_ENV: 'production' })) as ConfigError
-  t.match(error.problems.join('\n'), /API_KEYS: required when NODE_ENV=production/)
-  t.match(error.problems.join('\n'), /KIBO_CLIENT_ID: required when NODE_ENV=production/)
+  t.match(error.problems.join('\n'), /API_KEYS: required \(or WEBHOOK_SECRETS\) when NODE_ENV=production/)
+  t.match(error.problems.join('\n'), /KIBO_CLIENT_ID: Kibo credentials are required when NODE_ENV=production/)
 })
 
 t.test('API keys: comma separated, trimmed, at least 16 characters', async (t) => {

@@ -136,8 +136,8 @@ export interface ImportStore {
   listStrandedImports(options: { graceMs: number; limit: number }): Promise<string[]>
   /** Imports queued or importing, and how old the oldest of them is. */
   queueDepth(): Promise<{ depth: number; oldestSeconds: number }>
-  /** Ids of failed or dead imports, oldest first (bulk retry). */
-  listRetryable(status: 'failed' | 'dead', limit: number): Promise<string[]>
+  /** Ids of a tenant/site's failed or dead imports, oldest first (bulk retry). */
+  listRetryable(status: 'failed' | 'dead', limit: number, site: { tenantId: number; siteId: number }): Promise<string[]>
   /** Manual retry: failed/dead → queued (mode async). Throws ImportStateError otherwise. */
   requeue(importId: string, options?: { requestedBy?: string }): Promise<ImportRecord>
   getImport(importId: string): Promise<ImportRecord | null>
@@ -575,8 +575,8 @@ export function createImportStore(db: Database, options: ImportStoreOptions = {}
       return { depth: Number(rows[0]?.depth ?? 0), oldestSeconds: Number(rows[0]?.oldest_seconds ?? 0) }
     },
 
-    async listRetryable(status, limit) {
-      const { rows } = await db.query<{ import_id: string }>(sql.selectRetryable, [status, limit])
+    async listRetryable(status, limit, site) {
+      const { rows } = await db.query<{ import_id: string }>(sql.selectRetryable, [status, limit, site.tenantId, site.siteId])
       return rows.map((row) => row.import_id)
     },
 

@@ -72,6 +72,73 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
       `CREATE INDEX import_events_import_idx ON ${SCHEMA}.import_events (import_id, id)`
     ]
+  },
+  {
+    version: 2,
+    name: 'inventory jobs, their Kibo batches and per-item errors',
+    statements: [
+      // One adjust or refresh we accepted. 'receiving' only while an upload streams in (under the
+      // uploader's lease); then queued → running (under a worker's lease) → a final status.
+      `CREATE TABLE ${SCHEMA}.inventory_jobs (
+        job_id text PRIMARY KEY,
+        tenant_id integer NOT NULL,
+        site_id integer NOT NULL,
+        kind text NOT NULL CONSTRAINT inventory_jobs_kind_check CHECK (kind IN ('adjust', 'refresh')),
+        source text NOT NULL CONSTRAINT inventory_jobs_source_check CHECK (source IN ('json', 'ndjson', 'csv')),
+        idempotency_key text,
+        payload_hash text,
+        status text NOT NULL CONSTRAINT inventory_jobs_status_check
+          CHECK (status IN ('receiving', 'queued', 'running', 'completed', 'completed_with_errors', 'failed')),
+        item_count integer NOT NULL DEFAULT 0,
+        batch_count integer NOT NULL DEFAULT 0,
+        passes integer NOT NULL DEFAULT 0,
+        lease_owner text,
+        lease_expires_at timestamptz(3),
+        next_attempt_at timestamptz(3),
+        last_error jsonb,
+        created_at timestamptz(3) NOT NULL,
+        updated_at timestamptz(3) NOT NULL,
+        finished_at timestamptz(3),
+        CONSTRAINT inventory_jobs_lease_pair CHECK ((lease_owner IS NULL) = (lease_expires_at IS NULL)),
+        CONSTRAINT inventory_jobs_hash_once_received CHECK (status = 'receiving' OR payload_hash IS NOT NULL)
+      )`,
+      `CREATE UNIQUE INDEX inventory_jobs_idempotency_key ON ${SCHEMA}.inventory_jobs (tenant_id, site_id, idempotency_key) WHERE idempotency_key IS NOT NULL`,
+      `CREATE INDEX inventory_jobs_active_idx ON ${SCHEMA}.inventory_jobs (status, next_attempt_at) WHERE status IN ('receiving', 'queued', 'running')`,
+      // One Kibo adjust/refresh call: one location, at most Kibo's batch limit of items.
+      `CREATE TABLE ${SCHEMA}.inventory_batches (
+        job_id text NOT NULL REFERENCES ${SCHEMA}.inventory_jobs (job_id) ON DELETE CASCADE,
+        batch_no integer NOT NULL,
+        location_code text NOT NULL,
+        items jsonb NOT NULL,
+        item_count integer NOT NULL,
+        status text NOT NULL CONSTRAINT inventory_batches_status_check
+          CHECK (status IN ('pending', 'submitting', 'submitted', 'completed', 'failed', 'unknown')),
+        attempts integer NOT NULL DEFAULT 0,
+        kibo_job_id bigint,
+        kibo_status text,
+        kibo_correlation_id text,
+        next_attempt_at timestamptz(3),
+        last_error jsonb,
+        created_at timestamptz(3) NOT NULL,
+        updated_at timestamptz(3) NOT NULL,
+        submitted_at timestamptz(3),
+        finished_at timestamptz(3),
+        PRIMARY KEY (job_id, batch_no),
+        CONSTRAINT inventory_batches_submitted_has_job CHECK (status <> 'submitted' OR kibo_job_id IS NOT NULL)
+      )`,
+      `CREATE TABLE ${SCHEMA}.inventory_item_errors (
+        id bigserial PRIMARY KEY,
+        job_id text NOT NULL REFERENCES ${SCHEMA}.inventory_jobs (job_id) ON DELETE CASCADE,
+        batch_no integer NOT NULL,
+        location_code text NOT NULL,
+        part_number text,
+        upc text,
+        sku text,
+        code text NOT NULL,
+        message text NOT NULL
+      )`,
+      `CREATE INDEX inventory_item_errors_job_idx ON ${SCHEMA}.inventory_item_errors (job_id, id)`
+    ]
   }
 ]
 
@@ -261,9 +328,9 @@ export const selectQueueDepth = `SELECT count(*)::integer AS depth,
     coalesce(extract(epoch FROM (${CLOCK} - min(i.created_at))), 0)::float8 AS oldest_seconds
   FROM ${SCHEMA}.imports AS i WHERE i.status IN ('queued', 'importing')`
 
-/** Failed and dead imports, oldest first, for a bulk retry. $1 status, $2 limit */
+/** Failed and dead imports of one tenant/site, oldest first, for a bulk retry. $1 status, $2 limit, $3 tenant_id, $4 site_id */
 export const selectRetryable = `SELECT import_id FROM ${SCHEMA}.imports
-  WHERE status = $1 ORDER BY created_at, import_id LIMIT $2`
+  WHERE status = $1 AND tenant_id = $3 AND site_id = $4 ORDER BY created_at, import_id LIMIT $2`
 
 export const countByStatus = `SELECT status, count(*) AS count FROM ${SCHEMA}.imports GROUP BY status`
 
@@ -278,3 +345,173 @@ export const insertEvent = `INSERT INTO ${SCHEMA}.import_events (import_id, at, 
 export const selectEvents = `SELECT id, import_id, at, kind, detail FROM ${SCHEMA}.import_events
   WHERE import_id = $1
   ORDER BY id`
+
+// ---- inventory (src/plugins/inventory/inventory-store.ts) --------------------------------------
+
+export const INVENTORY_JOB_STATUSES = ['receiving', 'queued', 'running', 'completed', 'completed_with_errors', 'failed'] as const
+export const INVENTORY_BATCH_STATUSES = ['pending', 'submitting', 'submitted', 'completed', 'failed', 'unknown'] as const
+
+const INVENTORY_JOB_LEASE = `(j.lease_expires_at > ${CLOCK}) AS lease_live,
+  greatest(1, ceil(extract(epoch FROM (j.lease_expires_at - ${CLOCK}))))::integer AS lease_seconds_left`
+
+/**
+ * A new job, or nothing when the idempotency key is taken.
+ * $1 clock, $2 job_id, $3 tenant_id, $4 site_id, $5 kind, $6 source, $7 idempotency_key (null: none),
+ * $8 lease_owner, $9 lease ms
+ */
+export const insertInventoryJob = `INSERT INTO ${SCHEMA}.inventory_jobs (
+    job_id, tenant_id, site_id, kind, source, idempotency_key, status, lease_owner, lease_expires_at, created_at, updated_at
+  )
+  VALUES ($2, $3, $4, $5, $6, $7, 'receiving', $8, ${CLOCK} + $9::integer * interval '1 millisecond', ${CLOCK}, ${CLOCK})
+  ON CONFLICT (tenant_id, site_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+  RETURNING *`
+
+/** $1 clock, $2 tenant_id, $3 site_id, $4 idempotency_key */
+export const selectInventoryJobByKey = `SELECT j.*, ${INVENTORY_JOB_LEASE}
+  FROM ${SCHEMA}.inventory_jobs j
+  WHERE j.tenant_id = $2 AND j.site_id = $3 AND j.idempotency_key = $4`
+
+/** An upload that died (its lease expired) frees its key. $1 clock, $2 job_id */
+export const deleteStaleReceivingJob = `DELETE FROM ${SCHEMA}.inventory_jobs AS j
+  WHERE j.job_id = $2 AND j.status = 'receiving' AND j.lease_expires_at <= ${CLOCK}
+  RETURNING j.job_id`
+
+/** Every upload that died, at once (the sweeper). $1 clock, $2 limit */
+export const deleteStaleReceivingJobs = `DELETE FROM ${SCHEMA}.inventory_jobs AS j
+  WHERE j.job_id IN (
+    SELECT job_id FROM ${SCHEMA}.inventory_jobs
+    WHERE status = 'receiving' AND lease_expires_at <= ${CLOCK}
+    LIMIT $2
+  )
+  RETURNING j.job_id`
+
+/** The uploader gives up (bad line, client gone). $1 job_id, $2 lease_owner */
+export const deleteReceivingJob = `DELETE FROM ${SCHEMA}.inventory_jobs
+  WHERE job_id = $1 AND status = 'receiving' AND lease_owner = $2`
+
+/** $1 clock, $2 job_id, $3 batch_no, $4 location_code, $5 items (JSON text), $6 item_count */
+export const insertInventoryBatch = `INSERT INTO ${SCHEMA}.inventory_batches (
+    job_id, batch_no, location_code, items, item_count, status, created_at, updated_at
+  )
+  VALUES ($2, $3, $4, $5::jsonb, $6, 'pending', ${CLOCK}, ${CLOCK})`
+
+/**
+ * The upload is complete: the job is queued (the caller enqueues its reminder in the same
+ * transaction). $1 clock, $2 job_id, $3 lease_owner, $4 payload_hash, $5 item_count, $6 batch_count
+ */
+export const finishReceiving = `UPDATE ${SCHEMA}.inventory_jobs AS j SET
+    status = 'queued',
+    payload_hash = $4,
+    item_count = $5,
+    batch_count = $6,
+    lease_owner = NULL,
+    lease_expires_at = NULL,
+    next_attempt_at = NULL,
+    updated_at = ${CLOCK}
+  WHERE j.job_id = $2 AND j.status = 'receiving' AND j.lease_owner = $3
+  RETURNING j.*`
+
+/** Uploader or worker keeps its lease. $1 clock, $2 job_id, $3 lease_owner, $4 lease ms */
+export const renewInventoryJobLease = `UPDATE ${SCHEMA}.inventory_jobs AS j SET
+    lease_expires_at = ${CLOCK} + $4::integer * interval '1 millisecond'
+  WHERE j.job_id = $2 AND j.status IN ('receiving', 'running') AND j.lease_owner = $3
+  RETURNING j.job_id`
+
+/**
+ * A worker takes a queued job that is due, or a running one whose worker died.
+ * $1 clock, $2 job_id, $3 lease_owner, $4 lease ms
+ */
+export const leaseInventoryJob = `UPDATE ${SCHEMA}.inventory_jobs AS j SET
+    status = 'running',
+    passes = j.passes + 1,
+    lease_owner = $3,
+    lease_expires_at = ${CLOCK} + $4::integer * interval '1 millisecond',
+    next_attempt_at = NULL,
+    updated_at = ${CLOCK}
+  WHERE j.job_id = $2
+    AND (
+      (j.status = 'queued' AND (j.next_attempt_at IS NULL OR j.next_attempt_at <= ${CLOCK}))
+      OR (j.status = 'running' AND j.lease_expires_at <= ${CLOCK})
+    )
+  RETURNING j.*`
+
+/** Back to the queue until the next pass. $1 clock, $2 job_id, $3 lease_owner, $4 delay ms */
+export const releaseInventoryJob = `UPDATE ${SCHEMA}.inventory_jobs AS j SET
+    status = 'queued',
+    lease_owner = NULL,
+    lease_expires_at = NULL,
+    next_attempt_at = ${CLOCK} + $4::integer * interval '1 millisecond',
+    updated_at = ${CLOCK}
+  WHERE j.job_id = $2 AND j.status = 'running' AND j.lease_owner = $3
+  RETURNING j.*`
+
+/** $1 clock, $2 job_id, $3 lease_owner, $4 final status, $5 last_error (JSON text or null) */
+export const finishInventoryJob = `UPDATE ${SCHEMA}.inventory_jobs AS j SET
+    status = $4,
+    last_error = $5::jsonb,
+    lease_owner = NULL,
+    lease_expires_at = NULL,
+    next_attempt_at = NULL,
+    finished_at = ${CLOCK},
+    updated_at = ${CLOCK}
+  WHERE j.job_id = $2 AND j.status = 'running' AND j.lease_owner = $3
+  RETURNING j.*`
+
+/** $1 job_id */
+export const selectInventoryJob = `SELECT * FROM ${SCHEMA}.inventory_jobs WHERE job_id = $1`
+
+/** The batches without their items (those can be thousands). $1 job_id */
+export const selectInventoryBatches = `SELECT job_id, batch_no, location_code, item_count, status, attempts, kibo_job_id,
+    kibo_status, kibo_correlation_id, next_attempt_at, last_error, created_at, updated_at, submitted_at, finished_at
+  FROM ${SCHEMA}.inventory_batches WHERE job_id = $1 ORDER BY batch_no`
+
+/** $1 job_id, $2 batch_no */
+export const selectInventoryBatchItems = `SELECT items FROM ${SCHEMA}.inventory_batches WHERE job_id = $1 AND batch_no = $2`
+
+/**
+ * Moves a batch from one status to another, only while the caller holds the job's lease.
+ * $1 clock, $2 job_id, $3 batch_no, $4 lease_owner, $5 from status, $6 to status, $7 attempts to add,
+ * $8 kibo_job_id (null: keep), $9 kibo_status (null: keep), $10 correlation id (null: keep),
+ * $11 last_error (JSON text; null: clear), $12 due in ms (null: now)
+ */
+export const transitionInventoryBatch = `UPDATE ${SCHEMA}.inventory_batches AS b SET
+    status = $6,
+    attempts = b.attempts + $7::integer,
+    kibo_job_id = coalesce($8::bigint, b.kibo_job_id),
+    kibo_status = coalesce($9, b.kibo_status),
+    kibo_correlation_id = coalesce($10, b.kibo_correlation_id),
+    last_error = $11::jsonb,
+    next_attempt_at = CASE WHEN $12::integer IS NULL THEN NULL ELSE ${CLOCK} + $12::integer * interval '1 millisecond' END,
+    submitted_at = CASE WHEN $6 = 'submitted' AND b.status <> 'submitted' THEN ${CLOCK} ELSE b.submitted_at END,
+    finished_at = CASE WHEN $6 IN ('completed', 'failed', 'unknown') THEN ${CLOCK} ELSE NULL END,
+    updated_at = ${CLOCK}
+  FROM ${SCHEMA}.inventory_jobs AS j
+  WHERE b.job_id = $2 AND b.batch_no = $3 AND b.status = $5
+    AND j.job_id = b.job_id AND j.status = 'running' AND j.lease_owner = $4
+  RETURNING b.batch_no`
+
+/**
+ * Per-item errors of one batch. $1 job_id, $2 batch_no, $3 location_code,
+ * $4 errors (JSON text: [{ partNumber, upc, sku, code, message }])
+ */
+export const insertInventoryItemErrors = `INSERT INTO ${SCHEMA}.inventory_item_errors (job_id, batch_no, location_code, part_number, upc, sku, code, message)
+  SELECT $1, $2, $3, e."partNumber", e.upc, e.sku, e.code, e.message
+  FROM jsonb_to_recordset($4::jsonb) AS e("partNumber" text, upc text, sku text, code text, message text)`
+
+/** Oldest first. $1 job_id, $2 limit, $3 offset */
+export const selectInventoryItemErrors = `SELECT batch_no, location_code, part_number, upc, sku, code, message
+  FROM ${SCHEMA}.inventory_item_errors WHERE job_id = $1 ORDER BY id LIMIT $2 OFFSET $3`
+
+/** $1 job_id */
+export const countInventoryItemErrors = `SELECT count(*)::integer AS count FROM ${SCHEMA}.inventory_item_errors WHERE job_id = $1`
+
+/**
+ * Jobs nobody works on although they should be: queued and due for longer than a grace period
+ * (their reminder was lost), or running under an expired lease (their worker died).
+ * $1 clock, $2 grace ms, $3 limit
+ */
+export const selectStrandedInventoryJobs = `SELECT job_id FROM ${SCHEMA}.inventory_jobs AS j
+  WHERE (j.status = 'queued' AND coalesce(j.next_attempt_at, j.updated_at) < ${CLOCK} - $2::integer * interval '1 millisecond')
+     OR (j.status = 'running' AND j.lease_expires_at <= ${CLOCK})
+  ORDER BY coalesce(j.next_attempt_at, j.updated_at)
+  LIMIT $3`
