@@ -31,7 +31,8 @@ export function importView(record: ImportRecord): ImportView {
     updatedAt: record.updatedAt,
     importedAt: record.importedAt,
     failedAt: record.failedAt,
-    nextAttemptAt: record.nextAttemptAt
+    nextAttemptAt: record.nextAttemptAt,
+    restrictions: record.restrictions
   }
 }
 

@@ -4,7 +4,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { OrderEventSchema } from '../schemas/order-event.ts'
 import { KiboOrderSchema } from '../schemas/kibo-order.ts'
-import { ImportedResponseSchema, QueuedResponseSchema } from '../schemas/imports.ts'
+import { ImportedResponseSchema, QueuedResponseSchema, RestrictionsBodySchema, RestrictionsResponseSchema } from '../schemas/imports.ts'
+import { problemType } from '../schemas/problem.ts'
+import { kiboErrorToProblem } from '../src/plugins/kibo-client.ts'
 import { ProblemError } from '../src/plugins/problems.ts'
 import { problemResponses } from './responses.ts'
 
@@ -79,6 +81,53 @@ const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes(app) {
       const mapped = request.tenant!.map(request.body)
       if (!mapped.ok) throw new ProblemError(mapped.problem)
       return { kiboOrder: mapped.kiboOrder }
+    }
+  )
+
+  app.put(
+    '/orders/:externalId/restrictions',
+    {
+      schema: {
+        tags: ['orders'],
+        operationId: 'setOrderRestrictions',
+        summary: "Set Kibo's edit and cancellation restrictions of an imported order",
+        description:
+          'Calls Kibo `updateorderrestrictions` for the order imported under this externalId. 200 when Kibo confirmed them; 202 when ' +
+          'Kibo could not be reached now: they are stored on the import record and retried with backoff (follow `statusUrl`). ' +
+          'Fields left out keep their current value.',
+        security,
+        params: z.object({ externalId: z.string().min(1).max(100) }),
+        body: RestrictionsBodySchema,
+        response: { 200: RestrictionsResponseSchema, 202: RestrictionsResponseSchema, ...problemResponses(400, 401, 404, 409, 422) }
+      }
+    },
+    async function setOrderRestrictions(request, reply) {
+      const tenant = request.tenant!
+      const record = await app.imports.findImport({ tenantId: tenant.tenantId, siteId: tenant.siteId, externalId: request.params.externalId })
+      if (record === null) {
+        throw new ProblemError({ type: problemType('not-found'), title: 'No such order', status: 404, detail: `No order with externalId ${JSON.stringify(request.params.externalId)} was sent to this tenant.` })
+      }
+      if (record.status !== 'imported' || record.kiboOrderId === null) {
+        throw new ProblemError(
+          { type: problemType('not-imported-yet'), title: 'The order is not in Kibo yet', status: 409, detail: `Import ${record.importId} is ${record.status}; restrictions can be set once it is imported.`, importId: record.importId },
+          { 'retry-after': '5' }
+        )
+      }
+      const current = record.restrictions
+      const wanted: { edit?: boolean; cancellation?: boolean } = {}
+      const edit = request.body.edit ?? current?.edit
+      const cancellation = request.body.cancellation ?? current?.cancellation
+      if (typeof edit === 'boolean') wanted.edit = edit
+      if (typeof cancellation === 'boolean') wanted.cancellation = cancellation
+      const result = await app.restrictions.set(record, wanted, request.log)
+      if (result.error?.kind === 'validation') throw new ProblemError({ ...kiboErrorToProblem(result.error), importId: record.importId })
+      return reply.code(result.applied ? 200 : 202).send({
+        importId: record.importId,
+        externalId: record.externalId,
+        kiboOrderId: record.kiboOrderId,
+        restrictions: { ...wanted, status: result.applied ? 'applied' : 'pending' },
+        statusUrl: `/v1/imports/${record.importId}`
+      })
     }
   )
 }

@@ -53,6 +53,17 @@ export const ImportViewSchema = z
     importedAt: z.string().nullable(),
     failedAt: z.string().nullable(),
     nextAttemptAt: z.string().nullable().meta({ description: 'Queued for a retry: not before this time' }),
+    restrictions: z
+      .object({
+        edit: z.boolean().optional(),
+        cancellation: z.boolean().optional(),
+        status: z.enum(['pending', 'applied']).meta({ description: 'pending until Kibo confirms them (retried with backoff)' }),
+        attempts: z.number().int(),
+        lastError: z.unknown(),
+        appliedAt: z.string().nullable()
+      })
+      .nullable()
+      .meta({ id: 'OrderRestrictionsState', description: "Kibo's edit/cancellation restrictions for the order, if any were asked for" }),
     history: z.array(ImportHistoryEntrySchema).optional().meta({ description: 'Every state change, oldest first (single import only)' })
   })
   .meta({ id: 'Import' })
@@ -65,3 +76,25 @@ export const ImportPageSchema = z
     nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page' })
   })
   .meta({ id: 'ImportPage' })
+
+export const RestrictionsBodySchema = z
+  .strictObject({
+    edit: z.boolean().optional().meta({ description: 'true: only roles with "Override Order Update Restriction" may edit the order' }),
+    cancellation: z.boolean().optional().meta({ description: 'true: only those roles may cancel it' })
+  })
+  .refine((value) => value.edit !== undefined || value.cancellation !== undefined, 'send edit, cancellation or both')
+  .meta({ id: 'OrderRestrictions' })
+
+export const RestrictionsResponseSchema = z
+  .object({
+    importId: z.string(),
+    externalId: z.string(),
+    kiboOrderId: z.string(),
+    restrictions: z.object({
+      edit: z.boolean().optional(),
+      cancellation: z.boolean().optional(),
+      status: z.enum(['pending', 'applied'])
+    }),
+    statusUrl: z.string()
+  })
+  .meta({ id: 'OrderRestrictionsResult' })

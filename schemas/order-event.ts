@@ -326,7 +326,14 @@ const orderShape = z.strictObject({
   total: MoneySchema.meta({ description: 'Grand total the shopper paid', example: '46.71' }),
   payments: z.array(PaymentSchema).max(20, 'must have at most 20 payments').nullish().meta({ description: 'Required unless total is 0' }),
   fraud: FraudSchema.nullish(),
-  attributes: AttributesSchema.nullish()
+  attributes: AttributesSchema.nullish(),
+  restrictions: z
+    .strictObject({
+      edit: z.boolean().nullish().meta({ description: 'true: only roles with "Override Order Update Restriction" may edit the order in Kibo' }),
+      cancellation: z.boolean().nullish().meta({ description: 'true: only those roles may cancel it' })
+    })
+    .nullish()
+    .meta({ description: "Kibo's edit and cancellation restrictions, applied after the import (updateorderrestrictions)" })
 })
 
 type OrderShape = z.output<typeof orderShape>

@@ -18,12 +18,15 @@ import kibo from './plugins/kibo.ts'
 import importEvents from './plugins/import-events.ts'
 import orderImport from './plugins/order-import.ts'
 import delivery from './plugins/delivery.ts'
+import restrictions from './plugins/restrictions.ts'
 import webhookSignatures from './plugins/webhook-signatures.ts'
+import inventory from './plugins/inventory/index.ts'
 import metrics from './plugins/metrics.ts'
 import healthRoutes from '../routes/health.ts'
 import orderRoutes from '../routes/orders.ts'
 import webhookRoutes from '../routes/webhooks.ts'
 import importRoutes from '../routes/imports.ts'
+import inventoryRoutes from '../routes/inventory.ts'
 import metricsRoutes from '../routes/metrics.ts'
 
 declare module 'fastify' {
@@ -52,12 +55,16 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
       const given = request.headers['x-request-id']
       return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID()
     },
+    // Inbound timeouts: the whole request (headers and a body up to BODY_LIMIT) within 60 s; an
+    // idle socket is closed once even a slow sync import (a create and a look-up each up to
+    // KIBO_TIMEOUT_MS, plus the retry budget) must be over; idle keep-alive outlives a 60 s balancer.
     requestTimeout: 60_000,
-    connectionTimeout: 60_000,
+    connectionTimeout: Math.max(60_000, 2 * config.kiboTimeoutMs + config.kiboRetryBudgetMs + 5_000),
     keepAliveTimeout: 72_000,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 }
   }).withTypeProvider<ZodTypeProvider>()
 
+  app.server.headersTimeout = 30_000 // slow-headers (slowloris) clients are cut off sooner
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.decorate('config', config)
@@ -78,6 +85,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(importEvents)
   await app.register(orderImport)
   await app.register(delivery)
+  await app.register(inventory)
+  await app.register(restrictions)
   await app.register(webhookSignatures)
   if (config.metrics.enabled) await app.register(metrics)
 
@@ -85,6 +94,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(orderRoutes, { prefix: '/v1' })
   await app.register(webhookRoutes, { prefix: '/v1' })
   await app.register(importRoutes, { prefix: '/v1' })
+  await app.register(inventoryRoutes, { prefix: '/v1' })
   if (config.metrics.enabled) await app.register(metricsRoutes, { token: config.metrics.token })
 
   await app.ready()

@@ -131,12 +131,13 @@ export default fp(
           correlationId = result.correlationId ?? null
         }
         await app.imports.recordAttempt(record.importId, { outcome: created ? 'created' : 'found', detail: { attempt: record.attempts, kiboOrderId: kiboOrder.id } })
-        await app.imports.markImported(record.importId, workerId, {
+        const imported = await app.imports.markImported(record.importId, workerId, {
           kiboOrderId: kiboOrder.id,
           kiboOrderNumber: kiboOrder.orderNumber ?? null,
           correlationId,
           created
         })
+        await app.restrictions.afterImport(imported, importLog)
         importLog.info(
           { outcome: 'imported', kiboOrderId: kiboOrder.id, kiboCorrelationId: correlationId, found: !created, attempts: record.attempts, durationMs: Math.round(performance.now() - started) },
           'order imported'

@@ -144,6 +144,7 @@ export default fp(
             })
             importLog.info({ outcome: 'imported', kiboOrderId: existing.id, found: true, durationMs: Math.round(took()) }, 'import found in Kibo')
             report(event, { mode: 'sync', outcome: 'imported', status: 201, durationMs: took(), endToEndMs: took() })
+            await app.restrictions.afterImport(done, importLog)
             return { status: 201, body: importedBody(done), replayed: false }
           }
         }
@@ -166,6 +167,7 @@ export default fp(
           'order imported'
         )
         report(event, { mode: 'sync', outcome: 'imported', status: 201, durationMs: took(), endToEndMs: took() })
+        await app.restrictions.afterImport(done, importLog)
         return { status: 201, body: importedBody(done), replayed: false }
       } catch (error) {
         const problem: Problem =

@@ -40,6 +40,17 @@ export interface ImportRecord {
   failedAt: string | null
   /** Queued for a retry: not to be taken before this time (null: due now). */
   nextAttemptAt: string | null
+  /** Kibo edit/cancellation restrictions wanted for the order, and whether Kibo has them yet. */
+  restrictions: RestrictionsState | null
+}
+
+export interface RestrictionsState {
+  edit?: boolean
+  cancellation?: boolean
+  status: 'pending' | 'applied'
+  attempts: number
+  lastError: unknown
+  appliedAt: string | null
 }
 
 export interface ImportEvent {
@@ -136,6 +147,12 @@ export interface ImportStore {
   listStrandedImports(options: { graceMs: number; limit: number }): Promise<string[]>
   /** Imports queued or importing, and how old the oldest of them is. */
   queueDepth(): Promise<{ depth: number; oldestSeconds: number }>
+  /** Records wanted restrictions (pending) with a history row. */
+  setRestrictions(importId: string, restrictions: { edit?: boolean; cancellation?: boolean }, detail?: Record<string, unknown>): Promise<ImportRecord>
+  /** Kibo confirmed these restrictions; false when other ones were set meanwhile. */
+  markRestrictionsApplied(importId: string, restrictions: { edit?: boolean; cancellation?: boolean }): Promise<boolean>
+  markRestrictionsFailed(importId: string, error: unknown): Promise<void>
+  listPendingRestrictions(options: { graceMs: number; limit: number }): Promise<string[]>
   /** Ids of a tenant/site's failed or dead imports, oldest first (bulk retry). */
   listRetryable(status: 'failed' | 'dead', limit: number, site: { tenantId: number; siteId: number }): Promise<string[]>
   /** Manual retry: failed/dead → queued (mode async). Throws ImportStateError otherwise. */
@@ -251,6 +268,11 @@ interface ImportRow {
   imported_at: string | null
   failed_at: string | null
   next_attempt_at: string | null
+  restrictions: { edit?: boolean; cancellation?: boolean } | null
+  restrictions_status: 'pending' | 'applied' | null
+  restrictions_error: unknown
+  restrictions_attempts: number
+  restrictions_applied_at: string | null
 }
 
 interface ClaimRow extends ImportRow {
@@ -288,7 +310,17 @@ function toRecord(row: ImportRow): ImportRecord {
     updatedAt: row.updated_at,
     importedAt: row.imported_at,
     failedAt: row.failed_at,
-    nextAttemptAt: row.next_attempt_at
+    nextAttemptAt: row.next_attempt_at,
+    restrictions:
+      row.restrictions === null
+        ? null
+        : {
+            ...row.restrictions,
+            status: row.restrictions_status ?? 'pending',
+            attempts: row.restrictions_attempts,
+            lastError: row.restrictions_error ?? null,
+            appliedAt: row.restrictions_applied_at
+          }
   }
 }
 
@@ -563,6 +595,37 @@ export function createImportStore(db: Database, options: ImportStoreOptions = {}
         kind: 'released',
         detail: { delayMs, ...(error === null ? {} : { error }) }
       })
+    },
+
+    setRestrictions(importId, restrictions, detail = {}) {
+      requireText('importId', importId)
+      return db.transaction(async (tx) => {
+        const { rows } = await tx.query<ImportRow>(sql.setRestrictions, [clock(), importId, json(restrictions)])
+        if (rows.length === 0) throw new ImportNotFoundError(importId)
+        await appendEvent(tx, importId, 'restrictions_requested', { ...restrictions, ...detail })
+        return toRecord(rows[0])
+      })
+    },
+
+    markRestrictionsApplied(importId, restrictions) {
+      return db.transaction(async (tx) => {
+        const { rows } = await tx.query<ImportRow>(sql.markRestrictionsApplied, [clock(), importId, json(restrictions)])
+        if (rows.length === 0) return false
+        await appendEvent(tx, importId, 'restrictions_applied', { ...restrictions })
+        return true
+      })
+    },
+
+    async markRestrictionsFailed(importId, error) {
+      await db.transaction(async (tx) => {
+        const { rows } = await tx.query<ImportRow>(sql.markRestrictionsFailed, [clock(), importId, json(errorJson(error))])
+        if (rows.length > 0) await appendEvent(tx, importId, 'restrictions_failed', { error: errorJson(error) as Record<string, unknown> })
+      })
+    },
+
+    async listPendingRestrictions({ graceMs, limit }) {
+      const { rows } = await db.query<{ import_id: string }>(sql.selectPendingRestrictions, [clock(), Math.round(graceMs), limit])
+      return rows.map((row) => row.import_id)
     },
 
     async listStrandedImports({ graceMs, limit }) {

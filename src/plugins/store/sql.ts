@@ -48,6 +48,11 @@ export const MIGRATIONS: readonly Migration[] = [
         imported_at timestamptz(3),
         failed_at timestamptz(3),
         next_attempt_at timestamptz(3),
+        restrictions jsonb,
+        restrictions_status text CONSTRAINT imports_restrictions_status_check CHECK (restrictions_status IN ('pending', 'applied')),
+        restrictions_error jsonb,
+        restrictions_attempts integer NOT NULL DEFAULT 0,
+        restrictions_applied_at timestamptz(3),
         CONSTRAINT imports_external_key UNIQUE (tenant_id, site_id, external_id),
         CONSTRAINT imports_lease_pair CHECK ((lease_owner IS NULL) = (lease_expires_at IS NULL)),
         CONSTRAINT imports_lease_only_while_importing CHECK ((status = 'importing') = (lease_owner IS NOT NULL)),
@@ -331,6 +336,51 @@ export const selectQueueDepth = `SELECT count(*)::integer AS depth,
 /** Failed and dead imports of one tenant/site, oldest first, for a bulk retry. $1 status, $2 limit, $3 tenant_id, $4 site_id */
 export const selectRetryable = `SELECT import_id FROM ${SCHEMA}.imports
   WHERE status = $1 AND tenant_id = $3 AND site_id = $4 ORDER BY created_at, import_id LIMIT $2`
+
+// ---- order restrictions (applied to the Kibo order after its import) --------------------------
+
+/**
+ * Records the restrictions wanted for an imported order (pending until Kibo confirms them).
+ * $1 clock, $2 import_id, $3 restrictions (JSON text)
+ */
+export const setRestrictions = `UPDATE ${SCHEMA}.imports AS i SET
+    restrictions = $3::jsonb,
+    restrictions_status = 'pending',
+    restrictions_error = NULL,
+    updated_at = ${CLOCK}
+  WHERE i.import_id = $2
+  RETURNING i.*`
+
+/** Kibo confirmed them; only if they are still the ones that were sent. $1 clock, $2 import_id, $3 restrictions sent (JSON text) */
+export const markRestrictionsApplied = `UPDATE ${SCHEMA}.imports AS i SET
+    restrictions_status = 'applied',
+    restrictions_error = NULL,
+    restrictions_attempts = i.restrictions_attempts + 1,
+    restrictions_applied_at = ${CLOCK},
+    updated_at = ${CLOCK}
+  WHERE i.import_id = $2 AND i.restrictions = $3::jsonb
+  RETURNING i.*`
+
+/** A try failed; they stay pending and are tried again. $1 clock, $2 import_id, $3 error (JSON text) */
+export const markRestrictionsFailed = `UPDATE ${SCHEMA}.imports AS i SET
+    restrictions_error = $3::jsonb,
+    restrictions_attempts = i.restrictions_attempts + 1,
+    updated_at = ${CLOCK}
+  WHERE i.import_id = $2 AND i.restrictions_status = 'pending'
+  RETURNING i.*`
+
+/**
+ * Imported orders whose restrictions Kibo does not have yet after a grace period: pending ones,
+ * and ones whose event asks for restrictions that were never recorded (the process died between
+ * the import and recording them). $1 clock, $2 grace ms, $3 limit
+ */
+export const selectPendingRestrictions = `SELECT import_id FROM ${SCHEMA}.imports AS i
+  WHERE i.status = 'imported'
+    AND (i.restrictions_status = 'pending'
+         OR (i.restrictions_status IS NULL AND jsonb_typeof(i.event -> 'data' -> 'restrictions') = 'object'))
+    AND i.updated_at < ${CLOCK} - $2::integer * interval '1 millisecond'
+  ORDER BY i.updated_at
+  LIMIT $3`
 
 export const countByStatus = `SELECT status, count(*) AS count FROM ${SCHEMA}.imports GROUP BY status`
 
