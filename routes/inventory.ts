@@ -161,9 +161,10 @@ const inventoryRoutes: FastifyPluginAsyncZod = async function inventoryRoutes(ap
       if (record === null) {
         throw new ProblemError({ type: problemType('not-found'), title: 'No such inventory job', status: 404, detail: `There is no inventory job ${request.params.id} for this tenant and site.` })
       }
-      const [batches, errors] = await Promise.all([
+      const [batches, errors, errorsByBatch] = await Promise.all([
         app.inventory.store.listBatches(record.jobId),
-        app.inventory.store.itemErrors(record.jobId, request.query.errorsLimit, request.query.errorsOffset)
+        app.inventory.store.itemErrors(record.jobId, request.query.errorsLimit, request.query.errorsOffset),
+        app.inventory.store.itemErrorCountsByBatch(record.jobId)
       ])
       const batchCounts = Object.fromEntries(INVENTORY_BATCH_STATUS_VALUES.map((status) => [status, 0])) as Record<(typeof INVENTORY_BATCH_STATUS_VALUES)[number], number>
       const items = { pending: 0, inKibo: 0, done: 0, failed: 0 }
@@ -171,13 +172,13 @@ const inventoryRoutes: FastifyPluginAsyncZod = async function inventoryRoutes(ap
         batchCounts[batch.status]++
         if (batch.status === 'pending' || batch.status === 'submitting') items.pending += batch.itemCount
         else if (batch.status === 'submitted') items.inKibo += batch.itemCount
-        else if (batch.status === 'completed') items.done += batch.itemCount
-        else items.failed += batch.itemCount
+        else if (batch.status === 'completed') {
+          // Kibo completed the batch but reported some of its items (ITEM_NOT_FOUND).
+          const errored = Math.min(batch.itemCount, errorsByBatch.get(batch.batchNo) ?? 0)
+          items.done += batch.itemCount - errored
+          items.failed += errored
+        } else items.failed += batch.itemCount
       }
-      // Item errors inside completed batches move those items from done to failed.
-      const erroredInCompleted = Math.min(items.done, errors.total)
-      items.done -= erroredInCompleted
-      items.failed += erroredInCompleted
       return {
         jobId: record.jobId,
         kind: record.kind,

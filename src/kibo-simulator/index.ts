@@ -9,6 +9,7 @@
 //   GET  {apiBaseUrl}/commerce/orders/{id}/validationresults
 //   PUT  {apiBaseUrl}/commerce/orders/{id}/validationresults
 //   PUT  {apiBaseUrl}/commerce/orders/{id}/updateorderrestrictions?restrictEdit=&restrictCancellation=
+//   inventory adjust/refresh jobs, job queue and query: see inventory.ts
 //   POST /_simulator/faults   GET /_simulator/state   POST /_simulator/reset   (control, no auth)
 //
 // Order calls need `Authorization: Bearer <token issued here>` and `x-vol-tenant`/`x-vol-site`

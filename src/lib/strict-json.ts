@@ -4,7 +4,7 @@
 // keys, accepts any top-level value, and turns 19.990000000000001 into 19.99 without a word.
 // So the body is parsed by the native JSON.parse (fast, exact syntax errors) and then one
 // linear scan over the same text checks what JSON.parse cannot see: duplicate keys, the
-// prototype-pollution keys, nesting depth, and numbers a binary float cannot carry exactly.
+// prototype-pollution keys, nesting depth, NUL characters, and numbers a binary float cannot carry exactly.
 // (secure-json-parse only covers the prototype keys; the scan has to visit every key for
 // the duplicate check anyway, so it does both in one pass.)
 import { Decimal } from 'decimal.js'
@@ -79,6 +79,8 @@ function scan(text: string, maxDepth: number): { ok: false; message: string; pos
   const frames: Frame[] = []
   const path: (string | number)[] = []
   let expectKey = false
+  // PostgreSQL text and jsonb cannot hold U+0000: refused here (400), not at INSERT time (500).
+  const mayHoldNul = /\\u0000/i.test(text)
   const n = text.length
   let i = 0
   while (i < n) {
@@ -110,6 +112,9 @@ function scan(text: string, maxDepth: number): { ok: false; message: string; pos
         while (text.charCodeAt(b) === 0x5c) b--
         if ((j - 1 - b) % 2 === 0) break
         j = text.indexOf('"', j + 1)
+      }
+      if (mayHoldNul && (JSON.parse(text.slice(i, j + 1)) as string).includes('\u0000')) {
+        return fail('A string contains the NUL character (\\u0000), which cannot be stored', i, path)
       }
       if (expectKey) {
         const raw = text.slice(i + 1, j)

@@ -15,6 +15,7 @@ import { problemType, type Problem } from '../../schemas/problem.ts'
 import { KiboError, kiboErrorToProblem } from './kibo-client.ts'
 import { CircuitOpenError, type KiboTenant } from './kibo.ts'
 import { LeaseLostError, type ImportRecord, type Queryable } from './store/index.ts'
+import { createKiboPauses } from './store/kibo-pauses.ts'
 import { decideRetry, type FailureKind } from './delivery/retry-policy.ts'
 import { gatewayOf, type ImportOutcomeEvent } from './import-events.ts'
 
@@ -47,16 +48,29 @@ export default fp(
     const policy = config.delivery
     const workerId = app.orderImport.leaseOwner
     const log = app.log.child({ component: 'delivery' })
+    // A 429 + Retry-After from Kibo pauses that Kibo tenant for every instance (a row in the shared
+    // database, read at most once a second per tenant): Kibo's rate limit counts the whole fleet.
+    const pauses = createKiboPauses(app.db)
+    async function rateLimitPauseMs(tenantId: number): Promise<number> {
+      const remaining = await pauses.remainingMs(tenantId).catch((err: unknown) => {
+        log.warn({ err }, 'could not read the Kibo rate-limit pause; going ahead')
+        return 0
+      })
+      // Spread the held-back imports over up to a second after the pause, not all at its last ms.
+      return remaining > 0 ? remaining + Math.floor(Math.random() * 1000) : 0
+    }
 
+    // Supervision every 10 s (expired heartbeats → retried jobs). The queue statistics refresh
+    // every 2 s so that workers switch to burst mode (fetch again at once) while a backlog is
+    // ready, instead of waiting a polling interval after every job.
+    const bossTimings = { schedule: false, supervise: true, superviseIntervalSeconds: 10, monitorIntervalSeconds: 2, queueCacheIntervalSeconds: 2 } as const
     const boss =
       app.db.kind === 'pglite'
-        ? new PgBoss({ db: fromPglite(app.db.pglite!), backend: 'pglite', schedule: false, supervise: true, superviseIntervalSeconds: 10 })
+        ? new PgBoss({ db: fromPglite(app.db.pglite!), backend: 'pglite', ...bossTimings })
         : new PgBoss({
             // The raw pool: pg-boss expects the driver's own value types.
             db: { executeSql: (text: string, values?: unknown[]) => app.db.pool!.query(text, values) },
-            schedule: false,
-            supervise: true,
-            superviseIntervalSeconds: 10
+            ...bossTimings
           })
     boss.on('error', (error) => log.error({ err: error }, 'queue error'))
     await boss.start()
@@ -130,7 +144,6 @@ export default fp(
           created = result.created
           correlationId = result.correlationId ?? null
         }
-        await app.imports.recordAttempt(record.importId, { outcome: created ? 'created' : 'found', detail: { attempt: record.attempts, kiboOrderId: kiboOrder.id } })
         const imported = await app.imports.markImported(record.importId, workerId, {
           kiboOrderId: kiboOrder.id,
           kiboOrderNumber: kiboOrder.orderNumber ?? null,
@@ -149,6 +162,12 @@ export default fp(
         const problem = problemFor(error)
         const stored = { ...problem, kind }
         const retryAfterSeconds = error instanceof KiboError ? error.retryAfterSeconds : undefined
+        if (kind === 'rate_limited' && retryAfterSeconds !== undefined) {
+          const pausedMs = await pauses
+            .pause(record.tenantId, retryAfterSeconds * 1000, { status: problem.status, correlationId: problem.correlationId ?? null, by: workerId })
+            .catch((err: unknown) => importLog.warn({ err }, 'could not record the Kibo rate-limit pause'))
+          importLog.warn({ tenantId: record.tenantId, retryAfterSeconds, pausedMs }, 'Kibo rate-limited this tenant: every instance pauses it')
+        }
         await app.imports.recordAttempt(record.importId, {
           outcome: kind,
           detail: { attempt: record.attempts, status: problem.status, ...(problem.errorCode ? { errorCode: problem.errorCode } : {}), ...(problem.correlationId ? { correlationId: problem.correlationId } : {}) }
@@ -171,20 +190,6 @@ export default fp(
 
     async function processImport(importId: string): Promise<void> {
       const importLog = log.child({ importId })
-      const pending = await app.imports.getImport(importId)
-      if (pending === null || !['queued', 'importing'].includes(pending.status)) return
-      const tenant = app.tenants.bySite(pending.tenantId, pending.siteId)
-      if (tenant === undefined) {
-        // Its tenant was removed from the configuration: keep it queued, say so, look again later.
-        importLog.error({ tenantId: pending.tenantId, siteId: pending.siteId }, 'import belongs to a tenant this instance does not serve; retrying later')
-        await enqueue(importId, { startAfter: new Date(Date.now() + 60_000) })
-        return
-      }
-      // While Kibo's circuit is open, do not even take the lease: the try would not count.
-      if (tenant.circuit.state() === 'open') {
-        await enqueue(importId, { startAfter: new Date(Date.now() + tenant.circuit.retryAfterSeconds * 1000) })
-        return
-      }
       const record = await app.imports.leaseImport(importId, workerId, policy.leaseMs)
       if (record === null) {
         // Not ours to work on now: done, held by a live worker, or not due yet.
@@ -192,6 +197,22 @@ export default fp(
         if (current === null || !['queued', 'importing'].includes(current.status)) return
         const dueAt = current.status === 'queued' ? current.nextAttemptAt : current.leaseExpiresAt
         if (dueAt !== null) await enqueue(importId, { startAfter: new Date(Math.max(Date.now(), Date.parse(dueAt)) + 100) })
+        return
+      }
+      const tenant = app.tenants.bySite(record.tenantId, record.siteId)
+      // Its tenant was removed from the configuration, Kibo's circuit is open, or Kibo rate-limited
+      // the tenant (a 429 seen by any instance): hand it back untouched (the lease taken just now
+      // is not counted) and look again later.
+      const holdBackMs =
+        tenant === undefined
+          ? 60_000
+          : tenant.circuit.state() === 'open'
+            ? tenant.circuit.retryAfterSeconds * 1000
+            : await rateLimitPauseMs(record.tenantId)
+      if (tenant === undefined || holdBackMs > 0) {
+        if (tenant === undefined) importLog.error({ tenantId: record.tenantId, siteId: record.siteId }, 'import belongs to a tenant this instance does not serve; retrying later')
+        await app.imports.releaseToQueue(importId, workerId, { delayMs: holdBackMs, uncount: true })
+        await enqueue(importId, { startAfter: new Date(Date.now() + holdBackMs) })
         return
       }
       const scoped = importLog.child({ externalId: record.externalId, tenant: tenant.name, tenantId: record.tenantId, siteId: record.siteId })
@@ -225,7 +246,7 @@ export default fp(
     if (policy.concurrency > 0) {
       await boss.work<{ importId: string }>(
         IMPORT_QUEUE,
-        { localConcurrency: policy.concurrency, batchSize: 1, pollingIntervalSeconds: Math.max(0.5, policy.pollMs / 1000) },
+        { localConcurrency: policy.concurrency, batchSize: 1, pollingIntervalSeconds: Math.max(0.5, policy.pollMs / 1000), burstWhenReadyExceeds: 1 },
         async ([job]) => {
           await processImport(job.data.importId)
         }

@@ -25,6 +25,7 @@ export default fp(
           { name: 'orders', description: 'Import orders into Kibo' },
           { name: 'webhooks', description: 'Signed storefront deliveries (Standard Webhooks), imported asynchronously' },
           { name: 'imports', description: 'Follow, list and retry imports' },
+          { name: 'inventory', description: 'Inventory adjustments, refreshes and availability in Kibo' },
           { name: 'health', description: 'Liveness and readiness' }
         ],
         components: {

@@ -8,10 +8,8 @@
 // The Kibo simulator runs in THIS process (latency on createOrder, so creates are in flight when
 // the signal lands), so it outlives the server and counts orders across both of its lives. Each
 // scenario runs on PGlite (a temp DATA_DIR) and on a throwaway PostgreSQL database.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import t from 'tap'
@@ -24,14 +22,14 @@ import {
   startKiboSimulator,
   type KiboSimulator
 } from '../../src/kibo-simulator/index.ts'
-import { loadExample, repoRoot, withExternalId } from '../helper.ts'
+import { loadExample, withExternalId } from '../helper.ts'
 import { freshDatabase, postgresUnavailable, type DatabaseKind } from '../support/databases.ts'
+import { sleep, startServer, waitFor, type ServerProcess } from '../support/server-process.ts'
 
 const EVENTS = 150
 const SEND_CONCURRENCY = 6
 /** Sends start at most this often, so the kill lands while some events are not yet accepted. */
 const SEND_SPACING_MS = 15
-const READY_TIMEOUT_MS = 90_000
 const DRAIN_TIMEOUT_MS = 60_000
 /** The promise under test: in-flight work picked up again and finished within 30 s of the restart. */
 const PICKUP_BOUND_MS = 30_000
@@ -41,119 +39,7 @@ const SHUTDOWN_SLACK_MS = 10_000
 // Six scenarios of 15–40 s each, with real processes: more than tap's default per-file budget.
 t.setTimeout(480_000)
 
-const nodeBin = path.join(repoRoot, 'node_modules/.bin/node')
 const baseEvent = loadExample('cybersource-ship-usd')
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
-}
-
-/** Polls `check` every `everyMs` until it returns a value other than undefined/false, or throws after `timeoutMs`. */
-async function waitFor<T>(what: string, timeoutMs: number, check: () => Promise<T | undefined | false> | T | undefined | false, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value !== undefined && value !== false) return value
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
-    await sleep(everyMs)
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-interface Exit {
-  code: number | null
-  signal: NodeJS.Signals | null
-  at: number
-}
-
-interface ServerProcess {
-  child: ChildProcess
-  pid: number
-  port: number
-  base: string
-  startedAt: number
-  readyAt: number
-  exited: Promise<Exit>
-  alive(): boolean
-  /** The last lines it printed (stdout and stderr), for a failure's diagnosis. */
-  tail(): string
-}
-
-/** Every server process started by a test, killed (whole process group) in its teardown. */
-async function startServer(t: Test, env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort()
-  const startedAt = Date.now()
-  const child = spawn(nodeBin, ['src/server.ts'], {
-    cwd: repoRoot,
-    // Only what the server needs: no DATABASE_URL, KIBO_* or API_KEYS leaking in from the caller.
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), PORT: String(port), HOST: '127.0.0.1', ...env },
-    detached: true, // its own process group: the teardown kills the group
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  const pid = child.pid!
-  const lines: string[] = []
-  const keep = (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') lines.push(line)
-    if (lines.length > 400) lines.splice(0, lines.length - 400)
-  }
-  child.stdout!.on('data', keep)
-  child.stderr!.on('data', keep)
-  let exit: Exit | null = null
-  const exited = new Promise<Exit>((resolve) => {
-    child.once('exit', (code, signal) => {
-      exit = { code, signal, at: Date.now() }
-      resolve(exit)
-    })
-  })
-  t.teardown(async () => {
-    if (exit !== null) return
-    try {
-      process.kill(-pid, 'SIGKILL')
-    } catch {
-      // already gone
-    }
-    await exited
-  })
-  const server: ServerProcess = {
-    child,
-    pid,
-    port,
-    base: `http://127.0.0.1:${port}`,
-    startedAt,
-    readyAt: 0,
-    exited,
-    alive: () => exit === null,
-    tail: () => lines.slice(-60).join('\n')
-  }
-  try {
-    await waitFor('the server to be ready', READY_TIMEOUT_MS, async () => {
-      if (exit !== null) throw new Error(`the server exited before it was ready (code ${exit.code}, signal ${exit.signal})`)
-      try {
-        const res = await fetch(`${server.base}/health/ready`, { signal: AbortSignal.timeout(5000) })
-        await res.arrayBuffer()
-        return res.status === 200
-      } catch {
-        return false
-      }
-    }, 200)
-  } catch (error) {
-    t.comment(`server output:\n${server.tail()}`)
-    throw error
-  }
-  server.readyAt = Date.now()
-  return server
-}
 
 function serverEnv(kibo: KiboSimulator, database: Record<string, string>): Record<string, string> {
   return {

@@ -193,3 +193,28 @@ t.test('validation: integers only, one identifier, signs that match the reason; 
   t.equal(missing.statusCode, 404)
   t.equal(app.kibo.simulator!.inventory.jobs().length, 0, 'nothing reached Kibo')
 })
+
+t.test('the examples in examples/inventory are accepted and complete', async (t) => {
+  const { readFileSync } = await import('node:fs')
+  const path = await import('node:path')
+  const { repoRoot } = await import('../helper.ts')
+  const app = await buildTestApp(t, fastInventoryEnv)
+  const file = (name: string) => readFileSync(path.join(repoRoot, 'examples', 'inventory', name), 'utf8')
+  const sends: Array<[string, string, string]> = [
+    ['/v1/inventory/refresh', 'application/json', 'refresh.json'],
+    ['/v1/inventory/refresh/upload', 'application/x-ndjson', 'refresh.ndjson'],
+    ['/v1/inventory/refresh/upload', 'text/csv', 'refresh.csv'],
+    ['/v1/inventory/adjustments', 'application/json', 'adjustments.json'],
+    ['/v1/inventory/adjustments/upload', 'text/csv', 'adjustments.csv']
+  ]
+  const jobIds: string[] = []
+  for (const [url, type, name] of sends) {
+    const response = await app.inject({ method: 'POST', url, headers: { 'content-type': type, 'idempotency-key': `example-${name}` }, payload: file(name) })
+    t.equal(response.statusCode, 202, `${name}: ${response.body}`)
+    jobIds.push(response.json().jobId)
+  }
+  for (const jobId of jobIds) t.equal((await waitForJob(app, jobId)).status, 'completed')
+  const query = await app.inject({ method: 'POST', url: '/v1/inventory/query', headers: json, payload: file('query.json') })
+  t.equal(query.statusCode, 200)
+  t.ok(query.json().items.length >= 2)
+})

@@ -32,11 +32,17 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
   }
 }
 
-export async function waitForStatus(app: FastifyInstance, importId: string, status: string, timeoutMs?: number) {
-  return waitFor(`${importId} to be ${status}`, async () => {
-    const view = (await app.inject({ method: 'GET', url: `/v1/imports/${importId}` })).json()
-    return view.status === status ? view : null
-  }, timeoutMs)
+export async function waitForStatus(app: FastifyInstance, importId: string, status: string, timeoutMs?: number, headers: Record<string, string> = {}) {
+  let last: unknown
+  try {
+    return await waitFor(`${importId} to be ${status}`, async () => {
+      const view = (await app.inject({ method: 'GET', url: `/v1/imports/${importId}`, headers })).json()
+      last = view
+      return view.status === status ? view : null
+    }, timeoutMs)
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; last seen: ${JSON.stringify(last)}`)
+  }
 }
 
 /** Series of a Prometheus text exposition: `name{a="x",b="y"}` (labels sorted) → value. */

@@ -329,6 +329,12 @@ export function createInventoryStore(db: Database, options: { now?: () => Date }
       }
     },
 
+    /** batch_no → how many of its items Kibo reported an error for. */
+    async itemErrorCountsByBatch(jobId: string): Promise<Map<number, number>> {
+      const { rows } = await db.query<{ batch_no: number; count: number }>(sql.countInventoryItemErrorsByBatch, [jobId])
+      return new Map(rows.map((row) => [row.batch_no, row.count]))
+    },
+
     async listStranded(graceMs: number, limit: number): Promise<string[]> {
       const { rows } = await db.query<{ job_id: string }>(sql.selectStrandedInventoryJobs, [clock(), graceMs, limit])
       return rows.map((row) => row.job_id)

@@ -142,7 +142,7 @@ export interface ImportStore {
   recordAttempt(importId: string, attempt: { outcome: string; detail?: Record<string, unknown> }): Promise<void>
   renewLease(importId: string, leaseOwner: string, leaseMs: number): Promise<ImportRecord>
   /** Back to the queue; due again after `delayMs` (default 0). */
-  releaseToQueue(importId: string, leaseOwner: string, options?: { error?: unknown; delayMs?: number }): Promise<ImportRecord>
+  releaseToQueue(importId: string, leaseOwner: string, options?: { error?: unknown; delayMs?: number; uncount?: boolean }): Promise<ImportRecord>
   /** Async imports that should be running but are not (lost job, dead worker): see sql.selectStrandedImports. */
   listStrandedImports(options: { graceMs: number; limit: number }): Promise<string[]>
   /** Imports queued or importing, and how old the oldest of them is. */
@@ -591,9 +591,10 @@ export function createImportStore(db: Database, options: ImportStoreOptions = {}
     releaseToQueue(importId, leaseOwner, releaseOptions = {}) {
       const error = releaseOptions.error === undefined ? null : errorJson(releaseOptions.error)
       const delayMs = Math.max(0, Math.round(releaseOptions.delayMs ?? 0))
-      return ownerTransition(importId, leaseOwner, sql.releaseToQueue, [error === null ? null : json(error), delayMs], {
+      const uncount = releaseOptions.uncount === true ? 1 : 0
+      return ownerTransition(importId, leaseOwner, sql.releaseToQueue, [error === null ? null : json(error), delayMs, uncount], {
         kind: 'released',
-        detail: { delayMs, ...(error === null ? {} : { error }) }
+        detail: { delayMs, ...(uncount ? { handedBack: true } : {}), ...(error === null ? {} : { error }) }
       })
     },
 

@@ -144,6 +144,20 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
       `CREATE INDEX inventory_item_errors_job_idx ON ${SCHEMA}.inventory_item_errors (job_id, id)`
     ]
+  },
+  {
+    version: 3,
+    name: 'fleet-wide Kibo rate-limit pauses',
+    statements: [
+      // Kibo answered 429 with Retry-After to one instance: every instance's workers leave this
+      // Kibo tenant alone until paused_until (read by the delivery workers before each import).
+      `CREATE TABLE ${SCHEMA}.kibo_pauses (
+        tenant_id integer PRIMARY KEY,
+        paused_until timestamptz(3) NOT NULL,
+        reason jsonb NOT NULL DEFAULT '{}'::jsonb,
+        updated_at timestamptz(3) NOT NULL
+      )`
+    ]
   }
 ]
 
@@ -274,10 +288,12 @@ export const renewLease = `UPDATE ${SCHEMA}.imports AS i SET
 
 /**
  * Back to the queue, due again after a delay (the retry backoff).
- * $1 clock, $2 import_id, $3 lease_owner, $4 error (JSON text, null: keep the last one), $5 delay ms
+ * $1 clock, $2 import_id, $3 lease_owner, $4 error (JSON text, null: keep the last one), $5 delay ms,
+ * $6 attempts to take back (1 when the lease was handed back without trying Kibo)
  */
 export const releaseToQueue = `UPDATE ${SCHEMA}.imports AS i SET
     status = 'queued',
+    attempts = greatest(0, i.attempts - $6::integer),
     lease_owner = NULL,
     lease_expires_at = NULL,
     last_error = coalesce($4::jsonb, i.last_error),
@@ -555,6 +571,10 @@ export const selectInventoryItemErrors = `SELECT batch_no, location_code, part_n
 /** $1 job_id */
 export const countInventoryItemErrors = `SELECT count(*)::integer AS count FROM ${SCHEMA}.inventory_item_errors WHERE job_id = $1`
 
+/** Per batch, for progress. $1 job_id */
+export const countInventoryItemErrorsByBatch = `SELECT batch_no, count(*)::integer AS count FROM ${SCHEMA}.inventory_item_errors
+  WHERE job_id = $1 GROUP BY batch_no`
+
 /**
  * Jobs nobody works on although they should be: queued and due for longer than a grace period
  * (their reminder was lost), or running under an expired lease (their worker died).
@@ -565,3 +585,21 @@ export const selectStrandedInventoryJobs = `SELECT job_id FROM ${SCHEMA}.invento
      OR (j.status = 'running' AND j.lease_expires_at <= ${CLOCK})
   ORDER BY coalesce(j.next_attempt_at, j.updated_at)
   LIMIT $3`
+
+// ---- Kibo rate-limit pauses -------------------------------------------------------------------
+
+/**
+ * Pauses a Kibo tenant for every instance; an existing, longer pause is kept (never shortened).
+ * $1 clock, $2 tenant_id, $3 pause ms, $4 reason (JSON text). Returns the ms left of the pause.
+ */
+export const upsertKiboPause = `INSERT INTO ${SCHEMA}.kibo_pauses AS p (tenant_id, paused_until, reason, updated_at)
+  VALUES ($2, ${CLOCK} + $3::integer * interval '1 millisecond', $4::jsonb, ${CLOCK})
+  ON CONFLICT (tenant_id) DO UPDATE SET
+    paused_until = greatest(p.paused_until, excluded.paused_until),
+    reason = CASE WHEN excluded.paused_until >= p.paused_until THEN excluded.reason ELSE p.reason END,
+    updated_at = excluded.updated_at
+  RETURNING greatest(0, ceil(extract(epoch FROM (p.paused_until - ${CLOCK})) * 1000))::integer AS remaining_ms`
+
+/** How long a Kibo tenant is still paused, in ms (no row: not paused). $1 clock, $2 tenant_id */
+export const selectKiboPause = `SELECT greatest(0, ceil(extract(epoch FROM (p.paused_until - ${CLOCK})) * 1000))::integer AS remaining_ms
+  FROM ${SCHEMA}.kibo_pauses AS p WHERE p.tenant_id = $2 AND p.paused_until > ${CLOCK}`
