@@ -16,6 +16,7 @@ import { KiboError, kiboErrorToProblem } from './kibo-client.ts'
 import { CircuitOpenError, type KiboTenant } from './kibo.ts'
 import { LeaseLostError, type ImportRecord, type Queryable } from './store/index.ts'
 import { createKiboPauses } from './store/kibo-pauses.ts'
+import { lockQueueSetup, unlockQueueSetup } from './store/sql.ts'
 import { decideRetry, type FailureKind } from './delivery/retry-policy.ts'
 import { gatewayOf, type ImportOutcomeEvent } from './import-events.ts'
 
@@ -73,17 +74,28 @@ export default fp(
             ...bossTimings
           })
     boss.on('error', (error) => log.error({ err: error }, 'queue error'))
-    await boss.start()
-    await boss.createQueue(IMPORT_QUEUE, {
-      policy: 'stately',
-      // A job only reminds a worker of an import; the worker reschedules it itself. These retries
-      // cover a worker that died holding a job (no heartbeat for heartbeatSeconds).
-      retryLimit: 1_000_000,
-      retryDelay: 1,
-      heartbeatSeconds: 10,
-      expireInSeconds: Math.max(60, Math.ceil((config.kiboTimeoutMs * 4 + policy.leaseMs) / 1000)),
-      deleteAfterSeconds: 24 * 3600
-    })
+    // Instances starting together on an empty PostgreSQL database take turns installing pg-boss
+    // (its CREATE SCHEMA races otherwise: "duplicate key … pg_namespace_nspname_index").
+    const setupLock = app.db.kind === 'postgres' ? await app.db.pool!.connect() : null
+    try {
+      await setupLock?.query(lockQueueSetup)
+      await boss.start()
+      await boss.createQueue(IMPORT_QUEUE, {
+        policy: 'stately',
+        // A job only reminds a worker of an import; the worker reschedules it itself. These retries
+        // cover a worker that died holding a job (no heartbeat for heartbeatSeconds).
+        retryLimit: 1_000_000,
+        retryDelay: 1,
+        heartbeatSeconds: 10,
+        expireInSeconds: Math.max(60, Math.ceil((config.kiboTimeoutMs * 4 + policy.leaseMs) / 1000)),
+        deleteAfterSeconds: 24 * 3600
+      })
+    } finally {
+      if (setupLock !== null) {
+        const failed = await setupLock.query(unlockQueueSetup).then(() => undefined, (error: Error) => error)
+        setupLock.release(failed) // a connection that could not unlock is dropped, which unlocks
+      }
+    }
 
     async function enqueue(importId: string, options: { tx?: Queryable; startAfter?: Date } = {}) {
       await boss.send(

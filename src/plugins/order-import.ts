@@ -88,15 +88,39 @@ export default fp(
     const leaseOwner = `${process.pid}-${randomUUID().slice(0, 8)}`
     const leaseMs = app.config.importLeaseMs
 
-    const report = (event: OrderEvent, payload: Omit<ImportOutcomeEvent, 'gateway'>) =>
+    // Outcomes answered without calling Kibo get their one log line here; imports and failures
+    // log theirs where they happen (with the Kibo order id and correlation id).
+    const answeredHere = new Set(['refused', 'replayed', 'in_flight', 'conflict', 'duplicate'])
+    const report = (
+      event: OrderEvent,
+      payload: Omit<ImportOutcomeEvent, 'gateway'>,
+      context?: { log: FastifyBaseLogger; tenant: KiboTenant; importId?: string }
+    ) => {
       app.importEvents.emit('outcome', { ...payload, gateway: gatewayOf(event) })
+      if (context && answeredHere.has(payload.outcome)) {
+        context.log.info(
+          {
+            importId: context.importId,
+            externalId: event.data.externalId,
+            tenant: context.tenant.name,
+            tenantId: context.tenant.tenantId,
+            siteId: context.tenant.siteId,
+            mode: payload.mode,
+            outcome: payload.outcome,
+            status: payload.status,
+            durationMs: Math.round(payload.durationMs ?? 0)
+          },
+          `import ${payload.outcome}`
+        )
+      }
+    }
 
     async function importNow(event: OrderEvent, tenant: KiboTenant, log: FastifyBaseLogger): Promise<SyncImportResult> {
       const started = performance.now()
       const took = () => performance.now() - started
       const mapped = tenant.map(event)
       if (!mapped.ok) {
-        report(event, { mode: 'sync', outcome: 'refused', status: mapped.problem.status, durationMs: took() })
+        report(event, { mode: 'sync', outcome: 'refused', status: mapped.problem.status, durationMs: took() }, { log, tenant })
         throw new ProblemError(mapped.problem)
       }
 
@@ -113,13 +137,13 @@ export default fp(
       })
       switch (claim.outcome) {
         case 'replay':
-          report(event, { mode: 'sync', outcome: 'replayed', status: 200, durationMs: took() })
+          report(event, { mode: 'sync', outcome: 'replayed', status: 200, durationMs: took() }, { log, tenant, importId: claim.record.importId })
           return { status: 200, body: importedBody(claim.record), replayed: true }
         case 'in_flight':
-          report(event, { mode: 'sync', outcome: 'in_flight', status: 409, durationMs: took() })
+          report(event, { mode: 'sync', outcome: 'in_flight', status: 409, durationMs: took() }, { log, tenant, importId: claim.record.importId })
           throw inFlightProblem(claim.record, claim.retryAfterSeconds)
         case 'conflict':
-          report(event, { mode: 'sync', outcome: 'conflict', status: 422, durationMs: took() })
+          report(event, { mode: 'sync', outcome: 'conflict', status: 422, durationMs: took() }, { log, tenant, importId: claim.record.importId })
           throw conflictProblem(claim.record, claim.reason)
       }
 
@@ -209,7 +233,7 @@ export default fp(
       const took = () => performance.now() - started
       const mapped = tenant.map(event)
       if (!mapped.ok) {
-        report(event, { mode: 'async', outcome: 'refused', status: mapped.problem.status, durationMs: took() })
+        report(event, { mode: 'async', outcome: 'refused', status: mapped.problem.status, durationMs: took() }, { log: options.log, tenant })
         throw new ProblemError(mapped.problem)
       }
       const claim = await app.imports.claimImport({
@@ -228,19 +252,30 @@ export default fp(
         case 'claimed':
         case 'reclaimed':
           options.log.info(
-            { importId: claim.record.importId, externalId: claim.record.externalId, tenant: tenant.name, outcome: 'queued', reclaimed: claim.outcome === 'reclaimed', webhookId: options.webhookId },
+            {
+              importId: claim.record.importId,
+              externalId: claim.record.externalId,
+              tenant: tenant.name,
+              tenantId: tenant.tenantId,
+              siteId: tenant.siteId,
+              mode: 'async',
+              outcome: 'queued',
+              reclaimed: claim.outcome === 'reclaimed',
+              webhookId: options.webhookId,
+              durationMs: Math.round(took())
+            },
             'order accepted for delivery'
           )
           report(event, { mode: 'async', outcome: 'queued', status: 202, durationMs: took() })
           return { status: 202, body: queuedBody(claim.record), replayed: false }
         case 'in_flight':
-          report(event, { mode: 'async', outcome: 'duplicate', status: 202, durationMs: took() })
+          report(event, { mode: 'async', outcome: 'duplicate', status: 202, durationMs: took() }, { log: options.log, tenant, importId: claim.record.importId })
           return { status: 202, body: queuedBody(claim.record), replayed: true }
         case 'replay':
-          report(event, { mode: 'async', outcome: 'replayed', status: 200, durationMs: took() })
+          report(event, { mode: 'async', outcome: 'replayed', status: 200, durationMs: took() }, { log: options.log, tenant, importId: claim.record.importId })
           return { status: 200, body: importedBody(claim.record), replayed: true }
         case 'conflict':
-          report(event, { mode: 'async', outcome: 'conflict', status: 422, durationMs: took() })
+          report(event, { mode: 'async', outcome: 'conflict', status: 422, durationMs: took() }, { log: options.log, tenant, importId: claim.record.importId })
           throw conflictProblem(claim.record, claim.reason)
       }
     }

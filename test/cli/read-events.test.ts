@@ -50,6 +50,10 @@ for (const format of ['ndjson', 'json-array'] as const) {
     const result = JSON.parse(out)
     t.equal(result.n, COUNT)
     t.equal(result.last, `BIG-${COUNT - 1}`)
-    t.ok(result.peakRss < 160 * 2 ** 20, `peak RSS ${(result.peakRss / 2 ** 20).toFixed(0)} MiB for a ${(bytes / 2 ** 20).toFixed(0)} MiB file`)
+    // The heap cap above is the assertion: holding the file (or a growing share of it) would end
+    // the child with an out-of-memory error. RSS also counts freed buffers the allocator has not
+    // returned yet, which varies with machine load, so it is reported, not asserted.
+    t.ok(result.heap < 32 * 2 ** 20, `heap ${(result.heap / 2 ** 20).toFixed(0)} MiB at the end`)
+    t.comment(`peak RSS ${(result.peakRss / 2 ** 20).toFixed(0)} MiB for a ${(bytes / 2 ** 20).toFixed(0)} MiB file`)
   })
 }

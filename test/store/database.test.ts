@@ -6,6 +6,7 @@ import path from 'node:path'
 import {
   createImportStore,
   DatabaseBusyError,
+  latestVersion,
   migrate,
   openDatabase,
   parseTimestamp
@@ -95,7 +96,7 @@ t.test('embedded PGlite survives a restart in its data directory', async (t) => 
   await first.close()
 
   const second = await openDatabase({ dataDir })
-  t.same(await migrate(second), { from: 1, to: 1, applied: [] })
+  t.same(await migrate(second), { from: latestVersion(), to: latestVersion(), applied: [] })
   const again = await createImportStore(second).getImport(record.importId)
   t.same(again, record)
   t.same((await createImportStore(second).getImportEvents(record.importId)).map((e) => e.kind), ['received'])

@@ -165,6 +165,13 @@ export const MIGRATIONS: readonly Migration[] = [
 
 /** Serializes migrations across instances; released at COMMIT. The key is arbitrary but fixed. */
 export const lockMigrations = `SELECT pg_advisory_xact_lock(7366840192018734) AS locked`
+/**
+ * Serializes pg-boss's install (its own advisory lock does not stop its CREATE SCHEMA from racing
+ * when instances start together on an empty database) and queue creation across instances.
+ * Session-level, PostgreSQL only: taken on a connection of its own, released when done.
+ */
+export const lockQueueSetup = `SELECT pg_advisory_lock(7366840192018735) AS locked`
+export const unlockQueueSetup = `SELECT pg_advisory_unlock(7366840192018735) AS unlocked`
 export const createSchema = `CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`
 export const createMigrationsTable = `CREATE TABLE IF NOT EXISTS ${SCHEMA}.schema_migrations (
   version integer PRIMARY KEY,
