@@ -253,10 +253,56 @@ class TransportFailure extends Error {
   }
 }
 
-const notSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH'])
+/** Transport errors that mean the request never left: nothing can have been committed. */
+export const notSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH'])
 
-function headerValue(value: string | string[] | undefined): string | undefined {
+export function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value
+}
+
+/** A short code for a request that got no HTTP answer (TIMEOUT, ECONNRESET, ...). */
+export function transportCode(error: unknown): string {
+  if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) return 'TIMEOUT'
+  const e = error as { code?: string; name?: string; cause?: { code?: string } }
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'TIMEOUT'
+  return e.code ?? e.cause?.code ?? e.name ?? 'UNKNOWN'
+}
+
+/**
+ * The KiboError for a non-2xx Kibo answer, whatever its body (JSON, HTML or empty). A 5xx is
+ * `unavailable` unless the caller says the request may have been processed (`ambiguous`).
+ */
+export function kiboErrorFromResponse(
+  operation: string,
+  response: { status: number; headers: Record<string, string | string[] | undefined>; text: string; correlationId?: string },
+  options: { serverErrorKind?: 'unavailable' | 'ambiguous' } = {}
+): KiboError {
+  const info = parseKiboErrorBody(response.text, headerValue(response.headers['content-type']))
+  const status = response.status
+  const retryAfterSeconds = parseRetryAfter(headerValue(response.headers['retry-after']))
+  const kind: KiboErrorKind =
+    status === 401 || status === 403
+      ? 'auth'
+      : status === 404
+        ? 'not_found'
+        : status === 429
+          ? 'rate_limited'
+          : status >= 500
+            ? (options.serverErrorKind ?? 'unavailable')
+            : 'validation'
+  const what = info.errorCode !== undefined ? `${info.errorCode}: ${info.message ?? ''}`.trim() : (info.message ?? 'no message')
+  return new KiboError({
+    kind,
+    status,
+    message: `Kibo ${operation} failed with HTTP ${status} (${what})`,
+    ...(info.errorCode !== undefined ? { errorCode: info.errorCode } : {}),
+    ...(info.message !== undefined ? { kiboMessage: info.message } : {}),
+    ...(response.correlationId !== undefined ? { correlationId: response.correlationId } : {}),
+    ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+    ...(info.body !== undefined ? { body: info.body } : {}),
+    ...(info.additionalErrorData !== undefined ? { additionalErrorData: info.additionalErrorData } : {}),
+    operation
+  })
 }
 
 const silent: KiboLogger = { debug() {}, info() {}, warn() {}, error() {} }
@@ -328,33 +374,9 @@ export function createKiboClient(options: KiboClientOptions): KiboClient {
     }
   }
 
-  function transportCode(error: unknown): string {
-    if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) return 'TIMEOUT'
-    const e = error as { code?: string; name?: string; cause?: { code?: string } }
-    if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'TIMEOUT'
-    return e.code ?? e.cause?.code ?? e.name ?? 'UNKNOWN'
-  }
 
-  function errorFrom(operation: KiboOperation, response: RawResponse): KiboError {
-    const info = parseKiboErrorBody(response.text, headerValue(response.headers['content-type']))
-    const status = response.status
-    const retryAfterSeconds = parseRetryAfter(headerValue(response.headers['retry-after']))
-    const kind: KiboErrorKind =
-      status === 401 || status === 403 ? 'auth' : status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : status >= 500 ? 'unavailable' : 'validation'
-    const what = info.errorCode !== undefined ? `${info.errorCode}: ${info.message ?? ''}`.trim() : (info.message ?? 'no message')
-    return new KiboError({
-      kind,
-      status,
-      message: `Kibo ${operation} failed with HTTP ${status} (${what})`,
-      ...(info.errorCode !== undefined ? { errorCode: info.errorCode } : {}),
-      ...(info.message !== undefined ? { kiboMessage: info.message } : {}),
-      ...(response.correlationId !== undefined ? { correlationId: response.correlationId } : {}),
-      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
-      ...(info.body !== undefined ? { body: info.body } : {}),
-      ...(info.additionalErrorData !== undefined ? { additionalErrorData: info.additionalErrorData } : {}),
-      operation
-    })
-  }
+
+  const errorFrom = (operation: KiboOperation, response: RawResponse) => kiboErrorFromResponse(operation, response)
 
   function transportError(operation: KiboOperation, failure: TransportFailure): KiboError {
     return new KiboError({

@@ -12,9 +12,9 @@
 // KiboError kind 'ambiguous' and NOT retried: retrying a create could create the order twice,
 // retrying an authorize could hold the shopper's card twice. Only answers that prove nothing
 // was done are retried: one 401 (fresh token, once). 429 and 4xx are returned to the caller.
-import { Pool, errors as undiciErrors, type Dispatcher } from 'undici'
+import { Pool, type Dispatcher } from 'undici'
 import type { KiboTokenProvider } from './kibo-auth.ts'
-import { KiboError, kiboErrorToProblem, parseKiboErrorBody, parseRetryAfter, type KiboErrorKind, type KiboLogger, type KiboProblem } from './kibo-client.ts'
+import { headerValue, KiboError, kiboErrorFromResponse, kiboErrorToProblem, notSentCodes, transportCode, type KiboLogger, type KiboProblem } from './kibo-client.ts'
 import {
   TranslatedAuthorizeResponseSchema,
   TranslatedCreateOrderResponseSchema,
@@ -62,19 +62,9 @@ export interface TranslatedClient {
   close(): Promise<void>
 }
 
-const notSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH'])
 const silent: KiboLogger = { debug() {}, info() {}, warn() {}, error() {} }
 
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value
-}
 
-function transportCode(error: unknown): string {
-  if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) return 'TIMEOUT'
-  const e = error as { code?: string; name?: string; cause?: { code?: string } }
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'TIMEOUT'
-  return e.code ?? e.cause?.code ?? e.name ?? 'UNKNOWN'
-}
 
 /**
  * RFC 9457 problem for a translated-API failure. Like kiboErrorToProblem, except that an
@@ -148,27 +138,8 @@ export function createTranslatedClient(options: TranslatedClientOptions): Transl
     }
   }
 
-  function errorFrom(operation: TranslatedOperation, response: Raw): KiboError {
-    const info = parseKiboErrorBody(response.text, headerValue(response.headers['content-type']))
-    const status = response.status
-    const retryAfterSeconds = parseRetryAfter(headerValue(response.headers['retry-after']))
-    // Any 5xx may have been processed, and nothing can be looked up: ambiguous.
-    const kind: KiboErrorKind =
-      status === 401 || status === 403 ? 'auth' : status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : status >= 500 ? 'ambiguous' : 'validation'
-    const what = info.errorCode !== undefined ? `${info.errorCode}: ${info.message ?? ''}`.trim() : (info.message ?? 'no message')
-    return new KiboError({
-      kind,
-      status,
-      message: `Kibo ${operation} failed with HTTP ${status} (${what})`,
-      ...(info.errorCode !== undefined ? { errorCode: info.errorCode } : {}),
-      ...(info.message !== undefined ? { kiboMessage: info.message } : {}),
-      ...(response.correlationId !== undefined ? { correlationId: response.correlationId } : {}),
-      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
-      ...(info.body !== undefined ? { body: info.body } : {}),
-      ...(info.additionalErrorData !== undefined ? { additionalErrorData: info.additionalErrorData } : {}),
-      operation
-    })
-  }
+  // Any 5xx may have been processed, and nothing can be looked up: ambiguous.
+  const errorFrom = (operation: TranslatedOperation, response: Raw) => kiboErrorFromResponse(operation, response, { serverErrorKind: 'ambiguous' })
 
   /** One call; a 401 was refused (nothing done), so it alone is retried once with a fresh token. */
   async function call(operation: TranslatedOperation, path: string, body: unknown): Promise<Raw> {

@@ -11,7 +11,7 @@
 // answer or a 5xx) or surely did not (`unavailable`, `rate_limited`: refused or never sent), and
 // the worker decides. Reads (job status, query) are retried within a small budget.
 import { Pool, type Dispatcher } from 'undici'
-import { KiboError, parseKiboErrorBody, parseRetryAfter, type KiboErrorKind, type KiboLogger } from '../kibo-client.ts'
+import { headerValue, KiboError, kiboErrorFromResponse, notSentCodes, transportCode, type KiboLogger } from '../kibo-client.ts'
 import type { KiboTokenProvider } from '../kibo-auth.ts'
 import type { KiboInventoryItem } from './inventory-store.ts'
 
@@ -90,9 +90,7 @@ class NoResponse extends Error {
   }
 }
 
-const notSentCodes = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])
 const silent: KiboLogger = { debug() {}, info() {}, warn() {}, error() {} }
-const headerValue = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export function createKiboInventoryClient(options: KiboInventoryClientOptions): KiboInventoryClient {
@@ -131,8 +129,7 @@ export function createKiboInventoryClient(options: KiboInventoryClientOptions): 
       const correlationId = headerValue(response.headers['x-vol-correlation'])
       return { status: response.statusCode, text, headers: response.headers, ...(correlationId !== undefined ? { correlationId } : {}) }
     } catch (error) {
-      const e = error as { code?: string; name?: string; cause?: { code?: string } }
-      const code = e.name === 'TimeoutError' || e.name === 'AbortError' ? 'TIMEOUT' : (e.code ?? e.cause?.code ?? e.name ?? 'UNKNOWN')
+      const code = transportCode(error)
       throw new NoResponse(code, !notSentCodes.has(code))
     }
   }
@@ -146,36 +143,9 @@ export function createKiboInventoryClient(options: KiboInventoryClientOptions): 
     return send(method, path, await options.tokenProvider.getToken(), body)
   }
 
-  function errorFrom(operation: string, response: RawResponse, mayHaveCommitted: boolean): KiboError {
-    const info = parseKiboErrorBody(response.text, headerValue(response.headers['content-type']))
-    const status = response.status
-    const kind: KiboErrorKind =
-      status === 401 || status === 403
-        ? 'auth'
-        : status === 404
-          ? 'not_found'
-          : status === 429
-            ? 'rate_limited'
-            : status >= 500
-              ? mayHaveCommitted
-                ? 'ambiguous'
-                : 'unavailable'
-              : 'validation'
-    const what = info.errorCode !== undefined ? `${info.errorCode}: ${info.message ?? ''}`.trim() : (info.message ?? 'no message')
-    const retryAfterSeconds = parseRetryAfter(headerValue(response.headers['retry-after']))
-    return new KiboError({
-      kind,
-      status,
-      message: `Kibo ${operation} failed with HTTP ${status} (${what})`,
-      operation,
-      ...(info.errorCode !== undefined ? { errorCode: info.errorCode } : {}),
-      ...(info.message !== undefined ? { kiboMessage: info.message } : {}),
-      ...(response.correlationId !== undefined ? { correlationId: response.correlationId } : {}),
-      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
-      ...(info.body !== undefined ? { body: info.body } : {}),
-      ...(info.additionalErrorData !== undefined ? { additionalErrorData: info.additionalErrorData } : {})
-    })
-  }
+  const errorFrom = (operation: string, response: RawResponse, mayHaveCommitted: boolean) =>
+    kiboErrorFromResponse(operation, response, { serverErrorKind: mayHaveCommitted ? 'ambiguous' : 'unavailable' })
+
 
   function noResponseError(operation: string, failure: NoResponse, mayHaveCommitted: boolean): KiboError {
     return new KiboError({
