@@ -11,6 +11,7 @@ import fp from 'fastify-plugin'
 import { PgBoss, fromPglite, type Db } from 'pg-boss'
 import type { FastifyBaseLogger } from 'fastify'
 import { OrderEventSchema } from '../../schemas/order-event.ts'
+import type { Config } from './config.ts'
 import { problemType, type Problem } from '../../schemas/problem.ts'
 import { KiboError, kiboErrorToProblem } from './kibo-client.ts'
 import { CircuitOpenError, type KiboTenant } from './kibo.ts'
@@ -39,8 +40,33 @@ declare module 'fastify' {
 }
 
 /** pg-boss's database interface over one of our transactions, so a job commits with its record. */
-function asBossDatabase(queryable: Queryable): Db {
+export function asBossDatabase(queryable: Queryable): Db {
   return { executeSql: (text: string, values?: unknown[]) => queryable.query(text, values) }
+}
+
+/**
+ * A queue of reminders: one waiting and one running job per key (stately + singleton key); a
+ * handler reschedules its own work, and these retries only cover a worker that died holding a job
+ * (no heartbeat for heartbeatSeconds).
+ */
+export function reminderQueueOptions(config: Config) {
+  return {
+    policy: 'stately',
+    retryLimit: 1_000_000,
+    retryDelay: 1,
+    heartbeatSeconds: 10,
+    expireInSeconds: Math.max(60, Math.ceil((config.kiboTimeoutMs * 4 + config.delivery.leaseMs) / 1000)),
+    deleteAfterSeconds: 24 * 3600
+  } as const
+}
+
+/** Sends a reminder job for `key`, optionally inside the caller's transaction. */
+export async function sendReminder(boss: PgBoss, queue: string, data: object, key: string, options: { tx?: Queryable; startAfter?: Date } = {}) {
+  await boss.send(queue, data, {
+    singletonKey: key,
+    ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+    ...(options.tx ? { db: asBossDatabase(options.tx) } : {})
+  })
 }
 
 export default fp(
@@ -80,16 +106,7 @@ export default fp(
     try {
       await setupLock?.query(lockQueueSetup)
       await boss.start()
-      await boss.createQueue(IMPORT_QUEUE, {
-        policy: 'stately',
-        // A job only reminds a worker of an import; the worker reschedules it itself. These retries
-        // cover a worker that died holding a job (no heartbeat for heartbeatSeconds).
-        retryLimit: 1_000_000,
-        retryDelay: 1,
-        heartbeatSeconds: 10,
-        expireInSeconds: Math.max(60, Math.ceil((config.kiboTimeoutMs * 4 + policy.leaseMs) / 1000)),
-        deleteAfterSeconds: 24 * 3600
-      })
+      await boss.createQueue(IMPORT_QUEUE, reminderQueueOptions(config))
     } finally {
       if (setupLock !== null) {
         const failed = await setupLock.query(unlockQueueSetup).then(() => undefined, (error: Error) => error)
@@ -97,17 +114,7 @@ export default fp(
       }
     }
 
-    async function enqueue(importId: string, options: { tx?: Queryable; startAfter?: Date } = {}) {
-      await boss.send(
-        IMPORT_QUEUE,
-        { importId },
-        {
-          singletonKey: importId,
-          ...(options.startAfter ? { startAfter: options.startAfter } : {}),
-          ...(options.tx ? { db: asBossDatabase(options.tx) } : {})
-        }
-      )
-    }
+    const enqueue = (importId: string, options: { tx?: Queryable; startAfter?: Date } = {}) => sendReminder(boss, IMPORT_QUEUE, { importId }, importId, options)
 
     function failureKind(error: unknown): FailureKind {
       return error instanceof KiboError ? error.kind : 'internal'

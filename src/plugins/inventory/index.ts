@@ -11,7 +11,7 @@
 // As for orders, the record in our table is the truth and a queue job only a reminder; leases
 // decide who works on a job; a job accepted before a restart is picked up after it.
 import fp from 'fastify-plugin'
-import type { Db } from 'pg-boss'
+import { reminderQueueOptions, sendReminder } from '../delivery.ts'
 import type { Queryable } from '../store/index.ts'
 import type { KiboTenant } from '../kibo.ts'
 import { createInventoryStore, type InventoryJobRecord, type InventoryStore } from './inventory-store.ts'
@@ -72,20 +72,9 @@ export default fp(
     }
     const clientFor = (tenantId: number, siteId: number) => clients.get(`${tenantId}/${siteId}`) ?? null
 
-    await boss.createQueue(INVENTORY_QUEUE, {
-      policy: 'stately',
-      // Reminders only: a pass reschedules its job itself; these retries cover a dead worker.
-      retryLimit: 1_000_000,
-      retryDelay: 1,
-      heartbeatSeconds: 10,
-      expireInSeconds: Math.max(60, Math.ceil((config.kiboTimeoutMs * 4 + policy.leaseMs) / 1000)),
-      deleteAfterSeconds: 24 * 3600
-    })
-
-    async function enqueue(jobId: string, options: { tx?: Queryable; startAfter?: Date } = {}) {
-      const db: Db | undefined = options.tx ? { executeSql: (text: string, values?: unknown[]) => options.tx!.query(text, values) } : undefined
-      await boss.send(INVENTORY_QUEUE, { jobId }, { singletonKey: jobId, ...(options.startAfter ? { startAfter: options.startAfter } : {}), ...(db ? { db } : {}) })
-    }
+    // Reminders only: a pass reschedules its job itself (the same queue design as order delivery).
+    await boss.createQueue(INVENTORY_QUEUE, reminderQueueOptions(config))
+    const enqueue = (jobId: string, options: { tx?: Queryable; startAfter?: Date } = {}) => sendReminder(boss, INVENTORY_QUEUE, { jobId }, jobId, options)
 
     const tracker = createInventoryTracker({
       store,
