@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { OrderEventSchema } from '../schemas/order-event.ts'
 import { KiboOrderSchema } from '../schemas/kibo-order.ts'
+import { TranslatedCreateOrderRequestSchema } from '../schemas/translated-order.ts'
 import { ImportedResponseSchema, QueuedResponseSchema, RestrictionsBodySchema, RestrictionsResponseSchema } from '../schemas/imports.ts'
 import { problemType } from '../schemas/problem.ts'
 import { kiboErrorToProblem } from '../src/plugins/kibo-client.ts'
@@ -72,13 +73,37 @@ const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes(app) {
         security,
         body: OrderEventSchema,
         response: {
-          200: z.object({ kiboOrder: KiboOrderSchema }).describe('The payload POST /commerce/orders would receive.'),
+          200: z
+            .object({
+              kiboOrder: KiboOrderSchema.optional().meta({ description: 'Tenants with target oms: the payload POST /commerce/orders would receive' }),
+              translatedOrders: z
+                .array(
+                  z.object({
+                    group: z.string().optional().meta({ description: 'Availability group of a split order' }),
+                    lineIds: z.array(z.string()).optional().meta({ description: 'The event lines this order carries (split orders)' }),
+                    request: TranslatedCreateOrderRequestSchema
+                  })
+                )
+                .optional()
+                .meta({ description: "Tenants with target translated-v2: the request(s) POST /api/v2/createOrder/ would receive, in the order they are sent (several when the order is split by availability)" })
+            })
+            .describe('The payload the tenant\'s Kibo API would receive.'),
           ...problemResponses(400, 401, 413, 415, 422, 429)
         }
       }
     },
     async function previewOrder(request) {
-      const mapped = request.tenant!.map(request.body)
+      const tenant = request.tenant!
+      if (tenant.translated !== null) {
+        const translated = tenant.translated.map(request.body)
+        if (!translated.ok) throw new ProblemError(translated.problem)
+        return {
+          translatedOrders: translated.split
+            ? translated.orders.map((order) => ({ group: order.group, lineIds: order.lineIds, request: order.request }))
+            : [{ request: translated.request }]
+        }
+      }
+      const mapped = tenant.map(request.body)
       if (!mapped.ok) throw new ProblemError(mapped.problem)
       return { kiboOrder: mapped.kiboOrder }
     }

@@ -9,6 +9,7 @@
 //   shipped items, payments for a non-zero total, `status` only on order.completed) are
 //   checked on the order / envelope once every field is individually valid, with exact paths.
 import { z } from 'zod'
+import { TranslatedExtensionSchema } from './translated-extension.ts'
 import { checkScale, DECIMAL_STRING_PATTERN, MAX_AMOUNT_TEXT, MAX_MONEY_TEXT_LENGTH, minorUnits, money, normalizeMoney, parseMoney } from '../src/plugins/mapping/money.ts'
 import { looksLikePan } from '../src/lib/pan.ts'
 
@@ -333,7 +334,8 @@ const orderShape = z.strictObject({
       cancellation: z.boolean().nullish().meta({ description: 'true: only those roles may cancel it' })
     })
     .nullish()
-    .meta({ description: "Kibo's edit and cancellation restrictions, applied after the import (updateorderrestrictions)" })
+    .meta({ description: "Kibo's edit and cancellation restrictions, applied after the import (updateorderrestrictions)" }),
+  translated: TranslatedExtensionSchema.nullish()
 })
 
 type OrderShape = z.output<typeof orderShape>
@@ -374,6 +376,10 @@ function checkOrder(order: OrderShape, ctx: z.RefinementCtx) {
 
   if ((order.customer === undefined || order.customer === null) && (order.billTo?.email ?? '') === '') {
     ctx.addIssue({ code: 'custom', message: 'an order email is required: send data.customer.email (or at least data.billTo.email)', path: ['customer', 'email'] })
+  }
+
+  for (const lineId of Object.keys(order.translated?.lines ?? {})) {
+    if (!seen.has(lineId)) ctx.addIssue({ code: 'custom', message: `no item has lineId ${JSON.stringify(lineId)}`, path: ['translated', 'lines', lineId] })
   }
 
   scale(order.total, ['total'])

@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
+import { AVAILABILITY_CODES, PAYMENT_TYPES, TRANSLATED_LOCALES } from '../../schemas/translated-order.ts'
+import type { TranslatedTargetOptions } from './mapping/translated-v2/index.ts'
 
 const MiB = 1024 * 1024
 
@@ -145,8 +147,58 @@ export interface KiboConnection {
   env: 'sandbox' | 'production'
 }
 
+/** Which Kibo API a tenant's orders go to. */
+export type ImportTarget = 'oms' | 'translated-v2'
+
+/** The translated-v2 target of a tenant (fraudDeclineAction comes from the tenant). */
+export type TranslatedTargetConfig = Omit<TranslatedTargetOptions, 'fraudDeclineAction'>
+
+const shippingMethodOption = z
+  .object({
+    shippingType: z.string().min(1).optional(),
+    shippingClass: z.string().min(1).optional(),
+    deliveryMethod: z.string().min(1).optional(),
+    carrier: z.string().min(1).optional(),
+    carrierType: z.string().min(1).optional(),
+    serviceType: z.string().min(1).optional()
+  })
+  .strict()
+  .refine(
+    (value) => [value.carrier, value.carrierType, value.serviceType].every((v) => v === undefined) || [value.carrier, value.carrierType, value.serviceType].every((v) => v !== undefined),
+    'carrier, carrierType and serviceType: all three or none'
+  )
+
+/** A tenant file's `translated:` block: TranslatedTargetOptions minus fraudDeclineAction. */
+export const TranslatedTargetConfigSchema = z
+  .object({
+    manufacturerId: z.number().int().min(0),
+    catalogId: z.number().int().min(0),
+    defaultAvailability: z.enum(AVAILABILITY_CODES),
+    shippingMethods: z.record(z.string().min(1), shippingMethodOption),
+    defaultShippingMethod: shippingMethodOption.optional(),
+    availabilityBySku: z.record(z.string().min(1), z.enum(AVAILABILITY_CODES)).optional(),
+    defaultLocale: z.enum(TRANSLATED_LOCALES).optional(),
+    defaultCustomerIP: z.union([z.ipv4(), z.ipv6()], { error: 'must be an IPv4 or IPv6 address' }).optional(),
+    sendEmail: z.boolean().optional(),
+    allowSplitShipments: z.boolean().optional(),
+    splitByAvailability: z.boolean().optional(),
+    paymentTypes: z.partialRecord(z.enum(['cybersource', 'authorizenet', 'paypal', 'noop']), z.enum(PAYMENT_TYPES)).optional(),
+    noOperationType: z.string().min(1).optional(),
+    fraudData: z.enum(['kount', 'omit']).optional()
+  })
+  .strict()
+
+// Keeps the schema and the mapping's option type in step.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const _translatedConfigMatches: Exact<Required<z.output<typeof TranslatedTargetConfigSchema>>, Required<{ [K in keyof TranslatedTargetConfig]-?: Exclude<TranslatedTargetConfig[K], undefined> }>> extends true ? true : never = true
+void _translatedConfigMatches
+
 /** One Kibo tenant/site this deployment serves, and who may send it orders. */
 export interface TenantConfig {
+  /** Kibo's OMS import API (default) or the translated Create Order API v2. */
+  target: ImportTarget
+  /** Set when target is translated-v2. */
+  translated: (TranslatedTargetConfig & { baseUrl: string | undefined }) | null
   /** Short name for logs and metrics. */
   name: string
   tenantId: number
@@ -265,7 +317,10 @@ const TenantFileEntrySchema = z
     apiKeys: z.array(z.string().min(16, 'every API key must be at least 16 characters long')).default([]),
     apiKeysEnv: z.string().min(1).optional(),
     webhookSecrets: z.array(secretText).default([]),
-    webhookSecretsEnv: z.string().min(1).optional()
+    webhookSecretsEnv: z.string().min(1).optional(),
+    target: z.enum(['oms', 'translated-v2']).default('oms'),
+    translated: TranslatedTargetConfigSchema.optional(),
+    translatedBaseUrl: z.url({ protocol: /^https?$/ }).optional()
   })
   .strict()
 const TenantFileSchema = z.object({ tenants: z.array(TenantFileEntrySchema).min(1, 'list at least one tenant') }).strict()
@@ -318,7 +373,18 @@ function loadTenantsFile(file: string, environment: Record<string, string | unde
     if (parsed.data.tenants.length > 1 && apiKeys.length === 0 && webhookSecrets.length === 0) {
       problems.push(`${where}: with several tenants, each needs apiKeys or webhookSecrets (they decide which tenant an order is for)`)
     }
+    if (entry.target === 'translated-v2' && entry.translated === undefined) {
+      problems.push(`${where}: target translated-v2 needs a translated block (manufacturerId, catalogId, defaultAvailability, shippingMethods)`)
+    }
+    if (entry.target !== 'translated-v2' && (entry.translated !== undefined || entry.translatedBaseUrl !== undefined)) {
+      problems.push(`${where}: translated and translatedBaseUrl only apply with target: translated-v2`)
+    }
     tenants.push({
+      target: entry.target,
+      translated:
+        entry.target === 'translated-v2' && entry.translated !== undefined
+          ? { ...(entry.translated as TranslatedTargetConfig), baseUrl: entry.translatedBaseUrl?.replace(/\/+$/, '') }
+          : null,
       name: entry.name,
       tenantId: entry.tenantId,
       siteId: entry.siteId,
@@ -387,6 +453,8 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
   } else {
     tenants = [
       {
+        target: 'oms',
+        translated: null,
         name: 'default',
         tenantId: kibo?.tenantId ?? e.KIBO_TENANT_ID ?? 100001,
         siteId: kibo?.siteId ?? e.KIBO_SITE_ID ?? 100002,

@@ -10,7 +10,7 @@
 import fp from 'fastify-plugin'
 import { PgBoss, fromPglite, type Db } from 'pg-boss'
 import type { FastifyBaseLogger } from 'fastify'
-import { OrderEventSchema } from '../../schemas/order-event.ts'
+import { OrderEventSchema, type OrderEvent } from '../../schemas/order-event.ts'
 import type { Config } from './config.ts'
 import { problemType, type Problem } from '../../schemas/problem.ts'
 import { KiboError, kiboErrorToProblem } from './kibo-client.ts'
@@ -20,6 +20,8 @@ import { createKiboPauses } from './store/kibo-pauses.ts'
 import { lockQueueSetup, unlockQueueSetup } from './store/sql.ts'
 import { decideRetry, type FailureKind } from './delivery/retry-policy.ts'
 import { gatewayOf, type ImportOutcomeEvent } from './import-events.ts'
+import { translatedErrorToProblem } from './translated-client.ts'
+import { outcomeUnknownProblem, sendTranslated, translatedOutcomeUnknown } from './translated-import.ts'
 
 export const IMPORT_QUEUE = 'kibo-order-import'
 
@@ -142,6 +144,7 @@ export default fp(
         report(record, { outcome: 'failed', status: 400, kind: 'validation', durationMs: took() })
         return
       }
+      if (tenant.translated !== null) return deliverTranslated(record, parsed.data, tenant, importLog, started)
       const mapped = tenant.map(parsed.data)
       if (!mapped.ok) {
         await app.imports.markFailed(record.importId, workerId, { status: 'failed', error: { ...mapped.problem, kind: 'validation' } })
@@ -202,6 +205,79 @@ export default fp(
           const status = decision.reason === 'not_retryable' ? 'failed' : 'dead'
           await app.imports.markFailed(record.importId, workerId, { status, error: { ...stored, reason: decision.reason } })
           importLog.warn({ ...logFields, outcome: status, reason: decision.reason }, status === 'dead' ? 'import dead: retries exhausted' : 'import failed: Kibo refused it')
+          report(record, { outcome: status, status: problem.status, kind, durationMs: took() })
+        }
+      }
+    }
+
+    /**
+     * One try at a translated-v2 import: sent once, never looked up (the API has none). Refused
+     * answers and outages that prove nothing was processed (unavailable, rate_limited, auth) are
+     * retried with the normal backoff; an ambiguous one, or a previous try that died mid-send,
+     * makes the import dead with reason outcome_unknown until an operator retries it.
+     */
+    async function deliverTranslated(record: ImportRecord, event: OrderEvent, tenant: KiboTenant, importLog: FastifyBaseLogger, started: number): Promise<void> {
+      const target = tenant.translated!
+      const took = () => performance.now() - started
+      const mapped = target.map(event)
+      if (!mapped.ok) {
+        await app.imports.markFailed(record.importId, workerId, { status: 'failed', error: { ...mapped.problem, kind: 'validation' } })
+        importLog.warn({ outcome: 'failed', status: mapped.problem.status }, 'import refused by the mapping')
+        report(record, { outcome: 'failed', status: mapped.problem.status, kind: 'validation', durationMs: took() })
+        return
+      }
+      if (translatedOutcomeUnknown(await app.imports.getImportEvents(record.importId))) {
+        const problem = outcomeUnknownProblem(record)
+        await app.imports.markFailed(record.importId, workerId, { status: 'dead', error: { ...problem, kind: 'ambiguous', reason: 'outcome_unknown' } })
+        importLog.warn({ outcome: 'dead', reason: 'outcome_unknown', attempts: record.attempts }, 'import not sent: an earlier translated create may have reached Kibo')
+        report(record, { outcome: 'dead', status: 409, kind: 'ambiguous', durationMs: took() })
+        return
+      }
+      try {
+        const sent = await sendTranslated(app.imports, target, record, mapped)
+        await app.imports.markImported(record.importId, workerId, {
+          kiboOrderId: sent.orderIds[0],
+          kiboOrderNumber: null,
+          correlationId: sent.correlationId,
+          created: true,
+          detail: { target: 'translated-v2', orderIds: sent.orderIds }
+        })
+        importLog.info(
+          { outcome: 'imported', target: 'translated-v2', kiboOrderId: sent.orderIds[0], orderIds: sent.orderIds, kiboCorrelationId: sent.correlationId, attempts: record.attempts, durationMs: Math.round(took()) },
+          'order imported'
+        )
+        report(record, { outcome: 'imported', status: 201, durationMs: took(), endToEndMs: Date.now() - Date.parse(record.createdAt) })
+      } catch (error) {
+        if (error instanceof LeaseLostError) throw error
+        const kind = failureKind(error)
+        const problem: Problem = error instanceof KiboError ? translatedErrorToProblem(error) : problemFor(error)
+        const stored = { ...problem, kind }
+        const retryAfterSeconds = error instanceof KiboError ? error.retryAfterSeconds : undefined
+        if (kind === 'rate_limited' && retryAfterSeconds !== undefined) {
+          await pauses
+            .pause(record.tenantId, retryAfterSeconds * 1000, { status: problem.status, correlationId: problem.correlationId ?? null, by: workerId })
+            .catch((err: unknown) => importLog.warn({ err }, 'could not record the Kibo rate-limit pause'))
+        }
+        await app.imports.recordAttempt(record.importId, {
+          outcome: kind,
+          detail: { attempt: record.attempts, status: problem.status, ...(problem.errorCode ? { errorCode: problem.errorCode } : {}), ...(problem.correlationId ? { correlationId: problem.correlationId } : {}) }
+        })
+        const logFields = { kind, status: problem.status, kiboCorrelationId: problem.correlationId, attempts: record.attempts, durationMs: Math.round(took()) }
+        // Only answers that prove nothing was processed may be sent again automatically.
+        const decision =
+          kind === 'unavailable' || kind === 'rate_limited' || kind === 'auth'
+            ? decideRetry(policy, { kind, attempts: record.attempts, createdAt: record.createdAt, now: Date.now(), retryAfterSeconds })
+            : ({ retry: false, reason: kind === 'ambiguous' || kind === 'internal' ? 'outcome_unknown' : 'not_retryable' } as const)
+        if (decision.retry) {
+          await app.imports.releaseToQueue(record.importId, workerId, { error: stored, delayMs: decision.delayMs })
+          await enqueue(record.importId, { startAfter: new Date(Date.now() + decision.delayMs) })
+          importLog.warn({ ...logFields, outcome: 'retry_scheduled', retryInMs: decision.delayMs }, 'import attempt failed; retry scheduled')
+          report(record, { outcome: 'retry_scheduled', status: problem.status, kind, durationMs: took() })
+        } else {
+          const status = decision.reason === 'not_retryable' ? 'failed' : 'dead'
+          const error = decision.reason === 'outcome_unknown' ? { ...stored, kind: 'ambiguous', reason: decision.reason } : { ...stored, reason: decision.reason }
+          await app.imports.markFailed(record.importId, workerId, { status, error })
+          importLog.warn({ ...logFields, outcome: status, reason: decision.reason }, status === 'dead' ? 'import dead' : 'import failed: Kibo refused it')
           report(record, { outcome: status, status: problem.status, kind, durationMs: took() })
         }
       }

@@ -5,11 +5,15 @@
 import fp from 'fastify-plugin'
 import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen } from 'cockatiel'
 import type { FastifyBaseLogger } from 'fastify'
-import type { Config, KiboConnection, TenantConfig } from './config.ts'
+import type { Config, ImportTarget, KiboConnection, TenantConfig } from './config.ts'
 import { createKiboTokenProvider, type KiboTokenProvider } from './kibo-auth.ts'
 import { createKiboClient, KiboError, type ImportOrderOptions, type ImportOrderResult, type KiboClient, type KiboResponseInfo } from './kibo-client.ts'
 import { mapEventToKiboOrder, type MappingOptions, type MappingResult } from './mapping/index.ts'
 import type { OrderEvent } from '../../schemas/order-event.ts'
+import type { TranslatedCreateOrderRequest } from '../../schemas/translated-order.ts'
+import { problemType } from '../../schemas/problem.ts'
+import { mapEventToTranslatedOrder, type TranslatedMappingResult, type TranslatedTargetOptions } from './mapping/translated-v2/index.ts'
+import { createTranslatedClient, translatedBaseUrl, type TranslatedClient, type TranslatedCreateResult } from './translated-client.ts'
 import { DEFAULT_TENANT, startKiboSimulator, type KiboSimulator, type SimulatorTenant } from '../kibo-simulator/index.ts'
 
 export type CircuitStateName = 'closed' | 'open' | 'half-open'
@@ -37,6 +41,24 @@ export interface KiboTenant {
   }
   /** Set when the built-in simulator stands in for this tenant's Kibo. */
   simulated: boolean
+  /** Which Kibo API this tenant's orders go to. */
+  target: ImportTarget
+  /** The translated Create Order API v2 of this tenant (target translated-v2 only). */
+  translated: TranslatedTarget | null
+}
+
+/** A tenant's translated-v2 target: its client, options and mapping. */
+export interface TranslatedTarget {
+  client: TranslatedClient
+  baseUrl: string
+  options: TranslatedTargetOptions
+  /** The event → translated request(s) mapping with this tenant's options (pure). */
+  map(event: OrderEvent): TranslatedMappingResult
+  /**
+   * One create, through the tenant's circuit breaker; never retried here (the API has no
+   * look-up, so a lost answer is KiboError kind 'ambiguous'). Throws CircuitOpenError while open.
+   */
+  createOrder(request: TranslatedCreateOrderRequest): Promise<TranslatedCreateResult>
 }
 
 declare module 'fastify' {
@@ -78,7 +100,8 @@ function createTenant(
   config: Config,
   log: FastifyBaseLogger,
   onResponse: (info: KiboResponseInfo) => void,
-  simulated: boolean
+  simulated: boolean,
+  simulatorUrl: string | null
 ): KiboTenant {
   const logger = log.child({ component: 'kibo', tenant: tenant.name })
   const tokenProvider = createKiboTokenProvider({ connection, timeoutMs: config.kiboTimeoutMs, logger })
@@ -118,7 +141,57 @@ function createTenant(
     siteId: tenant.siteId
   }
 
+  async function throughBreaker<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await breaker.execute(call)
+    } catch (error) {
+      if (error instanceof BrokenCircuitError) throw new CircuitOpenError(retryAfterSeconds)
+      throw error
+    }
+  }
+
+  let translated: TranslatedTarget | null = null
+  if (tenant.target === 'translated-v2' && tenant.translated !== null) {
+    const { baseUrl: configuredBaseUrl, ...targetConfig } = tenant.translated
+    const baseUrl = configuredBaseUrl ?? (simulated && simulatorUrl !== null ? simulatorUrl : translatedBaseUrl(tenant.tenantId, connection.env))
+    const translatedClient = createTranslatedClient({
+      tenantId: tenant.tenantId,
+      baseUrl,
+      tokenProvider,
+      timeoutMs: config.kiboTimeoutMs,
+      connections: config.kiboConnections,
+      logger
+    })
+    const options: TranslatedTargetOptions = { ...targetConfig, fraudDeclineAction: tenant.fraudDeclineAction }
+    translated = {
+      client: translatedClient,
+      baseUrl,
+      options,
+      map: (event) => {
+        // Restrictions are an OMS order call (updateorderrestrictions): the translated API has no
+        // counterpart, so an event that asks for them is refused rather than silently imported without.
+        const restrictions = event.data.restrictions
+        if (restrictions !== undefined && restrictions !== null && (typeof restrictions.edit === 'boolean' || typeof restrictions.cancellation === 'boolean')) {
+          return {
+            ok: false,
+            problem: {
+              type: problemType('translated-unsupported'),
+              title: 'Not supported by the translated Create Order API',
+              status: 422,
+              detail: 'This tenant imports through the translated Create Order API v2, which has no edit or cancellation restrictions; send the order without data.restrictions.',
+              errors: [{ path: 'data.restrictions', message: 'not supported for target translated-v2' }]
+            }
+          }
+        }
+        return mapEventToTranslatedOrder(event, options)
+      },
+      createOrder: (request) => throughBreaker(() => translatedClient.createTranslatedOrder(request))
+    }
+  }
+
   return {
+    target: tenant.target,
+    translated,
     name: tenant.name,
     tenantId: tenant.tenantId,
     siteId: tenant.siteId,
@@ -126,14 +199,7 @@ function createTenant(
     tokenProvider,
     mappingOptions,
     map: (event) => mapEventToKiboOrder(event, mappingOptions),
-    async importOrder(order, options) {
-      try {
-        return await breaker.execute(() => client.importOrder(order, options))
-      } catch (error) {
-        if (error instanceof BrokenCircuitError) throw new CircuitOpenError(retryAfterSeconds)
-        throw error
-      }
-    },
+    importOrder: (order, options) => throughBreaker(() => client.importOrder(order, options)),
     circuit: { state: circuitState, retryAfterSeconds },
     simulated
   }
@@ -185,10 +251,16 @@ export default fp(
           authBaseUrl: simulator!.authBaseUrl,
           env: 'sandbox'
         } satisfies KiboConnection)
-      if (!simulated) app.log.info({ tenant: tenant.name, tenantId: tenant.tenantId, siteId: tenant.siteId, apiBaseUrl: connection.apiBaseUrl }, 'Kibo tenant configured')
-      return createTenant(tenant, connection, config, app.log, (info) => {
+      const created = createTenant(tenant, connection, config, app.log, (info) => {
         for (const listener of onResponse) listener({ ...info, tenant: tenant.name })
-      }, simulated)
+      }, simulated, simulator?.url ?? null)
+      if (!simulated) {
+        app.log.info(
+          { tenant: tenant.name, tenantId: tenant.tenantId, siteId: tenant.siteId, target: tenant.target, apiBaseUrl: connection.apiBaseUrl, translatedBaseUrl: created.translated?.baseUrl },
+          'Kibo tenant configured'
+        )
+      }
+      return created
     })
 
     const bySite = new Map(tenants.map((tenant) => [`${tenant.tenantId}/${tenant.siteId}`, tenant]))
@@ -204,6 +276,7 @@ export default fp(
     app.addHook('onClose', async () => {
       for (const tenant of tenants) {
         await tenant.client.close()
+        await tenant.translated?.client.close()
         await tenant.tokenProvider.close()
       }
       if (simulator) await simulator.close()

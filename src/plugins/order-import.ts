@@ -13,6 +13,8 @@ import type { KiboTenant } from './kibo.ts'
 import type { ImportRecord } from './store/index.ts'
 import { ProblemError } from './problems.ts'
 import { gatewayOf, type ImportOutcomeEvent } from './import-events.ts'
+import { translatedErrorToProblem } from './translated-client.ts'
+import { outcomeUnknownProblem, sendTranslated, translatedOutcomeUnknown, translatedResendBlocked } from './translated-import.ts'
 
 export type SyncImportResult = { status: 201 | 200; body: ImportedResponse; replayed: boolean }
 export type AsyncAcceptResult =
@@ -118,7 +120,8 @@ export default fp(
     async function importNow(event: OrderEvent, tenant: KiboTenant, log: FastifyBaseLogger): Promise<SyncImportResult> {
       const started = performance.now()
       const took = () => performance.now() - started
-      const mapped = tenant.map(event)
+      const translated = tenant.translated
+      const mapped = translated !== null ? translated.map(event) : tenant.map(event)
       if (!mapped.ok) {
         report(event, { mode: 'sync', outcome: 'refused', status: mapped.problem.status, durationMs: took() }, { log, tenant })
         throw new ProblemError(mapped.problem)
@@ -149,12 +152,42 @@ export default fp(
 
       const record = claim.record
       const importLog = log.child({ importId: record.importId, externalId, tenant: tenant.name, tenantId: tenant.tenantId, siteId: tenant.siteId })
+      // The translated API cannot be asked whether an earlier create reached it: after an attempt
+      // whose outcome is unknown, only the operator's explicit retry sends the order again.
+      if (translated !== null && claim.outcome === 'reclaimed') {
+        const unknown = claim.previousStatus === 'importing' || translatedOutcomeUnknown(await app.imports.getImportEvents(record.importId))
+        if (unknown) {
+          const problem = outcomeUnknownProblem(record)
+          await app.imports.markFailed(record.importId, leaseOwner, { status: 'failed', error: { ...problem, kind: 'ambiguous', reason: 'outcome_unknown' } })
+          importLog.warn({ outcome: 'failed', reason: 'outcome_unknown', durationMs: Math.round(took()) }, 'import not sent: an earlier translated create may have reached Kibo')
+          report(event, { mode: 'sync', outcome: 'failed', status: 409, durationMs: took(), kind: 'ambiguous' })
+          throw new ProblemError(problem)
+        }
+      }
       // Keep the lease alive while Kibo answers, so no other instance takes this import over.
       const renewal = setInterval(() => {
         app.imports.renewLease(record.importId, leaseOwner, leaseMs).catch((err: unknown) => importLog.warn({ err }, 'lease renewal failed'))
       }, Math.max(1000, Math.floor(leaseMs / 3)))
       renewal.unref()
       try {
+        if (translated !== null) {
+          if (!('split' in mapped)) throw new Error('unreachable: translated mapping expected')
+          const sent = await sendTranslated(app.imports, translated, record, mapped)
+          const done = await app.imports.markImported(record.importId, leaseOwner, {
+            kiboOrderId: sent.orderIds[0],
+            kiboOrderNumber: null,
+            correlationId: sent.correlationId,
+            created: true,
+            detail: { target: 'translated-v2', orderIds: sent.orderIds }
+          })
+          importLog.info(
+            { outcome: 'imported', target: 'translated-v2', kiboOrderId: sent.orderIds[0], orderIds: sent.orderIds, kiboCorrelationId: sent.correlationId, durationMs: Math.round(took()) },
+            'order imported'
+          )
+          report(event, { mode: 'sync', outcome: 'imported', status: 201, durationMs: took(), endToEndMs: took() })
+          return { status: 201, body: importedBody(done), replayed: false }
+        }
+        if (!('kiboOrder' in mapped)) throw new Error('unreachable: OMS mapping expected')
         // A taken-over record may already exist in Kibo (its previous owner died mid-create, or
         // the last outcome was unknown): look it up before creating.
         if (claim.outcome === 'reclaimed') {
@@ -196,7 +229,9 @@ export default fp(
       } catch (error) {
         const problem: Problem =
           error instanceof KiboError
-            ? kiboErrorToProblem(error)
+            ? translated !== null
+              ? translatedErrorToProblem(error)
+              : kiboErrorToProblem(error)
             : {
                 type: problemType('internal'),
                 title: 'Import failed',
@@ -204,7 +239,14 @@ export default fp(
                 detail: 'The import failed inside the service; it has been logged and can be retried safely.'
               }
         await app.imports
-          .markFailed(record.importId, leaseOwner, { status: 'failed', error: { ...problem, kind: error instanceof KiboError ? error.kind : 'internal' } })
+          .markFailed(record.importId, leaseOwner, {
+            status: 'failed',
+            error: {
+              ...problem,
+              kind: error instanceof KiboError ? error.kind : 'internal',
+              ...(translated !== null && error instanceof KiboError && error.kind === 'ambiguous' ? { reason: 'outcome_unknown' } : {})
+            }
+          })
           .catch((err: unknown) => importLog.error({ err }, 'could not record the failure'))
         importLog.warn(
           {
@@ -231,10 +273,19 @@ export default fp(
       const { tenant } = options
       const started = performance.now()
       const took = () => performance.now() - started
-      const mapped = tenant.map(event)
+      const mapped = tenant.translated !== null ? tenant.translated.map(event) : tenant.map(event)
       if (!mapped.ok) {
         report(event, { mode: 'async', outcome: 'refused', status: mapped.problem.status, durationMs: took() }, { log: options.log, tenant })
         throw new ProblemError(mapped.problem)
+      }
+      if (tenant.translated !== null) {
+        // A resend of an import whose translated create may have reached Kibo is not queued (the
+        // worker would refuse to send it anyway): the operator checks Kibo and retries it.
+        const existing = await app.imports.findImport({ tenantId: tenant.tenantId, siteId: tenant.siteId, externalId: event.data.externalId })
+        if (existing !== null && translatedResendBlocked(existing)) {
+          report(event, { mode: 'async', outcome: 'conflict', status: 409, durationMs: took() }, { log: options.log, tenant, importId: existing.importId })
+          throw new ProblemError(outcomeUnknownProblem(existing))
+        }
       }
       const claim = await app.imports.claimImport({
         tenantId: tenant.tenantId,

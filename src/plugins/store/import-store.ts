@@ -107,6 +107,8 @@ export interface ImportedOutcome {
   correlationId: string | null
   /** false when the order was found in Kibo rather than created by this attempt. */
   created: boolean
+  /** More for the `imported` history event (e.g. every order id of a split translated order). */
+  detail?: Record<string, unknown>
 }
 
 export interface ListImportsQuery {
@@ -552,7 +554,8 @@ export function createImportStore(db: Database, options: ImportStoreOptions = {}
         kiboOrderId: outcome.kiboOrderId,
         kiboOrderNumber: outcome.kiboOrderNumber,
         correlationId: outcome.correlationId,
-        created: outcome.created
+        created: outcome.created,
+        ...(outcome.detail ?? {})
       }
       return ownerTransition(
         importId,
