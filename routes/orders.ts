@@ -8,6 +8,9 @@ import { TranslatedCreateOrderRequestSchema } from '../schemas/translated-order.
 import { ImportedResponseSchema, QueuedResponseSchema, RestrictionsBodySchema, RestrictionsResponseSchema } from '../schemas/imports.ts'
 import { problemType } from '../schemas/problem.ts'
 import { kiboErrorToProblem } from '../src/plugins/kibo-client.ts'
+import { translatedErrorToProblem } from '../src/plugins/translated-client.ts'
+import { buildTranslatedAuthorizeRequest } from '../src/plugins/mapping/translated-v2/index.ts'
+import type { TranslatedAuthorization } from '../src/plugins/store/index.ts'
 import { ProblemError } from '../src/plugins/problems.ts'
 import { problemResponses } from './responses.ts'
 
@@ -17,6 +20,16 @@ const security: Array<Record<string, string[]>> = [{ bearerApiKey: [] }, { heade
 export function prefersAsync(prefer: string | undefined): boolean {
   return prefer !== undefined && prefer.split(',').some((preference) => preference.trim().split(/[;=\s]/)[0].toLowerCase() === 'respond-async')
 }
+
+const TranslatedAuthorizationSchema = z
+  .object({
+    externalId: z.string(),
+    paymentIndex: z.number().int(),
+    orderID: z.number().int().meta({ description: "Kibo's order ID for this cart (the created order takes it)" }),
+    authToken: z.string().meta({ description: "Sent as the payment's authorizationID when the order is imported" }),
+    amount: z.string().meta({ description: 'The authorized amount' })
+  })
+  .meta({ id: 'TranslatedAuthorization' })
 
 const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes(app) {
   app.addHook('onRequest', app.requireApiKey)
@@ -106,6 +119,69 @@ const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes(app) {
       const mapped = tenant.map(request.body)
       if (!mapped.ok) throw new ProblemError(mapped.problem)
       return { kiboOrder: mapped.kiboOrder }
+    }
+  )
+
+  app.post(
+    '/orders/authorize',
+    {
+      schema: {
+        tags: ['orders'],
+        operationId: 'authorizeTranslatedOrder',
+        summary: "Authorize an order's payment with Kibo's translated Create Order Authorize (translated-v2 tenants)",
+        description:
+          'Calls `/api/v2/createOrder/authorize` for one payment of the order (`paymentIndex`, default 0) and keeps the ' +
+          'orderID and authToken; the later import of the same externalId sends that authToken as the payment\'s ' +
+          '`authorizationID`. Asked once per payment: a repeat answers 200 with the stored result and does not hold the ' +
+          'payment again. Split orders cannot be authorized (each split order needs its own authorization).',
+        security,
+        querystring: z.object({ paymentIndex: z.coerce.number().int().min(0).max(19).default(0) }),
+        body: OrderEventSchema,
+        response: {
+          201: TranslatedAuthorizationSchema.describe('Authorized now.'),
+          200: TranslatedAuthorizationSchema.describe('Authorized before: the stored result (header `Idempotent-Replayed: true`).'),
+          ...problemResponses(400, 401, 409, 422, 502, 503)
+        }
+      }
+    },
+    async function authorizeTranslatedOrder(request, reply) {
+      const tenant = request.tenant!
+      const event = request.body
+      const { paymentIndex } = request.query
+      if (tenant.translated === null) {
+        throw new ProblemError({ type: problemType('not-translated-target'), title: 'Not a translated-v2 tenant', status: 409, detail: `Tenant ${tenant.name} imports through the OMS API, which takes pre-authorized payments; Create Order Authorize is for translated-v2 tenants.` })
+      }
+      const key = { tenantId: tenant.tenantId, siteId: tenant.siteId, externalId: event.data.externalId }
+      const body = (stored: TranslatedAuthorization) => ({ externalId: stored.externalId, paymentIndex: stored.paymentIndex, orderID: stored.orderId, authToken: stored.authToken, amount: stored.amount })
+      const stored = (await app.translatedAuthorizations.find(key)).find((authorization) => authorization.paymentIndex === paymentIndex)
+      if (stored !== undefined) return reply.code(200).header('idempotent-replayed', 'true').send(body(stored))
+      const existing = await app.imports.findImport(key)
+      if (existing !== null && existing.status === 'imported') {
+        throw new ProblemError({ type: problemType('already-imported'), title: 'The order is already imported', status: 409, detail: `externalId ${JSON.stringify(key.externalId)} was imported (import ${existing.importId}); an authorization now would not reach it.` })
+      }
+      const mapped = tenant.translated.map(event)
+      if (!mapped.ok) throw new ProblemError(mapped.problem)
+      if (mapped.split) {
+        throw new ProblemError({ type: problemType('translated-unsupported'), title: 'Split orders cannot be authorized', status: 422, detail: 'Create Order Authorize does not support split orders: the payment token belongs to one order ID. Authorize each split order separately.' })
+      }
+      const built = buildTranslatedAuthorizeRequest(event, tenant.translated.options, { paymentIndex })
+      if (!built.ok) throw new ProblemError(built.problem)
+      let result
+      try {
+        result = await tenant.translated.client.authorizeTranslatedOrder(built.request)
+      } catch (error) {
+        throw new ProblemError(translatedErrorToProblem(error))
+      }
+      const saved = await app.translatedAuthorizations.save({
+        ...key,
+        paymentIndex,
+        orderId: result.authorization.orderID,
+        authToken: result.authorization.authToken,
+        paymentMethodToken: result.authorization.paymentMethodToken ?? null,
+        amount: String(built.request.amount)
+      })
+      request.log.info({ externalId: key.externalId, tenant: tenant.name, paymentIndex, orderID: saved.authorization.orderId, kiboCorrelationId: result.correlationId }, 'payment authorized (translated API)')
+      return reply.code(saved.created ? 201 : 200).send(body(saved.authorization))
     }
   )
 

@@ -234,7 +234,7 @@ export default fp(
         return
       }
       try {
-        const sent = await sendTranslated(app.imports, target, record, mapped)
+        const sent = await sendTranslated(app.imports, target, record, mapped, await app.translatedAuthorizations.find(record))
         await app.imports.markImported(record.importId, workerId, {
           kiboOrderId: sent.orderIds[0],
           kiboOrderNumber: null,

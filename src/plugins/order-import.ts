@@ -172,7 +172,7 @@ export default fp(
       try {
         if (translated !== null) {
           if (!('split' in mapped)) throw new Error('unreachable: translated mapping expected')
-          const sent = await sendTranslated(app.imports, translated, record, mapped)
+          const sent = await sendTranslated(app.imports, translated, record, mapped, await app.translatedAuthorizations.find(record))
           const done = await app.imports.markImported(record.importId, leaseOwner, {
             kiboOrderId: sent.orderIds[0],
             kiboOrderNumber: null,

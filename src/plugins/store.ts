@@ -1,12 +1,21 @@
 // The durable store: PostgreSQL when DATABASE_URL is set, else embedded PGlite in DATA_DIR.
 // Migrations run at start; the import records live here.
 import fp from 'fastify-plugin'
-import { openDatabase, migrate, createImportStore, type Database, type ImportStore } from './store/index.ts'
+import {
+  openDatabase,
+  migrate,
+  createImportStore,
+  createTranslatedAuthorizationStore,
+  type Database,
+  type ImportStore,
+  type TranslatedAuthorizationStore
+} from './store/index.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Database
     imports: ImportStore
+    translatedAuthorizations: TranslatedAuthorizationStore
   }
 }
 
@@ -26,6 +35,7 @@ export default fp(
     app.log.info({ database: db.kind, dataDir: db.kind === 'pglite' ? config.dataDir : undefined }, 'store ready')
     app.decorate('db', db)
     app.decorate('imports', createImportStore(db))
+    app.decorate('translatedAuthorizations', createTranslatedAuthorizationStore(db))
   },
   { name: 'store' }
 )

@@ -7,8 +7,8 @@ import type { Problem } from '../../schemas/problem.ts'
 import { problemType } from '../../schemas/problem.ts'
 import type { TranslatedCreateOrderRequest } from '../../schemas/translated-order.ts'
 import type { TranslatedTarget } from './kibo.ts'
-import type { TranslatedMappingResult } from './mapping/translated-v2/index.ts'
-import type { ImportEvent, ImportRecord, ImportStore } from './store/index.ts'
+import { applyTranslatedAuthorization, type TranslatedMappingResult } from './mapping/translated-v2/index.ts'
+import type { ImportEvent, ImportRecord, ImportStore, TranslatedAuthorization } from './store/index.ts'
 
 /** The `attempt` history outcome written after each translated order Kibo confirmed. */
 export const TRANSLATED_CREATED = 'translated_created'
@@ -90,8 +90,19 @@ export type TranslatedSendResult = { orderIds: string[]; correlationId: string |
 
 type Child = { key: string; request: TranslatedCreateOrderRequest; group?: string; lineIds?: string[] }
 
-function childrenOf(mapped: Extract<TranslatedMappingResult, { ok: true }>): Child[] {
-  if (!mapped.split) return [{ key: 'order', request: mapped.request }]
+function childrenOf(mapped: Extract<TranslatedMappingResult, { ok: true }>, authorizations: readonly TranslatedAuthorization[] = []): Child[] {
+  if (!mapped.split) {
+    // Create Order Authorize results for this order: each payment's authorizationID is its authToken.
+    let request = mapped.request
+    for (const authorization of authorizations) {
+      request = applyTranslatedAuthorization(
+        request,
+        { orderID: authorization.orderId, authToken: authorization.authToken, paymentMethodToken: authorization.paymentMethodToken },
+        { paymentIndex: authorization.paymentIndex }
+      )
+    }
+    return [{ key: 'order', request }]
+  }
   return mapped.orders.map((order) => ({ key: `${order.group}:${order.lineIds.join(',')}`, request: order.request, group: order.group, lineIds: order.lineIds }))
 }
 
@@ -104,7 +115,8 @@ export async function sendTranslated(
   store: Pick<ImportStore, 'getImportEvents' | 'recordAttempt'>,
   target: TranslatedTarget,
   record: Pick<ImportRecord, 'importId' | 'attempts'>,
-  mapped: Extract<TranslatedMappingResult, { ok: true }>
+  mapped: Extract<TranslatedMappingResult, { ok: true }>,
+  authorizations: readonly TranslatedAuthorization[] = []
 ): Promise<TranslatedSendResult> {
   const done = new Map<string, string>()
   for (const event of await store.getImportEvents(record.importId)) {
@@ -115,7 +127,7 @@ export async function sendTranslated(
   const orderIds: string[] = []
   let correlationId: string | null = null
   let reused = 0
-  for (const child of childrenOf(mapped)) {
+  for (const child of childrenOf(mapped, authorizations)) {
     const existing = done.get(child.key)
     if (existing !== undefined) {
       orderIds.push(existing)

@@ -27,7 +27,7 @@ void eachDatabase(
       )
       t.same(
         tables.rows.map((r) => r.table_name),
-        ['import_events', 'imports', 'inventory_batches', 'inventory_item_errors', 'inventory_jobs', 'kibo_pauses', 'schema_migrations']
+        ['import_events', 'imports', 'inventory_batches', 'inventory_item_errors', 'inventory_jobs', 'kibo_pauses', 'schema_migrations', 'translated_authorizations']
       )
     })
 

@@ -207,3 +207,31 @@ t.test('restrictions are refused for a translated-v2 tenant (the translated API 
   }
   t.equal(app.kibo.simulator!.translated.orders().length, 0, 'nothing was sent')
 })
+
+t.test('Create Order Authorize: authorized once per payment, its authToken feeds the create', async (t) => {
+  const app = await appWithTwoTargets(t)
+  const simulator = app.kibo.simulator!
+  const event = withExternalId(readTranslatedExample('seed-sample-usd'), 'TR-AUTH-1')
+  const authorized = await post(app, trKey, '/v1/orders/authorize', event)
+  t.equal(authorized.statusCode, 201, authorized.body)
+  const auth = authorized.json()
+  t.match(auth, { externalId: 'TR-AUTH-1', paymentIndex: 0, orderID: Number, authToken: String })
+  const again = await post(app, trKey, '/v1/orders/authorize', event)
+  t.equal(again.statusCode, 200, 'a repeat answers from the store')
+  t.equal(again.headers['idempotent-replayed'], 'true')
+  t.same(again.json(), auth)
+  t.equal(simulator.translated.authorizations().length, 1, 'the payment was authorized once')
+
+  const imported = await post(app, trKey, '/v1/orders', event)
+  t.equal(imported.statusCode, 201, imported.body)
+  const [order] = simulator.translated.orders().filter((stored) => stored.externalOrderID === 'TR-AUTH-1')
+  t.equal(order.authToken, auth.authToken, "the create sent the authorization's token as authorizationID")
+  t.equal(order.orderID, auth.orderID, "and the order took the authorization's orderID")
+  t.equal(imported.json().kiboOrderId, String(auth.orderID))
+
+  const late = await post(app, trKey, '/v1/orders/authorize?paymentIndex=1', event)
+  t.equal(late.statusCode, 409, 'no authorization after the import')
+  const oms = await post(app, omsKey, '/v1/orders/authorize', event)
+  t.equal(oms.statusCode, 409, 'OMS tenants take pre-authorized payments')
+  t.match(oms.json(), { type: /not-translated-target/ })
+})

@@ -40,3 +40,4 @@ export {
   type ListImportsQuery,
   type ImportPage
 } from './import-store.ts'
+export { createTranslatedAuthorizationStore, type TranslatedAuthorization, type TranslatedAuthorizationStore } from './translated-authorizations.ts'

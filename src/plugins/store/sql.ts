@@ -158,6 +158,26 @@ export const MIGRATIONS: readonly Migration[] = [
         updated_at timestamptz(3) NOT NULL
       )`
     ]
+  },
+  {
+    version: 4,
+    name: 'translated Create Order Authorize results',
+    statements: [
+      // One authorization per (tenant, site, order, payment): Kibo's authorize holds the payment,
+      // so it is asked once and its orderID/authToken are fed into the later create.
+      `CREATE TABLE ${SCHEMA}.translated_authorizations (
+        tenant_id integer NOT NULL,
+        site_id integer NOT NULL,
+        external_id text NOT NULL,
+        payment_index integer NOT NULL,
+        order_id bigint NOT NULL,
+        auth_token text NOT NULL,
+        payment_method_token text,
+        amount text NOT NULL,
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        PRIMARY KEY (tenant_id, site_id, external_id, payment_index)
+      )`
+    ]
   }
 ]
 
@@ -404,6 +424,19 @@ export const selectPendingRestrictions = `SELECT import_id FROM ${SCHEMA}.import
     AND i.updated_at < ${CLOCK} - $2::integer * interval '1 millisecond'
   ORDER BY i.updated_at
   LIMIT $3`
+
+// ---- translated Create Order Authorize ------------------------------------------------------------
+
+/** $1 tenant_id, $2 site_id, $3 external_id, $4 payment_index, $5 order_id, $6 auth_token, $7 payment_method_token, $8 amount */
+export const insertTranslatedAuthorization = `INSERT INTO ${SCHEMA}.translated_authorizations
+    (tenant_id, site_id, external_id, payment_index, order_id, auth_token, payment_method_token, amount)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+  ON CONFLICT (tenant_id, site_id, external_id, payment_index) DO NOTHING
+  RETURNING *`
+
+/** $1 tenant_id, $2 site_id, $3 external_id */
+export const selectTranslatedAuthorizations = `SELECT * FROM ${SCHEMA}.translated_authorizations
+  WHERE tenant_id = $1 AND site_id = $2 AND external_id = $3 ORDER BY payment_index`
 
 export const countByStatus = `SELECT status, count(*) AS count FROM ${SCHEMA}.imports GROUP BY status`
 
