@@ -18,7 +18,7 @@ import { CircuitOpenError, type KiboTenant } from './kibo.ts'
 import { LeaseLostError, type ImportRecord, type Queryable } from './store/index.ts'
 import { createKiboPauses } from './store/kibo-pauses.ts'
 import { lockQueueSetup, unlockQueueSetup } from './store/sql.ts'
-import { decideRetry, type FailureKind } from './delivery/retry-policy.ts'
+import { decideRetry, type FailureKind, type RetryDecision } from './delivery/retry-policy.ts'
 import { gatewayOf, type ImportOutcomeEvent } from './import-events.ts'
 import { translatedErrorToProblem } from './translated-client.ts'
 import { outcomeUnknownProblem, sendTranslated, translatedOutcomeUnknown } from './translated-import.ts'
@@ -130,6 +130,52 @@ export default fp(
     const report = (record: ImportRecord, payload: Omit<ImportOutcomeEvent, 'gateway' | 'mode'>) =>
       app.importEvents.emit('outcome', { ...payload, mode: 'async', gateway: gatewayOf(record.event) })
 
+    type FailureDecision = RetryDecision | { retry: false; reason: 'outcome_unknown' }
+
+    /**
+     * After a failed try (either target): pause the tenant fleet-wide on a 429, record the attempt,
+     * then schedule the next try or fail the import, as `decide` says.
+     */
+    async function settleFailure(
+      record: ImportRecord,
+      importLog: FastifyBaseLogger,
+      error: unknown,
+      problem: Problem,
+      took: () => number,
+      decide: (kind: FailureKind, retryAfterSeconds: number | undefined) => FailureDecision
+    ): Promise<void> {
+      const kind = failureKind(error)
+      const stored = { ...problem, kind }
+      const retryAfterSeconds = error instanceof KiboError ? error.retryAfterSeconds : undefined
+      if (kind === 'rate_limited' && retryAfterSeconds !== undefined) {
+        const pausedMs = await pauses
+          .pause(record.tenantId, retryAfterSeconds * 1000, { status: problem.status, correlationId: problem.correlationId ?? null, by: workerId })
+          .catch((err: unknown) => importLog.warn({ err }, 'could not record the Kibo rate-limit pause'))
+        importLog.warn({ tenantId: record.tenantId, retryAfterSeconds, pausedMs }, 'Kibo rate-limited this tenant: every instance pauses it')
+      }
+      await app.imports.recordAttempt(record.importId, {
+        outcome: kind,
+        detail: { attempt: record.attempts, status: problem.status, ...(problem.errorCode ? { errorCode: problem.errorCode } : {}), ...(problem.correlationId ? { correlationId: problem.correlationId } : {}) }
+      })
+      const decision = decide(kind, retryAfterSeconds)
+      const logFields = { kind, status: problem.status, kiboCorrelationId: problem.correlationId, attempts: record.attempts, durationMs: Math.round(took()) }
+      if (decision.retry) {
+        await app.imports.releaseToQueue(record.importId, workerId, { error: stored, delayMs: decision.delayMs })
+        await enqueue(record.importId, { startAfter: new Date(Date.now() + decision.delayMs) })
+        importLog.warn({ ...logFields, outcome: 'retry_scheduled', retryInMs: decision.delayMs }, 'import attempt failed; retry scheduled')
+        report(record, { outcome: 'retry_scheduled', status: problem.status, kind, durationMs: took() })
+        return
+      }
+      const status = decision.reason === 'not_retryable' ? 'failed' : 'dead'
+      const failure = decision.reason === 'outcome_unknown' ? { ...stored, kind: 'ambiguous', reason: decision.reason } : { ...stored, reason: decision.reason }
+      await app.imports.markFailed(record.importId, workerId, { status, error: failure })
+      importLog.warn(
+        { ...logFields, outcome: status, reason: decision.reason },
+        status === 'failed' ? 'import failed: Kibo refused it' : decision.reason === 'outcome_unknown' ? 'import dead: outcome unknown' : 'import dead: retries exhausted'
+      )
+      report(record, { outcome: status, status: problem.status, kind, durationMs: took() })
+    }
+
     /** One try at an import this worker holds the lease of. */
     async function deliver(record: ImportRecord, tenant: KiboTenant, importLog: FastifyBaseLogger): Promise<void> {
       const started = performance.now()
@@ -180,33 +226,9 @@ export default fp(
         report(record, { outcome: 'imported', status: 201, durationMs: took(), endToEndMs: Date.now() - Date.parse(record.createdAt) })
       } catch (error) {
         if (error instanceof LeaseLostError) throw error
-        const kind = failureKind(error)
-        const problem = problemFor(error)
-        const stored = { ...problem, kind }
-        const retryAfterSeconds = error instanceof KiboError ? error.retryAfterSeconds : undefined
-        if (kind === 'rate_limited' && retryAfterSeconds !== undefined) {
-          const pausedMs = await pauses
-            .pause(record.tenantId, retryAfterSeconds * 1000, { status: problem.status, correlationId: problem.correlationId ?? null, by: workerId })
-            .catch((err: unknown) => importLog.warn({ err }, 'could not record the Kibo rate-limit pause'))
-          importLog.warn({ tenantId: record.tenantId, retryAfterSeconds, pausedMs }, 'Kibo rate-limited this tenant: every instance pauses it')
-        }
-        await app.imports.recordAttempt(record.importId, {
-          outcome: kind,
-          detail: { attempt: record.attempts, status: problem.status, ...(problem.errorCode ? { errorCode: problem.errorCode } : {}), ...(problem.correlationId ? { correlationId: problem.correlationId } : {}) }
-        })
-        const decision = decideRetry(policy, { kind, attempts: record.attempts, createdAt: record.createdAt, now: Date.now(), retryAfterSeconds })
-        const logFields = { kind, status: problem.status, kiboCorrelationId: problem.correlationId, attempts: record.attempts, durationMs: Math.round(performance.now() - started) }
-        if (decision.retry) {
-          await app.imports.releaseToQueue(record.importId, workerId, { error: stored, delayMs: decision.delayMs })
-          await enqueue(record.importId, { startAfter: new Date(Date.now() + decision.delayMs) })
-          importLog.warn({ ...logFields, outcome: 'retry_scheduled', retryInMs: decision.delayMs }, 'import attempt failed; retry scheduled')
-          report(record, { outcome: 'retry_scheduled', status: problem.status, kind, durationMs: took() })
-        } else {
-          const status = decision.reason === 'not_retryable' ? 'failed' : 'dead'
-          await app.imports.markFailed(record.importId, workerId, { status, error: { ...stored, reason: decision.reason } })
-          importLog.warn({ ...logFields, outcome: status, reason: decision.reason }, status === 'dead' ? 'import dead: retries exhausted' : 'import failed: Kibo refused it')
-          report(record, { outcome: status, status: problem.status, kind, durationMs: took() })
-        }
+        await settleFailure(record, importLog, error, problemFor(error), took, (kind, retryAfterSeconds) =>
+          decideRetry(policy, { kind, attempts: record.attempts, createdAt: record.createdAt, now: Date.now(), retryAfterSeconds })
+        )
       }
     }
 
@@ -249,37 +271,13 @@ export default fp(
         report(record, { outcome: 'imported', status: 201, durationMs: took(), endToEndMs: Date.now() - Date.parse(record.createdAt) })
       } catch (error) {
         if (error instanceof LeaseLostError) throw error
-        const kind = failureKind(error)
         const problem: Problem = error instanceof KiboError ? translatedErrorToProblem(error) : problemFor(error)
-        const stored = { ...problem, kind }
-        const retryAfterSeconds = error instanceof KiboError ? error.retryAfterSeconds : undefined
-        if (kind === 'rate_limited' && retryAfterSeconds !== undefined) {
-          await pauses
-            .pause(record.tenantId, retryAfterSeconds * 1000, { status: problem.status, correlationId: problem.correlationId ?? null, by: workerId })
-            .catch((err: unknown) => importLog.warn({ err }, 'could not record the Kibo rate-limit pause'))
-        }
-        await app.imports.recordAttempt(record.importId, {
-          outcome: kind,
-          detail: { attempt: record.attempts, status: problem.status, ...(problem.errorCode ? { errorCode: problem.errorCode } : {}), ...(problem.correlationId ? { correlationId: problem.correlationId } : {}) }
-        })
-        const logFields = { kind, status: problem.status, kiboCorrelationId: problem.correlationId, attempts: record.attempts, durationMs: Math.round(took()) }
         // Only answers that prove nothing was processed may be sent again automatically.
-        const decision =
+        await settleFailure(record, importLog, error, problem, took, (kind, retryAfterSeconds) =>
           kind === 'unavailable' || kind === 'rate_limited' || kind === 'auth'
             ? decideRetry(policy, { kind, attempts: record.attempts, createdAt: record.createdAt, now: Date.now(), retryAfterSeconds })
             : ({ retry: false, reason: kind === 'ambiguous' || kind === 'internal' ? 'outcome_unknown' : 'not_retryable' } as const)
-        if (decision.retry) {
-          await app.imports.releaseToQueue(record.importId, workerId, { error: stored, delayMs: decision.delayMs })
-          await enqueue(record.importId, { startAfter: new Date(Date.now() + decision.delayMs) })
-          importLog.warn({ ...logFields, outcome: 'retry_scheduled', retryInMs: decision.delayMs }, 'import attempt failed; retry scheduled')
-          report(record, { outcome: 'retry_scheduled', status: problem.status, kind, durationMs: took() })
-        } else {
-          const status = decision.reason === 'not_retryable' ? 'failed' : 'dead'
-          const error = decision.reason === 'outcome_unknown' ? { ...stored, kind: 'ambiguous', reason: decision.reason } : { ...stored, reason: decision.reason }
-          await app.imports.markFailed(record.importId, workerId, { status, error })
-          importLog.warn({ ...logFields, outcome: status, reason: decision.reason }, status === 'dead' ? 'import dead' : 'import failed: Kibo refused it')
-          report(record, { outcome: status, status: problem.status, kind, durationMs: took() })
-        }
+        )
       }
     }
 
