@@ -196,10 +196,16 @@ t.test('two instances on one PostgreSQL: concurrent duplicates, one killed mid-r
   const sending = Promise.all(Array.from({ length: LANES }, lane))
 
   // Kill A while both are importing: Kibo has some orders, creates are in flight, events remain.
-  const atKill = await waitFor('imports to be under way', 60_000, () => {
+  // Wait until A itself holds leases (creates in flight could all be B's): the kill must strand work.
+  const atKill = await waitFor('imports to be under way', 60_000, async () => {
     const { orderCount, createCalls } = kibo.stats()
     const inFlight = createCalls - orderCount
-    return orderCount >= 50 && next < EVENTS - 40 && inFlight > 0 ? { orders: orderCount, inFlight, sent: next } : undefined
+    if (!(orderCount >= 50 && next < EVENTS - 40 && inFlight > 0)) return undefined
+    const held = await fresh.db.query<{ n: number }>(
+      "SELECT count(*)::integer AS n FROM kibo_bridge.imports WHERE status = 'importing' AND lease_owner LIKE $1",
+      [`${a.pid}-%`]
+    )
+    return held.rows[0].n > 0 ? { orders: orderCount, inFlight, sent: next, heldByA: held.rows[0].n } : undefined
   }, 5)
   process.kill(a.pid, 'SIGKILL')
   const killedAt = Date.now()
