@@ -30,6 +30,8 @@ declare module 'fastify' {
     delivery: {
       /** Enqueues a job for this import; pass the claim's transaction so both commit together. */
       enqueue(importId: string, options?: { tx?: Queryable; startAfter?: Date }): Promise<void>
+      /** Enqueues a job for each of these imports, due now, with one statement inside `tx`. */
+      enqueueMany(importIds: readonly string[], options: { tx: Queryable }): Promise<void>
       /** Works on one import now (what a job does); exposed for tests and the CLI. */
       processImport(importId: string): Promise<void>
       /** Sends a job to every stranded import; returns how many. */
@@ -117,6 +119,13 @@ export default fp(
     }
 
     const enqueue = (importId: string, options: { tx?: Queryable; startAfter?: Date } = {}) => sendReminder(boss, IMPORT_QUEUE, { importId }, importId, options)
+    const enqueueMany = async (importIds: readonly string[], options: { tx: Queryable }) => {
+      await boss.insert(
+        IMPORT_QUEUE,
+        importIds.map((importId) => ({ data: { importId }, singletonKey: importId })),
+        { db: asBossDatabase(options.tx) }
+      )
+    }
 
     function failureKind(error: unknown): FailureKind {
       return error instanceof KiboError ? error.kind : 'internal'
@@ -353,7 +362,7 @@ export default fp(
       await sweep()
     }
 
-    app.decorate('delivery', { enqueue, processImport, sweep, workerId, boss })
+    app.decorate('delivery', { enqueue, enqueueMany, processImport, sweep, workerId, boss })
 
     app.addHook('onClose', async () => {
       clearInterval(sweeper)

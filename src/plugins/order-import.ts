@@ -10,11 +10,15 @@ import { problemType, type Problem } from '../../schemas/problem.ts'
 import { payloadHash } from '../lib/canonical-json.ts'
 import { KiboError, kiboErrorToProblem } from './kibo-client.ts'
 import type { KiboTenant } from './kibo.ts'
-import type { ImportRecord } from './store/index.ts'
+import type { ClaimInput, ImportRecord } from './store/index.ts'
+import { groupCommit } from './store/group-commit.ts'
 import { ProblemError } from './problems.ts'
 import { gatewayOf, type ImportOutcomeEvent } from './import-events.ts'
 import { translatedErrorToProblem } from './translated-client.ts'
 import { outcomeUnknownProblem, sendTranslated, translatedOutcomeUnknown, translatedResendBlocked } from './translated-import.ts'
+
+/** Most claims written in one group-commit transaction. */
+const CLAIM_BATCH_SIZE = 128
 
 export type SyncImportResult = { status: 201 | 200; body: ImportedResponse; replayed: boolean }
 export type AsyncAcceptResult =
@@ -89,6 +93,15 @@ export default fp(
   async function orderImportPlugin(app) {
     const leaseOwner = `${process.pid}-${randomUUID().slice(0, 8)}`
     const leaseMs = app.config.importLeaseMs
+    // Concurrent accepts share one transaction (group commit, as app.imports does for sync claims
+    // and outcomes): each costs one row in a batch insert plus its queue job in one batch insert.
+    const claimForDelivery = groupCommit(
+      (inputs: readonly ClaimInput[]) =>
+        app.imports.claimImports(inputs, {
+          onClaimed: (tx, records) => app.delivery.enqueueMany(records.map((record) => record.importId), { tx })
+        }),
+      { maxBatchSize: CLAIM_BATCH_SIZE }
+    )
 
     // Outcomes answered without calling Kibo get their one log line here; imports and failures
     // log theirs where they happen (with the Kibo order id and correlation id).
@@ -287,7 +300,7 @@ export default fp(
           throw new ProblemError(outcomeUnknownProblem(existing))
         }
       }
-      const claim = await app.imports.claimImport({
+      const claim = await claimForDelivery({
         tenantId: tenant.tenantId,
         siteId: tenant.siteId,
         externalId: event.data.externalId,
@@ -296,8 +309,7 @@ export default fp(
         mode: 'async',
         leaseOwner,
         leaseMs,
-        webhookId: options.webhookId ?? null,
-        onClaimed: (tx, record) => app.delivery.enqueue(record.importId, { tx })
+        webhookId: options.webhookId ?? null
       })
       switch (claim.outcome) {
         case 'claimed':

@@ -10,6 +10,7 @@ import {
   type ImportStore,
   type TranslatedAuthorizationStore
 } from './store/index.ts'
+import { withGroupCommit } from './store/group-commit.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -34,7 +35,7 @@ export default fp(
     await migrate(db)
     app.log.info({ database: db.kind, dataDir: db.kind === 'pglite' ? config.dataDir : undefined }, 'store ready')
     app.decorate('db', db)
-    app.decorate('imports', createImportStore(db))
+    app.decorate('imports', withGroupCommit(createImportStore(db)))
     app.decorate('translatedAuthorizations', createTranslatedAuthorizationStore(db))
   },
   { name: 'store' }

@@ -81,6 +81,11 @@ export interface ClaimInput {
   onClaimed?: (tx: Queryable, record: ImportRecord) => Promise<void>
 }
 
+export interface ClaimBatchOptions {
+  /** Runs inside the batch's transaction with every record it created (e.g. their queue jobs). */
+  onClaimed?: (tx: Queryable, records: ImportRecord[]) => Promise<void>
+}
+
 export type ClaimResult =
   /** A new import: 'importing' with our lease (sync) or 'queued' (async). */
   | { outcome: 'claimed'; record: ImportRecord }
@@ -111,6 +116,12 @@ export interface ImportedOutcome {
   detail?: Record<string, unknown>
 }
 
+export interface MarkImportedInput {
+  importId: string
+  leaseOwner: string
+  outcome: ImportedOutcome
+}
+
 export interface ListImportsQuery {
   status?: ImportStatus
   externalId?: string
@@ -136,9 +147,22 @@ export interface ImportStoreOptions {
 
 export interface ImportStore {
   claimImport(input: ClaimInput): Promise<ClaimResult>
+  /**
+   * Claims many imports at once (group commit): the new ones with one statement in one
+   * transaction, `onClaimed` called once for all of them inside it; every other input (its key or
+   * webhook id exists already, or the batch failed as a whole) goes through claimImport alone,
+   * where its own `onClaimed` (or the batch one, given one record) runs. Results in input order.
+   */
+  claimImports(inputs: readonly ClaimInput[], options?: ClaimBatchOptions): Promise<Array<PromiseSettledResult<ClaimResult>>>
   /** Async worker: takes a queued import (or one whose lease expired); null when it is not available. */
   leaseImport(importId: string, leaseOwner: string, leaseMs: number): Promise<ImportRecord | null>
   markImported(importId: string, leaseOwner: string, outcome: ImportedOutcome): Promise<ImportRecord>
+  /**
+   * markImported for many imports in one statement (group commit); one that is not held by its
+   * lease owner any more goes through markImported alone (and gets its LeaseLostError there).
+   * Results in input order.
+   */
+  markImportedMany(items: readonly MarkImportedInput[]): Promise<Array<PromiseSettledResult<ImportRecord>>>
   markFailed(importId: string, leaseOwner: string, failure: { status: 'failed' | 'dead'; error: unknown }): Promise<ImportRecord>
   /** Appends an 'attempt' event (one call to Kibo and how it went); changes no state. */
   recordAttempt(importId: string, attempt: { outcome: string; detail?: Record<string, unknown> }): Promise<void>
@@ -335,6 +359,17 @@ function json(value: unknown): string {
   return JSON.stringify(value === undefined ? null : value)
 }
 
+/** The 'imported' history row's detail (the lease owner is added by the caller). */
+function importedDetail(outcome: ImportedOutcome): Record<string, unknown> {
+  return {
+    kiboOrderId: outcome.kiboOrderId,
+    kiboOrderNumber: outcome.kiboOrderNumber,
+    correlationId: outcome.correlationId,
+    created: outcome.created,
+    ...(outcome.detail ?? {})
+  }
+}
+
 function errorJson(error: unknown): unknown {
   if (error instanceof Error) return { name: error.name, message: error.message }
   return error === undefined ? null : error
@@ -506,15 +541,93 @@ export function createImportStore(db: Database, options: ImportStoreOptions = {}
     })
   }
 
+  function requireClaimInput(input: ClaimInput): void {
+    requireId('tenantId', input.tenantId)
+    requireId('siteId', input.siteId)
+    requireText('externalId', input.externalId)
+    requireText('payloadHash', input.payloadHash)
+    requireText('leaseOwner', input.leaseOwner)
+    if (input.mode !== 'sync' && input.mode !== 'async') throw new TypeError("mode must be 'sync' or 'async'")
+    if (input.mode === 'sync') requireLeaseMs(input.leaseMs)
+  }
+
+  /** The new imports of a batch in one statement; null when the batch failed as a whole. */
+  async function insertBatch(inputs: readonly ClaimInput[], options: ClaimBatchOptions): Promise<Map<ClaimInput, ImportRecord> | null> {
+    const ids = new Map<string, ClaimInput>()
+    const rows = inputs.map((input) => {
+      const sync = input.mode === 'sync'
+      const importId = newImportId()
+      ids.set(importId, input)
+      return {
+        import_id: importId,
+        tenant_id: input.tenantId,
+        site_id: input.siteId,
+        external_id: input.externalId,
+        payload_hash: input.payloadHash,
+        event: input.event === undefined ? null : input.event,
+        status: sync ? 'importing' : 'queued',
+        mode: input.mode,
+        attempts: sync ? 1 : 0,
+        lease_owner: sync ? input.leaseOwner : null,
+        lease_ms: sync ? input.leaseMs : null,
+        webhook_id: input.webhookId ?? null,
+        detail: {
+          mode: input.mode,
+          payloadHash: input.payloadHash,
+          ...(sync ? { leaseOwner: input.leaseOwner } : {}),
+          ...(input.webhookId ? { webhookId: input.webhookId } : {})
+        }
+      }
+    })
+    try {
+      return await db.transaction(async (tx) => {
+        const { rows: inserted } = await tx.query<ImportRow>(sql.insertImports, [clock(), JSON.stringify(rows)])
+        const claimed = new Map<ClaimInput, ImportRecord>()
+        for (const row of inserted) claimed.set(ids.get(row.import_id) as ClaimInput, toRecord(row))
+        if (claimed.size > 0 && options.onClaimed) await options.onClaimed(tx, [...claimed.values()])
+        if (!options.onClaimed) for (const [input, record] of claimed) if (input.onClaimed) await input.onClaimed(tx, record)
+        return claimed
+      })
+    } catch {
+      return null // every input is then claimed alone, so each gets its own outcome or error
+    }
+  }
+
   const store: ImportStore = {
+    async claimImports(inputs, options = {}) {
+      const results: Array<PromiseSettledResult<ClaimResult> | undefined> = new Array(inputs.length)
+      const valid: ClaimInput[] = []
+      inputs.forEach((input, index) => {
+        try {
+          requireClaimInput(input)
+          valid.push(input)
+        } catch (error) {
+          results[index] = { status: 'rejected', reason: error }
+        }
+      })
+      const claimed = valid.length === 0 ? new Map<ClaimInput, ImportRecord>() : await insertBatch(valid, options)
+      const onClaimed = options.onClaimed
+      await Promise.all(
+        inputs.map(async (input, index) => {
+          if (results[index] !== undefined) return
+          const record = claimed?.get(input)
+          if (record !== undefined) {
+            results[index] = { status: 'fulfilled', value: { outcome: 'claimed', record } }
+            return
+          }
+          const alone: ClaimInput = onClaimed ? { ...input, onClaimed: (tx, one) => onClaimed(tx, [one]) } : input
+          try {
+            results[index] = { status: 'fulfilled', value: await store.claimImport(alone) }
+          } catch (error) {
+            results[index] = { status: 'rejected', reason: error }
+          }
+        })
+      )
+      return results as Array<PromiseSettledResult<ClaimResult>>
+    },
+
     async claimImport(input) {
-      requireId('tenantId', input.tenantId)
-      requireId('siteId', input.siteId)
-      requireText('externalId', input.externalId)
-      requireText('payloadHash', input.payloadHash)
-      requireText('leaseOwner', input.leaseOwner)
-      if (input.mode !== 'sync' && input.mode !== 'async') throw new TypeError("mode must be 'sync' or 'async'")
-      if (input.mode === 'sync') requireLeaseMs(input.leaseMs)
+      requireClaimInput(input)
       for (let round = 0; round < MAX_CLAIM_ROUNDS; round++) {
         let result: ClaimResult | typeof RETRY
         try {
@@ -550,19 +663,57 @@ export function createImportStore(db: Database, options: ImportStoreOptions = {}
 
     markImported(importId, leaseOwner, outcome) {
       requireText('kiboOrderId', outcome.kiboOrderId)
-      const detail = {
-        kiboOrderId: outcome.kiboOrderId,
-        kiboOrderNumber: outcome.kiboOrderNumber,
-        correlationId: outcome.correlationId,
-        created: outcome.created,
-        ...(outcome.detail ?? {})
-      }
       return ownerTransition(
         importId,
         leaseOwner,
         sql.markImported,
         [outcome.kiboOrderId, outcome.kiboOrderNumber, outcome.correlationId],
-        { kind: 'imported', detail }
+        { kind: 'imported', detail: importedDetail(outcome) }
+      )
+    },
+
+    async markImportedMany(items) {
+      const batch: MarkImportedInput[] = []
+      const seen = new Set<string>()
+      for (const item of items) {
+        // Well-formed items, each import once; the rest are marked alone (and refused there).
+        if (typeof item.importId === 'string' && item.importId !== '' && typeof item.leaseOwner === 'string' && item.leaseOwner !== '' &&
+          typeof item.outcome.kiboOrderId === 'string' && item.outcome.kiboOrderId !== '' && !seen.has(item.importId)) {
+          seen.add(item.importId)
+          batch.push(item)
+        }
+      }
+      let marked = new Map<string, ImportRecord>()
+      if (batch.length > 0) {
+        const rows = batch.map((item) => ({
+          import_id: item.importId,
+          lease_owner: item.leaseOwner,
+          kibo_order_id: item.outcome.kiboOrderId,
+          kibo_order_number: item.outcome.kiboOrderNumber,
+          correlation_id: item.outcome.correlationId,
+          detail: { leaseOwner: item.leaseOwner, ...importedDetail(item.outcome) }
+        }))
+        try {
+          const { rows: updated } = await db.query<ImportRow>(sql.markImportedMany, [clock(), JSON.stringify(rows)])
+          marked = new Map(updated.map((row) => [row.import_id, toRecord(row)]))
+        } catch {
+          // marked one by one below, so each gets its own outcome or error
+        }
+      }
+      const taken = new Set<string>()
+      return Promise.all(
+        items.map(async (item): Promise<PromiseSettledResult<ImportRecord>> => {
+          const record = marked.get(item.importId)
+          if (record !== undefined && !taken.has(item.importId) && batch.includes(item)) {
+            taken.add(item.importId)
+            return { status: 'fulfilled', value: record }
+          }
+          try {
+            return { status: 'fulfilled', value: await store.markImported(item.importId, item.leaseOwner, item.outcome) }
+          } catch (error) {
+            return { status: 'rejected', reason: error }
+          }
+        })
       )
     },
 

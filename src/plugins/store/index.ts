@@ -36,7 +36,9 @@ export {
   type ImportMode,
   type ClaimInput,
   type ClaimResult,
+  type ClaimBatchOptions,
   type ImportedOutcome,
+  type MarkImportedInput,
   type ListImportsQuery,
   type ImportPage
 } from './import-store.ts'

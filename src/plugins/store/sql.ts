@@ -223,6 +223,37 @@ export const insertImport = `INSERT INTO ${SCHEMA}.imports (
   ON CONFLICT (tenant_id, site_id, external_id) DO NOTHING
   RETURNING *`
 
+/**
+ * Many new imports in one statement (group commit), each with its 'received' history row; a row
+ * whose key or webhook id already exists is skipped (the caller claims those one by one).
+ * $1 clock, $2 JSON array of {import_id, tenant_id, site_id, external_id, payload_hash, event,
+ * status, mode, attempts, lease_owner, lease_ms, webhook_id, detail}
+ */
+export const insertImports = `WITH input AS (
+    SELECT * FROM json_to_recordset($2::text::json) AS r (
+      import_id text, tenant_id integer, site_id integer, external_id text, payload_hash text,
+      event jsonb, status text, mode text, attempts integer, lease_owner text, lease_ms integer,
+      webhook_id text, detail jsonb
+    )
+  ),
+  inserted AS (
+    INSERT INTO ${SCHEMA}.imports (
+      import_id, tenant_id, site_id, external_id, payload_hash, event, status, mode, attempts,
+      lease_owner, lease_expires_at, webhook_id, created_at, updated_at
+    )
+    SELECT import_id, tenant_id, site_id, external_id, payload_hash, event, status, mode, attempts,
+      lease_owner, ${CLOCK} + lease_ms * interval '1 millisecond', webhook_id, ${CLOCK}, ${CLOCK}
+    FROM input
+    ON CONFLICT DO NOTHING
+    RETURNING *
+  ),
+  history AS (
+    INSERT INTO ${SCHEMA}.import_events (import_id, at, kind, detail)
+    SELECT inserted.import_id, ${CLOCK}, 'received', input.detail
+    FROM inserted JOIN input USING (import_id)
+  )
+  SELECT * FROM inserted`
+
 const LEASE_STATE = `(i.lease_expires_at > ${CLOCK}) AS lease_live,
   greatest(1, ceil(extract(epoch FROM (i.lease_expires_at - ${CLOCK}))))::integer AS lease_seconds_left`
 
@@ -295,6 +326,40 @@ export const markImported = `UPDATE ${SCHEMA}.imports AS i SET
     updated_at = ${CLOCK}
   WHERE i.import_id = $2 AND i.status = 'importing' AND i.lease_owner = $3
   RETURNING i.*`
+
+/**
+ * markImported for many imports in one statement (group commit), each with its 'imported' history
+ * row; an import not held by that owner is skipped (the caller marks those one by one).
+ * $1 clock, $2 JSON array of {import_id, lease_owner, kibo_order_id, kibo_order_number,
+ * correlation_id, detail}
+ */
+export const markImportedMany = `WITH input AS (
+    SELECT * FROM json_to_recordset($2::text::json) AS r (
+      import_id text, lease_owner text, kibo_order_id text, kibo_order_number bigint, correlation_id text, detail jsonb
+    )
+  ),
+  updated AS (
+    UPDATE ${SCHEMA}.imports AS i SET
+      status = 'imported',
+      kibo_order_id = input.kibo_order_id,
+      kibo_order_number = input.kibo_order_number,
+      kibo_correlation_id = input.correlation_id,
+      lease_owner = NULL,
+      lease_expires_at = NULL,
+      last_error = NULL,
+      failed_at = NULL,
+      imported_at = ${CLOCK},
+      updated_at = ${CLOCK}
+    FROM input
+    WHERE i.import_id = input.import_id AND i.status = 'importing' AND i.lease_owner = input.lease_owner
+    RETURNING i.*
+  ),
+  history AS (
+    INSERT INTO ${SCHEMA}.import_events (import_id, at, kind, detail)
+    SELECT updated.import_id, ${CLOCK}, 'imported', input.detail
+    FROM updated JOIN input USING (import_id)
+  )
+  SELECT * FROM updated`
 
 /** $1 clock, $2 import_id, $3 lease_owner, $4 'failed' | 'dead', $5 error (JSON text) */
 export const markFailed = `UPDATE ${SCHEMA}.imports AS i SET
