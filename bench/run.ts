@@ -88,7 +88,9 @@ const kiboEnv = {
 async function startService(name: string, env: Record<string, string>): Promise<{ child: Child; url: string }> {
   const port = await freePort()
   const logFd = openSync(path.join(work, `${name}.log`), 'a')
-  const args = flags.profile ? ['--cpu-prof', '--cpu-prof-dir', path.join(root, 'bench/profiles'), '--cpu-prof-name', `${name}.cpuprofile`] : []
+  // The service runs with the Node flags of `npm start` (package.json), as a user runs it.
+  const startFlags = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start as string).split(/\s+/).filter((word) => word.startsWith('--'))
+  const args = [...startFlags, ...(flags.profile ? ['--cpu-prof', '--cpu-prof-dir', path.join(root, 'bench/profiles'), '--cpu-prof-name', `${name}.cpuprofile`] : [])]
   const child = startNode(path.join(root, 'src/server.ts'), { ...kiboEnv, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'development', ...env }, args, logFd)
   children.push(child)
   const url = `http://127.0.0.1:${port}`

@@ -8,9 +8,12 @@
 // all take the same mutex, so pg-boss statements wait while one of our transactions runs), on
 // PostgreSQL with the same connection string or pool.
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdir, open, readFile, rm } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { PGlite } from '@electric-sql/pglite'
 
@@ -127,18 +130,49 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     return db
   }
   if (options.dataDir === 'memory://' || options.dataDir.startsWith('memory://')) {
-    return pgliteDatabase(await PGlite.create({ dataDir: options.dataDir }))
+    return pgliteDatabase(await PGlite.create({ dataDir: options.dataDir, postgresqlconf: PGLITE_SETTINGS }))
   }
   const dataDir = path.resolve(options.dataDir)
   await mkdir(dataDir, { recursive: true })
   const releaseLock = await lockDataDir(dataDir, options.logger)
   try {
-    const pglite = await PGlite.create({ dataDir })
+    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await initDataDirInChild(dataDir)
+    const pglite = await PGlite.create({ dataDir, postgresqlconf: PGLITE_SETTINGS })
     return pgliteDatabase(pglite, releaseLock)
   } catch (error) {
     await releaseLock()
     throw error
   }
+}
+
+/**
+ * PGlite runs inside this process, so its buffers are this process's memory: 16 MB of shared
+ * buffers (PostgreSQL's default is 128 MB; measured: no slower for the import store, ~100 MiB less
+ * RSS) and the operating system's page cache holds the rest of the data directory. New WAL
+ * segments are not zero-filled first (a 16 MB write that would stall the event loop).
+ */
+export const PGLITE_SETTINGS = ['shared_buffers = 16MB', 'wal_init_zero = off']
+
+/**
+ * initdb of a new data directory, in a child process: it needs ~1 GB for a moment, which a process
+ * that lives on would keep (WebAssembly memory is not given back); the child exits and frees it.
+ */
+async function initDataDirInChild(dataDir: string): Promise<void> {
+  const script = `import { PGlite } from '@electric-sql/pglite'
+const db = await PGlite.create({ dataDir: process.argv[1] })
+await db.close()`
+  await new Promise<void>((resolve, reject) => {
+    let stderr = ''
+    const child = spawn(process.execPath, ['--input-type=module', '--eval', script, dataDir], {
+      cwd: path.dirname(fileURLToPath(import.meta.url)),
+      stdio: ['ignore', 'ignore', 'pipe']
+    })
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('error', reject)
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`initdb of ${dataDir} failed (${signal ?? `exit ${code}`}): ${stderr.trim().slice(-2000)}`))
+    )
+  })
 }
 
 /** Wraps a pool the caller created; `close()` ends it. */
