@@ -27,4 +27,4 @@ VOLUME ["/app/data"]
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # exec form: node is PID 1's child of nothing, so SIGTERM reaches it and the graceful shutdown runs.
-CMD ["node", "--liftoff-only", "src/server.ts"]
+CMD ["node", "--liftoff-only", "--max-semi-space-size=16", "src/server.ts"]
