@@ -61,7 +61,10 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     requestTimeout: 60_000,
     connectionTimeout: Math.max(60_000, 2 * config.kiboTimeoutMs + config.kiboRetryBudgetMs + 5_000),
     keepAliveTimeout: 72_000,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 }
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // A first start creates the embedded database (initdb: several seconds, more on a busy
+    // machine); PostgreSQL may be slow to answer while it starts. Fastify's 10 s would abort that.
+    pluginTimeout: 120_000
   }).withTypeProvider<ZodTypeProvider>()
 
   app.server.headersTimeout = 30_000 // slow-headers (slowloris) clients are cut off sooner

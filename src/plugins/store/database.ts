@@ -163,7 +163,8 @@ const db = await PGlite.create({ dataDir: process.argv[1] })
 await db.close()`
   await new Promise<void>((resolve, reject) => {
     let stderr = ''
-    const child = spawn(process.execPath, ['--input-type=module', '--eval', script, dataDir], {
+    // Baseline wasm compiler only: it starts sooner and peaks at ~650 MB instead of ~1.1 GB.
+    const child = spawn(process.execPath, ['--liftoff-only', '--input-type=module', '--eval', script, dataDir], {
       cwd: path.dirname(fileURLToPath(import.meta.url)),
       stdio: ['ignore', 'ignore', 'pipe']
     })
