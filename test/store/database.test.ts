@@ -3,6 +3,7 @@
 import t from 'tap'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { existsSync } from 'node:fs'
 import {
   createImportStore,
   DatabaseBusyError,
@@ -81,6 +82,9 @@ t.test('embedded PGlite survives a restart in its data directory', async (t) => 
   const dataDir = path.join(t.testdir(), 'nested', 'data')
   const first = await openDatabase({ dataDir })
   t.equal(first.kind, 'pglite')
+  t.ok(existsSync(path.join(dataDir, 'PG_VERSION')), 'the new data directory was initialized (by a child process)')
+  t.same((await first.query('SHOW shared_buffers')).rows, [{ shared_buffers: '16MB' }], 'PGlite runs with the small buffer pool')
+  t.same((await first.query('SHOW wal_init_zero')).rows, [{ wal_init_zero: 'off' }])
   await migrate(first)
   const { record } = await createImportStore(first).claimImport({
     tenantId: 1,
