@@ -4,21 +4,8 @@ import t from 'tap'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { createImportStore, QUEUED_RETRY_AFTER_SECONDS, type ClaimInput, type ImportStore } from '../../src/plugins/store/index.ts'
 import { eachDatabase } from '../support/databases.ts'
+import { claim, key } from '../support/claim-input.ts'
 
-const key = { tenantId: 100, siteId: 200 }
-
-function claim(externalId: string, over: Partial<ClaimInput> = {}): ClaimInput {
-  return {
-    ...key,
-    externalId,
-    payloadHash: 'hash-a',
-    event: { data: { externalId, lines: [1, 2] } },
-    mode: 'sync',
-    leaseOwner: 'instance-1',
-    leaseMs: 60_000,
-    ...over
-  }
-}
 
 async function importedOrder(store: ImportStore, externalId: string) {
   const first = await store.claimImport(claim(externalId))

@@ -6,21 +6,10 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { createImportStore, type ClaimInput, type ImportRecord, type Queryable } from '../../src/plugins/store/index.ts'
 import { groupCommit, withGroupCommit } from '../../src/plugins/store/group-commit.ts'
 import { eachDatabase } from '../support/databases.ts'
+import { claim as claimInput, key } from '../support/claim-input.ts'
 
-const key = { tenantId: 100, siteId: 200 }
-
-function claim(externalId: string, over: Partial<ClaimInput> = {}): ClaimInput {
-  return {
-    ...key,
-    externalId,
-    payloadHash: 'hash-a',
-    event: { data: { externalId, lines: [1, 2], note: 'naïve ☃ "quoted"' } },
-    mode: 'sync',
-    leaseOwner: 'instance-1',
-    leaseMs: 60_000,
-    ...over
-  }
-}
+const claim = (externalId: string, over: Partial<ClaimInput> = {}) =>
+  claimInput(externalId, { event: { data: { externalId, lines: [1, 2], note: 'naïve ☃ "quoted"' } }, ...over })
 
 const outcome = (n: number) => ({ kiboOrderId: `k-${n}`, kiboOrderNumber: n, correlationId: `c-${n}`, created: true })
 

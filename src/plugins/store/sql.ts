@@ -309,21 +309,26 @@ export const leaseImport = `UPDATE ${SCHEMA}.imports AS i SET
     )
   RETURNING i.*`
 
-/**
- * Only the lease owner may finish an import; an expired lease that nobody took over still counts.
- * $1 clock, $2 import_id, $3 lease_owner, $4 kibo_order_id, $5 kibo_order_number, $6 correlation id
- */
-export const markImported = `UPDATE ${SCHEMA}.imports AS i SET
-    status = 'imported',
-    kibo_order_id = $4,
-    kibo_order_number = $5::bigint,
-    kibo_correlation_id = $6,
+/** The SET list of an import that is in Kibo now: its order id, number and correlation id are SQL expressions. */
+function setImported(orderId: string, orderNumber: string, correlationId: string): string {
+  return `status = 'imported',
+    kibo_order_id = ${orderId},
+    kibo_order_number = ${orderNumber},
+    kibo_correlation_id = ${correlationId},
     lease_owner = NULL,
     lease_expires_at = NULL,
     last_error = NULL,
     failed_at = NULL,
     imported_at = ${CLOCK},
-    updated_at = ${CLOCK}
+    updated_at = ${CLOCK}`
+}
+
+/**
+ * Only the lease owner may finish an import; an expired lease that nobody took over still counts.
+ * $1 clock, $2 import_id, $3 lease_owner, $4 kibo_order_id, $5 kibo_order_number, $6 correlation id
+ */
+export const markImported = `UPDATE ${SCHEMA}.imports AS i SET
+    ${setImported('$4', '$5::bigint', '$6')}
   WHERE i.import_id = $2 AND i.status = 'importing' AND i.lease_owner = $3
   RETURNING i.*`
 
@@ -340,16 +345,7 @@ export const markImportedMany = `WITH input AS (
   ),
   updated AS (
     UPDATE ${SCHEMA}.imports AS i SET
-      status = 'imported',
-      kibo_order_id = input.kibo_order_id,
-      kibo_order_number = input.kibo_order_number,
-      kibo_correlation_id = input.correlation_id,
-      lease_owner = NULL,
-      lease_expires_at = NULL,
-      last_error = NULL,
-      failed_at = NULL,
-      imported_at = ${CLOCK},
-      updated_at = ${CLOCK}
+      ${setImported('input.kibo_order_id', 'input.kibo_order_number', 'input.correlation_id')}
     FROM input
     WHERE i.import_id = input.import_id AND i.status = 'importing' AND i.lease_owner = input.lease_owner
     RETURNING i.*
