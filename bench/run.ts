@@ -23,6 +23,7 @@ import pg from 'pg'
 import { OrderEventSchema } from '../schemas/order-event.ts'
 import { mapEventToKiboOrder, type MappingOptions } from '../src/plugins/mapping/index.ts'
 import { DEFAULT_CLIENT_ID, DEFAULT_SHARED_SECRET, DEFAULT_SITE_ID, DEFAULT_TENANT_ID } from '../src/kibo-simulator/index.ts'
+import { startFlags } from '../scripts/start-flags.ts'
 import { freePort, getJson, processStats, runLoad, sampleRss, startNode, waitForHttp, type AutocannonResult, type Child } from './support.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -88,9 +89,8 @@ const kiboEnv = {
 async function startService(name: string, env: Record<string, string>): Promise<{ child: Child; url: string }> {
   const port = await freePort()
   const logFd = openSync(path.join(work, `${name}.log`), 'a')
-  // The service runs with the Node flags of `npm start` (package.json), as a user runs it.
-  const startFlags = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start as string).split(/\s+/).filter((word) => word.startsWith('--'))
-  const args = [...startFlags, ...(flags.profile ? ['--cpu-prof', '--cpu-prof-dir', path.join(root, 'bench/profiles'), '--cpu-prof-name', `${name}.cpuprofile`] : [])]
+  // The service runs with the Node flags of `npm start`, as a user runs it.
+  const args = [...startFlags(), ...(flags.profile ? ['--cpu-prof', '--cpu-prof-dir', path.join(root, 'bench/profiles'), '--cpu-prof-name', `${name}.cpuprofile`] : [])]
   const child = startNode(path.join(root, 'src/server.ts'), { ...kiboEnv, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'development', ...env }, args, logFd)
   children.push(child)
   const url = `http://127.0.0.1:${port}`

@@ -1,6 +1,7 @@
 // Real server processes for end-to-end tests (crash safety, several instances) and benchmarks:
 // `node src/server.ts` on a free port, in a process group of its own (so a teardown can kill the
 // whole group), with its recent output kept for a failure's diagnosis.
+import { startFlags } from '../../scripts/start-flags.ts'
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import os from 'node:os'
@@ -75,7 +76,7 @@ export interface StartServerOptions {
 export async function startServer(t: ServerOwner, env: Record<string, string>, options: StartServerOptions = {}): Promise<ServerProcess> {
   const port = await freePort()
   const startedAt = Date.now()
-  const child = spawn(nodeBin, ['src/server.ts'], {
+  const child = spawn(nodeBin, [...startFlags(), 'src/server.ts'], {
     cwd: repoRoot,
     // Only what the server needs: no DATABASE_URL, KIBO_* or API_KEYS leaking in from the caller.
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), PORT: String(port), HOST: '127.0.0.1', ...env },
