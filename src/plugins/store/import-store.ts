@@ -673,19 +673,15 @@ export function createImportStore(db: Database, options: ImportStoreOptions = {}
     },
 
     async markImportedMany(items) {
-      const batch: MarkImportedInput[] = []
-      const seen = new Set<string>()
+      // Well-formed items, the first one of each import; the rest are marked alone (and refused there).
+      const batch = new Map<string, MarkImportedInput>()
       for (const item of items) {
-        // Well-formed items, each import once; the rest are marked alone (and refused there).
-        if (typeof item.importId === 'string' && item.importId !== '' && typeof item.leaseOwner === 'string' && item.leaseOwner !== '' &&
-          typeof item.outcome.kiboOrderId === 'string' && item.outcome.kiboOrderId !== '' && !seen.has(item.importId)) {
-          seen.add(item.importId)
-          batch.push(item)
-        }
+        const wellFormed = [item.importId, item.leaseOwner, item.outcome.kiboOrderId].every((text) => typeof text === 'string' && text !== '')
+        if (wellFormed && !batch.has(item.importId)) batch.set(item.importId, item)
       }
       let marked = new Map<string, ImportRecord>()
-      if (batch.length > 0) {
-        const rows = batch.map((item) => ({
+      if (batch.size > 0) {
+        const rows = [...batch.values()].map((item) => ({
           import_id: item.importId,
           lease_owner: item.leaseOwner,
           kibo_order_id: item.outcome.kiboOrderId,
@@ -700,14 +696,10 @@ export function createImportStore(db: Database, options: ImportStoreOptions = {}
           // marked one by one below, so each gets its own outcome or error
         }
       }
-      const taken = new Set<string>()
       return Promise.all(
         items.map(async (item): Promise<PromiseSettledResult<ImportRecord>> => {
           const record = marked.get(item.importId)
-          if (record !== undefined && !taken.has(item.importId) && batch.includes(item)) {
-            taken.add(item.importId)
-            return { status: 'fulfilled', value: record }
-          }
+          if (record !== undefined && batch.get(item.importId) === item) return { status: 'fulfilled', value: record }
           try {
             return { status: 'fulfilled', value: await store.markImported(item.importId, item.leaseOwner, item.outcome) }
           } catch (error) {
