@@ -21,7 +21,7 @@ import { lockQueueSetup, unlockQueueSetup } from './store/sql.ts'
 import { decideRetry, type FailureKind, type RetryDecision } from './delivery/retry-policy.ts'
 import { gatewayOf, type ImportOutcomeEvent } from './import-events.ts'
 import { translatedErrorToProblem } from './translated-client.ts'
-import { outcomeUnknownProblem, sendTranslated, translatedOutcomeUnknown } from './translated-import.ts'
+import { outcomeUnknownProblem, translatedImportedOutcome, sendTranslated, translatedOutcomeUnknown } from './translated-import.ts'
 
 export const IMPORT_QUEUE = 'kibo-order-import'
 
@@ -266,13 +266,7 @@ export default fp(
       }
       try {
         const sent = await sendTranslated(app.imports, target, record, mapped, await app.translatedAuthorizations.find(record))
-        await app.imports.markImported(record.importId, workerId, {
-          kiboOrderId: sent.orderIds[0],
-          kiboOrderNumber: null,
-          correlationId: sent.correlationId,
-          created: true,
-          detail: { target: 'translated-v2', orderIds: sent.orderIds }
-        })
+        await app.imports.markImported(record.importId, workerId, translatedImportedOutcome(sent))
         importLog.info(
           { outcome: 'imported', target: 'translated-v2', kiboOrderId: sent.orderIds[0], orderIds: sent.orderIds, kiboCorrelationId: sent.correlationId, attempts: record.attempts, durationMs: Math.round(took()) },
           'order imported'

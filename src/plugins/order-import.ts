@@ -15,7 +15,7 @@ import { groupCommit } from './store/group-commit.ts'
 import { ProblemError } from './problems.ts'
 import { gatewayOf, type ImportOutcomeEvent } from './import-events.ts'
 import { translatedErrorToProblem } from './translated-client.ts'
-import { outcomeUnknownProblem, sendTranslated, translatedOutcomeUnknown, translatedResendBlocked } from './translated-import.ts'
+import { outcomeUnknownProblem, translatedImportedOutcome, sendTranslated, translatedOutcomeUnknown, translatedResendBlocked } from './translated-import.ts'
 
 /** Most claims written in one group-commit transaction. */
 const CLAIM_BATCH_SIZE = 128
@@ -186,13 +186,7 @@ export default fp(
         if (translated !== null) {
           if (!('split' in mapped)) throw new Error('unreachable: translated mapping expected')
           const sent = await sendTranslated(app.imports, translated, record, mapped, await app.translatedAuthorizations.find(record))
-          const done = await app.imports.markImported(record.importId, leaseOwner, {
-            kiboOrderId: sent.orderIds[0],
-            kiboOrderNumber: null,
-            correlationId: sent.correlationId,
-            created: true,
-            detail: { target: 'translated-v2', orderIds: sent.orderIds }
-          })
+          const done = await app.imports.markImported(record.importId, leaseOwner, translatedImportedOutcome(sent))
           importLog.info(
             { outcome: 'imported', target: 'translated-v2', kiboOrderId: sent.orderIds[0], orderIds: sent.orderIds, kiboCorrelationId: sent.correlationId, durationMs: Math.round(took()) },
             'order imported'

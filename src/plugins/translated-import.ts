@@ -8,7 +8,7 @@ import { problemType } from '../../schemas/problem.ts'
 import type { TranslatedCreateOrderRequest } from '../../schemas/translated-order.ts'
 import type { TranslatedTarget } from './kibo.ts'
 import { applyTranslatedAuthorization, type TranslatedMappingResult } from './mapping/translated-v2/index.ts'
-import type { ImportEvent, ImportRecord, ImportStore, TranslatedAuthorization } from './store/index.ts'
+import type { ImportedOutcome, ImportEvent, ImportRecord, ImportStore, TranslatedAuthorization } from './store/index.ts'
 
 /** The `attempt` history outcome written after each translated order Kibo confirmed. */
 export const TRANSLATED_CREATED = 'translated_created'
@@ -150,4 +150,15 @@ export async function sendTranslated(
     })
   }
   return { orderIds, correlationId, reused }
+}
+
+/** What markImported records for a translated import: the first order's id, every order id of a split. */
+export function translatedImportedOutcome(sent: TranslatedSendResult): ImportedOutcome {
+  return {
+    kiboOrderId: sent.orderIds[0],
+    kiboOrderNumber: null,
+    correlationId: sent.correlationId,
+    created: true,
+    detail: { target: 'translated-v2', orderIds: sent.orderIds }
+  }
 }
