@@ -7,7 +7,7 @@
 // never reach a log line or an error message.
 import { Pool, type Dispatcher } from 'undici'
 import type { KiboConnection } from './config.ts'
-import { KiboError, parseKiboErrorBody, parseRetryAfter, type KiboLogger } from './kibo-client.ts'
+import { headerValue, KiboError, parseKiboErrorBody, parseRetryAfter, type KiboLogger } from './kibo-client.ts'
 
 export const OAUTH_PATH = '/api/platform/applications/authtickets/oauth'
 
@@ -141,8 +141,4 @@ export function createKiboTokenProvider(options: KiboTokenProviderOptions): Kibo
       if (ownPool) await dispatcher.close()
     }
   }
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value
 }

@@ -235,11 +235,70 @@ export interface KiboClient {
   close(): Promise<void>
 }
 
-interface RawResponse {
+/** One answer from Kibo: status, headers, the body as text and Kibo's correlation id. */
+export interface RawResponse {
   status: number
   headers: Record<string, string | string[] | undefined>
   text: string
   correlationId?: string
+}
+
+/** One Kibo API base URL, reached through a keep-alive pool of our own or the caller's dispatcher. */
+export interface KiboEndpoint {
+  readonly dispatcher: Dispatcher
+  /** true when the pool is ours (the client closes it), false for a dispatcher the caller passed. */
+  readonly ownsDispatcher: boolean
+  /**
+   * One HTTP exchange with the tenant (and site) headers and a JSON body; resolves with any answer
+   * (2xx or not), throws undici's error when none arrived (see transportCode).
+   */
+  request(method: Dispatcher.HttpMethod, path: string, token: string, body?: unknown): Promise<RawResponse>
+}
+
+export function kiboEndpoint(options: {
+  baseUrl: string
+  tenantId: number
+  /** Sent as x-vol-site when given. */
+  siteId?: number
+  timeoutMs: number
+  connections: number
+  dispatcher?: Dispatcher | undefined
+}): KiboEndpoint {
+  const { timeoutMs } = options
+  const base = new URL(options.baseUrl.replace(/\/+$/, '') + '/')
+  const basePath = base.pathname.replace(/\/+$/, '')
+  const dispatcher: Dispatcher =
+    options.dispatcher ??
+    new Pool(base.origin, {
+      connections: options.connections,
+      connectTimeout: Math.min(timeoutMs, 10_000),
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      keepAliveTimeout: 4_000
+    })
+  return {
+    dispatcher,
+    ownsDispatcher: options.dispatcher === undefined,
+    async request(method, path, token, body) {
+      const response = await dispatcher.request({
+        origin: base.origin,
+        path: `${basePath}${path}`,
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'x-vol-tenant': String(options.tenantId),
+          ...(options.siteId !== undefined ? { 'x-vol-site': String(options.siteId) } : {}),
+          accept: 'application/json',
+          ...(body !== undefined ? { 'content-type': 'application/json; charset=utf-8' } : {})
+        },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        signal: AbortSignal.timeout(timeoutMs)
+      })
+      const text = await response.body.text()
+      const correlationId = headerValue(response.headers['x-vol-correlation'])
+      return { status: response.statusCode, headers: response.headers, text, ...(correlationId !== undefined ? { correlationId } : {}) }
+    }
+  }
 }
 
 /** A request that got no HTTP answer. `sent: false` when the connection never opened. */
@@ -316,18 +375,14 @@ export function createKiboClient(options: KiboClientOptions): KiboClient {
   const { connection, tokenProvider, timeoutMs } = options
   const logger = options.logger ?? silent
   const retryBudgetMs = options.retryBudgetMs ?? 10_000
-  const base = new URL(connection.apiBaseUrl.replace(/\/+$/, '') + '/')
-  const basePath = base.pathname.replace(/\/+$/, '')
-  const dispatcher: Dispatcher =
-    options.dispatcher ??
-    new Pool(base.origin, {
-      connections: options.connections ?? 32,
-      connectTimeout: Math.min(timeoutMs, 10_000),
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-      keepAliveTimeout: 4_000
-    })
-  const ownDispatcher = options.dispatcher === undefined
+  const endpoint = kiboEndpoint({
+    baseUrl: connection.apiBaseUrl,
+    tenantId: connection.tenantId,
+    siteId: connection.siteId,
+    timeoutMs,
+    connections: options.connections ?? 32,
+    dispatcher: options.dispatcher
+  })
   const calls: Record<string, Record<string, number>> = {}
 
   function record(info: KiboResponseInfo): void {
@@ -345,26 +400,11 @@ export function createKiboClient(options: KiboClientOptions): KiboClient {
   async function send(operation: KiboOperation, method: Dispatcher.HttpMethod, path: string, token: string, body?: unknown): Promise<RawResponse> {
     const started = performance.now()
     try {
-      const response = await dispatcher.request({
-        origin: base.origin,
-        path: `${basePath}${path}`,
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          'x-vol-tenant': String(connection.tenantId),
-          'x-vol-site': String(connection.siteId),
-          accept: 'application/json',
-          ...(body !== undefined ? { 'content-type': 'application/json; charset=utf-8' } : {})
-        },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-        signal: AbortSignal.timeout(timeoutMs)
-      })
-      const text = await response.body.text()
+      const response = await endpoint.request(method, path, token, body)
       const durationMs = Math.round(performance.now() - started)
-      record({ operation, status: response.statusCode, durationMs })
-      const correlationId = headerValue(response.headers['x-vol-correlation'])
-      logger.debug({ operation, status: response.statusCode, durationMs, correlationId }, 'kibo response')
-      return { status: response.statusCode, headers: response.headers, text, ...(correlationId !== undefined ? { correlationId } : {}) }
+      record({ operation, status: response.status, durationMs })
+      logger.debug({ operation, status: response.status, durationMs, correlationId: response.correlationId }, 'kibo response')
+      return response
     } catch (error) {
       const code = transportCode(error)
       const durationMs = Math.round(performance.now() - started)
@@ -584,7 +624,7 @@ export function createKiboClient(options: KiboClientOptions): KiboClient {
       // Called at shutdown after delivery waited SHUTDOWN_TIMEOUT_MS for running imports: a call
       // still in flight is past that budget. Abort it (its outcome is reconciled by externalId on
       // the next try) instead of waiting up to KIBO_TIMEOUT_MS for it.
-      if (ownDispatcher) await dispatcher.destroy()
+      if (endpoint.ownsDispatcher) await endpoint.dispatcher.destroy()
     }
   }
 }

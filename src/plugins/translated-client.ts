@@ -12,9 +12,9 @@
 // KiboError kind 'ambiguous' and NOT retried: retrying a create could create the order twice,
 // retrying an authorize could hold the shopper's card twice. Only answers that prove nothing
 // was done are retried: one 401 (fresh token, once). 429 and 4xx are returned to the caller.
-import { Pool, type Dispatcher } from 'undici'
+import type { Dispatcher } from 'undici'
 import type { KiboTokenProvider } from './kibo-auth.ts'
-import { headerValue, KiboError, kiboErrorFromResponse, kiboErrorToProblem, notSentCodes, transportCode, type KiboLogger, type KiboProblem } from './kibo-client.ts'
+import { KiboError, kiboEndpoint, kiboErrorFromResponse, kiboErrorToProblem, notSentCodes, transportCode, type KiboLogger, type KiboProblem, type RawResponse } from './kibo-client.ts'
 import {
   TranslatedAuthorizeResponseSchema,
   TranslatedCreateOrderResponseSchema,
@@ -89,41 +89,20 @@ export function translatedErrorToProblem(err: unknown): KiboProblem {
 export function createTranslatedClient(options: TranslatedClientOptions): TranslatedClient {
   const { tokenProvider, timeoutMs } = options
   const logger = options.logger ?? silent
-  const base = new URL((options.baseUrl ?? translatedBaseUrl(options.tenantId, options.env ?? 'sandbox')).replace(/\/+$/, '') + '/')
-  const basePath = base.pathname.replace(/\/+$/, '')
-  const dispatcher: Dispatcher =
-    options.dispatcher ??
-    new Pool(base.origin, {
-      connections: options.connections ?? 8,
-      connectTimeout: Math.min(timeoutMs, 10_000),
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-      keepAliveTimeout: 4_000
-    })
-  const ownDispatcher = options.dispatcher === undefined
+  const endpoint = kiboEndpoint({
+    baseUrl: options.baseUrl ?? translatedBaseUrl(options.tenantId, options.env ?? 'sandbox'),
+    tenantId: options.tenantId,
+    timeoutMs,
+    connections: options.connections ?? 8,
+    dispatcher: options.dispatcher
+  })
 
-  type Raw = { status: number; headers: Record<string, string | string[] | undefined>; text: string; correlationId?: string }
-
-  async function send(operation: TranslatedOperation, path: string, token: string, body: unknown): Promise<Raw> {
+  async function send(operation: TranslatedOperation, path: string, token: string, body: unknown): Promise<RawResponse> {
     const started = performance.now()
     try {
-      const response = await dispatcher.request({
-        origin: base.origin,
-        path: `${basePath}${path}`,
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'x-vol-tenant': String(options.tenantId),
-          accept: 'application/json',
-          'content-type': 'application/json; charset=utf-8'
-        },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs)
-      })
-      const text = await response.body.text()
-      const correlationId = headerValue(response.headers['x-vol-correlation'])
-      logger.debug({ operation, status: response.statusCode, durationMs: Math.round(performance.now() - started), correlationId }, 'kibo translated response')
-      return { status: response.statusCode, headers: response.headers, text, ...(correlationId !== undefined ? { correlationId } : {}) }
+      const response = await endpoint.request('POST', path, token, body)
+      logger.debug({ operation, status: response.status, durationMs: Math.round(performance.now() - started), correlationId: response.correlationId }, 'kibo translated response')
+      return response
     } catch (error) {
       const code = transportCode(error)
       const sent = !notSentCodes.has(code)
@@ -139,10 +118,10 @@ export function createTranslatedClient(options: TranslatedClientOptions): Transl
   }
 
   // Any 5xx may have been processed, and nothing can be looked up: ambiguous.
-  const errorFrom = (operation: TranslatedOperation, response: Raw) => kiboErrorFromResponse(operation, response, { serverErrorKind: 'ambiguous' })
+  const errorFrom = (operation: TranslatedOperation, response: RawResponse) => kiboErrorFromResponse(operation, response, { serverErrorKind: 'ambiguous' })
 
   /** One call; a 401 was refused (nothing done), so it alone is retried once with a fresh token. */
-  async function call(operation: TranslatedOperation, path: string, body: unknown): Promise<Raw> {
+  async function call(operation: TranslatedOperation, path: string, body: unknown): Promise<RawResponse> {
     const token = await tokenProvider.getToken()
     const response = await send(operation, path, token, body)
     if (response.status !== 401) return response
@@ -151,7 +130,7 @@ export function createTranslatedClient(options: TranslatedClientOptions): Transl
     return send(operation, path, await tokenProvider.getToken(), body)
   }
 
-  function parseSuccess<T>(operation: TranslatedOperation, response: Raw, schema: { safeParse(input: unknown): { success: true; data: T } | { success: false } }): T {
+  function parseSuccess<T>(operation: TranslatedOperation, response: RawResponse, schema: { safeParse(input: unknown): { success: true; data: T } | { success: false } }): T {
     let json: unknown
     try {
       json = JSON.parse(response.text)
@@ -188,7 +167,7 @@ export function createTranslatedClient(options: TranslatedClientOptions): Transl
       return { authorization, ...(response.correlationId !== undefined ? { correlationId: response.correlationId } : {}) }
     },
     close: async () => {
-      if (ownDispatcher) await dispatcher.close()
+      if (endpoint.ownsDispatcher) await endpoint.dispatcher.close()
     }
   }
 }

@@ -10,8 +10,8 @@
 // never retried here: its error says whether Kibo may have queued it (`ambiguous`: sent, no
 // answer or a 5xx) or surely did not (`unavailable`, `rate_limited`: refused or never sent), and
 // the worker decides. Reads (job status, query) are retried within a small budget.
-import { Pool, type Dispatcher } from 'undici'
-import { headerValue, KiboError, kiboErrorFromResponse, notSentCodes, transportCode, type KiboLogger } from '../kibo-client.ts'
+import type { Dispatcher } from 'undici'
+import { KiboError, kiboEndpoint, kiboErrorFromResponse, notSentCodes, transportCode, type KiboLogger, type RawResponse } from '../kibo-client.ts'
 import type { KiboTokenProvider } from '../kibo-auth.ts'
 import type { KiboInventoryItem } from './inventory-store.ts'
 
@@ -73,13 +73,6 @@ export interface KiboInventoryClientOptions {
   dispatcher?: Dispatcher
 }
 
-interface RawResponse {
-  status: number
-  text: string
-  headers: Record<string, string | string[] | undefined>
-  correlationId?: string
-}
-
 class NoResponse extends Error {
   readonly code: string
   readonly sent: boolean
@@ -95,39 +88,19 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export function createKiboInventoryClient(options: KiboInventoryClientOptions): KiboInventoryClient {
   const logger = options.logger ?? silent
-  const base = new URL(options.apiBaseUrl.replace(/\/+$/, '') + '/')
-  const basePath = base.pathname.replace(/\/+$/, '')
-  const ownDispatcher = options.dispatcher === undefined
-  const dispatcher =
-    options.dispatcher ??
-    new Pool(base.origin, {
-      connections: options.connections ?? 8,
-      connectTimeout: Math.min(options.timeoutMs, 10_000),
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
-      keepAliveTimeout: 4_000
-    })
+  const endpoint = kiboEndpoint({
+    baseUrl: options.apiBaseUrl,
+    tenantId: options.tenantId,
+    siteId: options.siteId,
+    timeoutMs: options.timeoutMs,
+    connections: options.connections ?? 8,
+    dispatcher: options.dispatcher
+  })
   const retryBudgetMs = options.retryBudgetMs ?? 10_000
 
   async function send(method: Dispatcher.HttpMethod, path: string, token: string, body?: unknown): Promise<RawResponse> {
     try {
-      const response = await dispatcher.request({
-        origin: base.origin,
-        path: `${basePath}${path}`,
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          'x-vol-tenant': String(options.tenantId),
-          'x-vol-site': String(options.siteId),
-          accept: 'application/json',
-          ...(body !== undefined ? { 'content-type': 'application/json; charset=utf-8' } : {})
-        },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-        signal: AbortSignal.timeout(options.timeoutMs)
-      })
-      const text = await response.body.text()
-      const correlationId = headerValue(response.headers['x-vol-correlation'])
-      return { status: response.statusCode, text, headers: response.headers, ...(correlationId !== undefined ? { correlationId } : {}) }
+      return await endpoint.request(method, path, token, body)
     } catch (error) {
       const code = transportCode(error)
       throw new NoResponse(code, !notSentCodes.has(code))
@@ -217,7 +190,7 @@ export function createKiboInventoryClient(options: KiboInventoryClientOptions): 
     },
 
     async close() {
-      if (ownDispatcher) await dispatcher.destroy()
+      if (endpoint.ownsDispatcher) await endpoint.dispatcher.destroy()
     }
   }
 }
