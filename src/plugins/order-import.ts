@@ -11,14 +11,11 @@ import { payloadHash } from '../lib/canonical-json.ts'
 import { KiboError, kiboErrorToProblem } from './kibo-client.ts'
 import type { KiboTenant } from './kibo.ts'
 import type { ClaimInput, ImportRecord } from './store/index.ts'
-import { groupCommit } from './store/group-commit.ts'
+import { GROUP_COMMIT_BATCH_SIZE, groupCommit } from './store/group-commit.ts'
 import { ProblemError } from './problems.ts'
 import { gatewayOf, type ImportOutcomeEvent } from './import-events.ts'
 import { translatedErrorToProblem } from './translated-client.ts'
 import { outcomeUnknownProblem, translatedImportedOutcome, sendTranslated, translatedOutcomeUnknown, translatedResendBlocked } from './translated-import.ts'
-
-/** Most claims written in one group-commit transaction. */
-const CLAIM_BATCH_SIZE = 128
 
 export type SyncImportResult = { status: 201 | 200; body: ImportedResponse; replayed: boolean }
 export type AsyncAcceptResult =
@@ -100,7 +97,7 @@ export default fp(
         app.imports.claimImports(inputs, {
           onClaimed: (tx, records) => app.delivery.enqueueMany(records.map((record) => record.importId), { tx })
         }),
-      { maxBatchSize: CLAIM_BATCH_SIZE }
+      { maxBatchSize: GROUP_COMMIT_BATCH_SIZE }
     )
 
     // Outcomes answered without calling Kibo get their one log line here; imports and failures

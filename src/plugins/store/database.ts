@@ -151,7 +151,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
  * RSS) and the operating system's page cache holds the rest of the data directory. New WAL
  * segments are not zero-filled first (a 16 MB write that would stall the event loop).
  */
-export const PGLITE_SETTINGS = ['shared_buffers = 16MB', 'wal_init_zero = off']
+const PGLITE_SETTINGS = ['shared_buffers = 16MB', 'wal_init_zero = off']
 
 /**
  * initdb of a new data directory, in a child process: it needs ~1 GB for a moment, which a process

@@ -6,6 +6,9 @@
 import DataLoader from 'dataloader'
 import type { ClaimInput, ImportStore, MarkImportedInput } from './import-store.ts'
 
+/** Most calls one batch takes by default. */
+export const GROUP_COMMIT_BATCH_SIZE = 128
+
 export interface GroupCommitOptions {
   /** Most calls in one batch; more wait for the next one. */
   maxBatchSize: number
@@ -52,7 +55,7 @@ export function groupCommit<In, Out>(
 }
 
 /** Claims and markImported of concurrent callers share transactions; everything else is as is. */
-export function withGroupCommit(store: ImportStore, options: GroupCommitOptions = { maxBatchSize: 128 }): ImportStore {
+export function withGroupCommit(store: ImportStore, options: GroupCommitOptions = { maxBatchSize: GROUP_COMMIT_BATCH_SIZE }): ImportStore {
   const claimImport = groupCommit((inputs: readonly ClaimInput[]) => store.claimImports(inputs), options)
   const markImported = groupCommit((items: readonly MarkImportedInput[]) => store.markImportedMany(items), options)
   return {
