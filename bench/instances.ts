@@ -15,8 +15,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
-import { DEFAULT_CLIENT_ID, DEFAULT_SHARED_SECRET, DEFAULT_SITE_ID, DEFAULT_TENANT_ID, startKiboSimulator, type KiboSimulator } from '../src/kibo-simulator/index.ts'
-import { sleep, startServer, waitFor, type ServerProcess } from '../test/support/server-process.ts'
+import { startKiboSimulator, type KiboSimulator } from '../src/kibo-simulator/index.ts'
+import { kiboSimulatorEnv, sleep, startServer, waitFor, type ServerProcess } from '../test/support/server-process.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { values: flags } = parseArgs({
@@ -79,12 +79,7 @@ async function run(kibo: KiboSimulator, instances: number): Promise<RunResult> {
       const env = {
         DATABASE_URL: databaseUrl,
         LOG_LEVEL: 'warn',
-        KIBO_CLIENT_ID: DEFAULT_CLIENT_ID,
-        KIBO_SHARED_SECRET: DEFAULT_SHARED_SECRET,
-        KIBO_TENANT_ID: String(DEFAULT_TENANT_ID),
-        KIBO_SITE_ID: String(DEFAULT_SITE_ID),
-        KIBO_API_BASE_URL: kibo.apiBaseUrl,
-        KIBO_AUTH_BASE_URL: kibo.authBaseUrl,
+        ...kiboSimulatorEnv(kibo),
         WORKER_CONCURRENCY: String(CONCURRENCY),
         QUEUE_POLL_MS: '500',
         LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: '0'

@@ -22,7 +22,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import pg from 'pg'
 import { OrderEventSchema } from '../schemas/order-event.ts'
 import { mapEventToKiboOrder, type MappingOptions } from '../src/plugins/mapping/index.ts'
-import { DEFAULT_CLIENT_ID, DEFAULT_SHARED_SECRET, DEFAULT_SITE_ID, DEFAULT_TENANT_ID } from '../src/kibo-simulator/index.ts'
+import { DEFAULT_SITE_ID, DEFAULT_TENANT_ID } from '../src/kibo-simulator/index.ts'
+import { kiboSimulatorEnv } from '../test/support/server-process.ts'
 import { startFlags } from '../scripts/start-flags.ts'
 import { freePort, getJson, processStats, runLoad, sampleRss, startNode, waitForHttp, type AutocannonResult, type Child } from './support.ts'
 
@@ -77,14 +78,7 @@ await waitForHttp(`${simulatorUrl}/_simulator/state`, simulator)
 const simulatorStats = async () => (await getJson(`${simulatorUrl}/_simulator/state`)).stats as { oauthCalls: number; createCalls: number; orderCount: number }
 const resetSimulator = () => fetch(`${simulatorUrl}/_simulator/reset`, { method: 'POST' }).then((r) => r.arrayBuffer())
 
-const kiboEnv = {
-  KIBO_CLIENT_ID: DEFAULT_CLIENT_ID,
-  KIBO_SHARED_SECRET: DEFAULT_SHARED_SECRET,
-  KIBO_TENANT_ID: String(DEFAULT_TENANT_ID),
-  KIBO_SITE_ID: String(DEFAULT_SITE_ID),
-  KIBO_API_BASE_URL: `${simulatorUrl}/api`,
-  KIBO_AUTH_BASE_URL: simulatorUrl
-}
+const kiboEnv = kiboSimulatorEnv({ apiBaseUrl: `${simulatorUrl}/api`, authBaseUrl: simulatorUrl })
 
 async function startService(name: string, env: Record<string, string>): Promise<{ child: Child; url: string }> {
   const port = await freePort()

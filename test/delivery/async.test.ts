@@ -5,28 +5,7 @@ import t from 'tap'
 import { Webhook } from 'standardwebhooks'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp, loadExample, withExternalId } from '../helper.ts'
-
-const json = { 'content-type': 'application/json' }
-const newSecret = () => `whsec_${randomBytes(32).toString('base64')}`
-
-/** Fast retries for tests; everything else stays at its default. */
-const fastDelivery = {
-  RETRY_BASE_MS: '20',
-  RETRY_MAX_MS: '200',
-  QUEUE_POLL_MS: '500',
-  CIRCUIT_HALF_OPEN_AFTER_MS: '300',
-  KIBO_TIMEOUT_MS: '1000'
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await probe()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
+import { fastDelivery, json, newWebhookSecret as newSecret, waitFor } from '../observability/support.ts'
 
 async function importOf(app: FastifyInstance, importId: string) {
   const response = await app.inject({ method: 'GET', url: `/v1/imports/${importId}` })

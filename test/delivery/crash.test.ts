@@ -14,17 +14,11 @@ import os from 'node:os'
 import path from 'node:path'
 import t from 'tap'
 import type { Test } from 'tap'
-import {
-  DEFAULT_CLIENT_ID,
-  DEFAULT_SHARED_SECRET,
-  DEFAULT_SITE_ID,
-  DEFAULT_TENANT_ID,
-  startKiboSimulator,
-  type KiboSimulator
-} from '../../src/kibo-simulator/index.ts'
+import { startKiboSimulator, type KiboSimulator } from '../../src/kibo-simulator/index.ts'
 import { loadExample, withExternalId } from '../helper.ts'
 import { freshDatabase, postgresUnavailable, type DatabaseKind } from '../support/databases.ts'
-import { sleep, startServer, waitFor, type ServerProcess } from '../support/server-process.ts'
+import { kiboSimulatorEnv, sleep, startServer, waitFor, type ServerProcess } from '../support/server-process.ts'
+import { getJson, listByStatus, waitUntilImported, type ImportSummary } from '../support/imports-over-http.ts'
 
 const EVENTS = 150
 const SEND_CONCURRENCY = 6
@@ -45,12 +39,7 @@ function serverEnv(kibo: KiboSimulator, database: Record<string, string>): Recor
   return {
     ...database,
     LOG_LEVEL: 'info',
-    KIBO_CLIENT_ID: DEFAULT_CLIENT_ID,
-    KIBO_SHARED_SECRET: DEFAULT_SHARED_SECRET,
-    KIBO_TENANT_ID: String(DEFAULT_TENANT_ID),
-    KIBO_SITE_ID: String(DEFAULT_SITE_ID),
-    KIBO_API_BASE_URL: kibo.apiBaseUrl,
-    KIBO_AUTH_BASE_URL: kibo.authBaseUrl,
+    ...kiboSimulatorEnv(kibo),
     WORKER_CONCURRENCY: '8',
     QUEUE_POLL_MS: '500'
     // WORKER_LEASE_MS and SHUTDOWN_TIMEOUT_MS stay at their defaults: the defaults are what is promised.
@@ -140,50 +129,9 @@ async function resendUnacknowledged(t: Test, base: string, run: Run): Promise<{ 
   return { resent: missing.length, repeatsChecked: repeats.length }
 }
 
-interface ImportSummary {
-  importId: string
-  externalId: string
-  status: string
-  attempts: number
-  importedAt: string | null
-  history?: Array<{ at: string; kind: string; detail: Record<string, unknown> }>
-}
-
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(15_000) })
-  if (res.status !== 200) throw new Error(`GET ${url}: HTTP ${res.status} ${await res.text()}`)
-  return (await res.json()) as T
-}
-
-async function listByStatus(base: string, status: string): Promise<ImportSummary[]> {
-  const items: ImportSummary[] = []
-  let cursor: string | null = null
-  do {
-    const query: string = `status=${status}&limit=1000${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`
-    const page: { items: ImportSummary[]; nextCursor: string | null } = await getJson(`${base}/v1/imports?${query}`)
-    items.push(...page.items)
-    cursor = page.nextCursor
-  } while (cursor !== null)
-  return items
-}
-
 /** Waits until every accepted import is imported (none failed or dead); returns when that was. */
-async function drain(t: Test, server: ServerProcess, run: Run): Promise<number> {
-  const wanted = new Set(run.accepted.values())
-  try {
-    return await waitFor('every accepted import to be imported', DRAIN_TIMEOUT_MS, async () => {
-      const broken = [...(await listByStatus(server.base, 'failed')), ...(await listByStatus(server.base, 'dead'))]
-      if (broken.length > 0) throw new Error(`imports failed or dead: ${JSON.stringify(broken.slice(0, 5))}`)
-      const imported = new Set((await listByStatus(server.base, 'imported')).map((item) => item.importId))
-      for (const id of wanted) if (!imported.has(id)) return undefined
-      return Date.now()
-    }, 250)
-  } catch (error) {
-    const pending = [...(await listByStatus(server.base, 'queued')), ...(await listByStatus(server.base, 'importing'))]
-    t.comment(`still pending: ${pending.length}: ${JSON.stringify(pending.slice(0, 5))}`)
-    t.comment(`server output:\n${server.tail()}`)
-    throw error
-  }
+function drain(t: Test, server: ServerProcess, run: Run): Promise<number> {
+  return waitUntilImported(t, server, run.accepted.values(), { what: 'every accepted import to be imported', timeoutMs: DRAIN_TIMEOUT_MS, serverName: 'server' })
 }
 
 /** Every accepted import is imported, checked one by one (while the server still runs). */

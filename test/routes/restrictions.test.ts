@@ -6,20 +6,10 @@ import path from 'node:path'
 import t from 'tap'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp, repoRoot, withExternalId } from '../helper.ts'
+import { json, waitFor } from '../observability/support.ts'
 
-const json = { 'content-type': 'application/json' }
 const restrictedExample = () => JSON.parse(readFileSync(path.join(repoRoot, 'examples', 'restrictions', 'cybersource-restricted-usd.json'), 'utf8'))
 const fast = { QUEUE_POLL_MS: '500', RETRY_BASE_MS: '20' }
-
-async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await probe()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
 
 const kiboOrder = (app: FastifyInstance, externalId: string) => app.kibo.simulator!.orders(externalId)[0] as { restrictEdit?: boolean; restrictCancellation?: boolean } | undefined
 
@@ -29,9 +19,9 @@ t.test('restrictions in the event are applied after a sync import and shown on t
   const created = await app.inject({ method: 'POST', url: '/v1/orders', headers: json, payload: event })
   t.equal(created.statusCode, 201, created.body)
   const { importId } = created.json()
-  await eventually('restrictions applied in Kibo', () => kiboOrder(app, 'SO-100235')?.restrictEdit === true)
+  await waitFor('restrictions applied in Kibo', () => kiboOrder(app, 'SO-100235')?.restrictEdit === true)
   t.equal(kiboOrder(app, 'SO-100235')?.restrictCancellation, true)
-  const view = await eventually('record shows applied', async () => {
+  const view = await waitFor('record shows applied', async () => {
     const body = (await app.inject({ method: 'GET', url: `/v1/imports/${importId}` })).json()
     return body.restrictions?.status === 'applied' ? body : null
   })
@@ -50,7 +40,7 @@ t.test('a failing restrictions call is retried and visible, never a second order
   const accepted = await app.inject({ method: 'POST', url: '/v1/orders', headers: { ...json, prefer: 'respond-async' }, payload: event })
   t.equal(accepted.statusCode, 202)
   const { importId } = accepted.json()
-  await eventually('restrictions applied after failures', () => kiboOrder(app, 'RESTRICT-RETRY')?.restrictEdit === true, 60_000)
+  await waitFor('restrictions applied after failures', () => kiboOrder(app, 'RESTRICT-RETRY')?.restrictEdit === true, 60_000)
   const view = (await app.inject({ method: 'GET', url: `/v1/imports/${importId}` })).json()
   t.equal(view.status, 'imported')
   const kinds = view.history.map((entry: { kind: string }) => entry.kind)
@@ -76,7 +66,7 @@ t.test('PUT /v1/orders/{externalId}/restrictions: applied now, or stored and ret
   const pending = await put({ edit: true })
   t.equal(pending.statusCode, 202, 'Kibo down: stored and retried')
   t.match(pending.json(), { restrictions: { edit: true, cancellation: true, status: 'pending' }, statusUrl: String })
-  await eventually('the retried restrictions', () => kiboOrder(app, 'RESTRICT-PUT')?.restrictEdit === true, 60_000)
+  await waitFor('the retried restrictions', () => kiboOrder(app, 'RESTRICT-PUT')?.restrictEdit === true, 60_000)
   t.equal(kiboOrder(app, 'RESTRICT-PUT')?.restrictCancellation, true, 'fields left out kept their value')
 
   t.equal((await put({ edit: true }, 'NO-SUCH-ORDER')).statusCode, 404)

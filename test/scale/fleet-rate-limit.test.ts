@@ -7,9 +7,6 @@ import { randomBytes } from 'node:crypto'
 import t from 'tap'
 import type { FastifyInstance } from 'fastify'
 import {
-  DEFAULT_CLIENT_ID,
-  DEFAULT_SHARED_SECRET,
-  DEFAULT_SITE_ID,
   DEFAULT_TENANT_ID,
   startKiboSimulator
 } from '../../src/kibo-simulator/index.ts'
@@ -17,7 +14,7 @@ import { migrate } from '../../src/plugins/store/index.ts'
 import { createKiboPauses } from '../../src/plugins/store/kibo-pauses.ts'
 import { buildTestApp, loadExample, withExternalId } from '../helper.ts'
 import { freshDatabase, postgresUnavailable } from '../support/databases.ts'
-import { sleep, waitFor } from '../support/server-process.ts'
+import { kiboSimulatorEnv, sleep, waitFor } from '../support/server-process.ts'
 
 const skip = (await postgresUnavailable()) ?? false
 const RETRY_AFTER_SECONDS = 4
@@ -69,12 +66,7 @@ t.test('a 429 seen by one instance makes the other wait too', { skip }, async (t
   const fresh = await freshDatabase(t, 'postgres')
   const env = {
     DATABASE_URL: fresh.url!,
-    KIBO_CLIENT_ID: DEFAULT_CLIENT_ID,
-    KIBO_SHARED_SECRET: DEFAULT_SHARED_SECRET,
-    KIBO_TENANT_ID: String(DEFAULT_TENANT_ID),
-    KIBO_SITE_ID: String(DEFAULT_SITE_ID),
-    KIBO_API_BASE_URL: kibo.apiBaseUrl,
-    KIBO_AUTH_BASE_URL: kibo.authBaseUrl,
+    ...kiboSimulatorEnv(kibo),
     WORKER_CONCURRENCY: '4',
     QUEUE_POLL_MS: '500',
     // Without the fleet-wide pause, B would retry at once: its own backoff is tiny.

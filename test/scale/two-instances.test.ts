@@ -16,18 +16,12 @@ import { randomBytes } from 'node:crypto'
 import t from 'tap'
 import type { Test } from 'tap'
 import { Webhook } from 'standardwebhooks'
-import {
-  DEFAULT_CLIENT_ID,
-  DEFAULT_SHARED_SECRET,
-  DEFAULT_SITE_ID,
-  DEFAULT_TENANT_ID,
-  startKiboSimulator,
-  type KiboSimulator
-} from '../../src/kibo-simulator/index.ts'
+import { startKiboSimulator, type KiboSimulator } from '../../src/kibo-simulator/index.ts'
 import { latestVersion, migrate } from '../../src/plugins/store/index.ts'
 import { loadExample, withExternalId } from '../helper.ts'
 import { freshDatabase, postgresUnavailable } from '../support/databases.ts'
-import { sleep, startServer, waitFor, type ServerProcess } from '../support/server-process.ts'
+import { kiboSimulatorEnv, sleep, startServer, waitFor, type ServerProcess } from '../support/server-process.ts'
+import { getJson, listByStatus, waitUntilImported, type ImportSummary } from '../support/imports-over-http.ts'
 
 const EVENTS = 200
 const LANES = 8
@@ -85,43 +79,11 @@ async function send(base: string, event: Planned, route: Route): Promise<SendRes
   }
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(15_000) })
-  if (res.status !== 200) throw new Error(`GET ${url}: HTTP ${res.status} ${await res.text()}`)
-  return (await res.json()) as T
-}
-
-interface ImportSummary {
-  importId: string
-  externalId: string
-  status: string
-  attempts: number
-  importedAt: string | null
-  history?: Array<{ at: string; kind: string; detail: Record<string, unknown> }>
-}
-
-async function listByStatus(base: string, status: string): Promise<ImportSummary[]> {
-  const items: ImportSummary[] = []
-  let cursor: string | null = null
-  do {
-    const query: string = `status=${status}&limit=1000${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`
-    const page: { items: ImportSummary[]; nextCursor: string | null } = await getJson(`${base}/v1/imports?${query}`)
-    items.push(...page.items)
-    cursor = page.nextCursor
-  } while (cursor !== null)
-  return items
-}
-
 function serverEnv(kibo: KiboSimulator, databaseUrl: string): Record<string, string> {
   return {
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'info',
-    KIBO_CLIENT_ID: DEFAULT_CLIENT_ID,
-    KIBO_SHARED_SECRET: DEFAULT_SHARED_SECRET,
-    KIBO_TENANT_ID: String(DEFAULT_TENANT_ID),
-    KIBO_SITE_ID: String(DEFAULT_SITE_ID),
-    KIBO_API_BASE_URL: kibo.apiBaseUrl,
-    KIBO_AUTH_BASE_URL: kibo.authBaseUrl,
+    ...kiboSimulatorEnv(kibo),
     WEBHOOK_SECRETS: secret,
     WORKER_CONCURRENCY: '8',
     QUEUE_POLL_MS: '500'
@@ -241,22 +203,7 @@ t.test('two instances on one PostgreSQL: concurrent duplicates, one killed mid-r
   t.equal(new Set(importIds.values()).size, EVENTS, 'one import per event')
 
   // Drain: every acknowledged import imported (none failed or dead).
-  const wanted = new Set(importIds.values())
-  let drainedAt: number
-  try {
-    drainedAt = await waitFor('every acknowledged import to be imported', DRAIN_TIMEOUT_MS, async () => {
-      const broken = [...(await listByStatus(b.base, 'failed')), ...(await listByStatus(b.base, 'dead'))]
-      if (broken.length > 0) throw new Error(`imports failed or dead: ${JSON.stringify(broken.slice(0, 5))}`)
-      const imported = new Set((await listByStatus(b.base, 'imported')).map((item) => item.importId))
-      for (const id of wanted) if (!imported.has(id)) return undefined
-      return Date.now()
-    }, 250)
-  } catch (error) {
-    const pending = [...(await listByStatus(b.base, 'queued')), ...(await listByStatus(b.base, 'importing'))]
-    t.comment(`still pending: ${pending.length}: ${JSON.stringify(pending.slice(0, 5))}`)
-    t.comment(`B output:\n${b.tail()}`)
-    throw error
-  }
+  const drainedAt = await waitUntilImported(t, b, importIds.values(), { what: 'every acknowledged import to be imported', timeoutMs: DRAIN_TIMEOUT_MS, serverName: 'B' })
 
   // A's in-flight work: taken over and finished by B within 30 s of the kill.
   let latestPickup = 0

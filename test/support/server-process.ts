@@ -2,6 +2,7 @@
 // `node src/server.ts` on a free port, in a process group of its own (so a teardown can kill the
 // whole group), with its recent output kept for a failure's diagnosis.
 import { startFlags } from '../../scripts/start-flags.ts'
+import { DEFAULT_CLIENT_ID, DEFAULT_SHARED_SECRET, DEFAULT_SITE_ID, DEFAULT_TENANT_ID } from '../../src/kibo-simulator/index.ts'
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import os from 'node:os'
@@ -15,6 +16,18 @@ export const nodeBin = path.join(repoRoot, 'node_modules/.bin/node')
 export const READY_TIMEOUT_MS = 90_000
 
 /** What startServer needs from its caller: a tap Test fits, and so does a bench's own cleanup list. */
+/** The env that points a server at a Kibo simulator, with the simulator's default credentials, tenant and site. */
+export function kiboSimulatorEnv(kibo: { apiBaseUrl: string; authBaseUrl: string }): Record<string, string> {
+  return {
+    KIBO_CLIENT_ID: DEFAULT_CLIENT_ID,
+    KIBO_SHARED_SECRET: DEFAULT_SHARED_SECRET,
+    KIBO_TENANT_ID: String(DEFAULT_TENANT_ID),
+    KIBO_SITE_ID: String(DEFAULT_SITE_ID),
+    KIBO_API_BASE_URL: kibo.apiBaseUrl,
+    KIBO_AUTH_BASE_URL: kibo.authBaseUrl
+  }
+}
+
 export interface ServerOwner {
   teardown(fn: () => unknown): void
   comment?(message: string): void
