@@ -12,6 +12,7 @@ import pg from 'pg'
 import { PGlite } from '@electric-sql/pglite'
 import type { Test } from 'tap'
 import { migrate, openDatabase, pgliteDatabase, type Database } from '../../src/plugins/store/index.ts'
+import { startPgliteWorker } from '../../src/plugins/store/pglite-worker.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
 
@@ -57,29 +58,29 @@ function redact(url: string): string {
 
 // initdb in PGlite takes seconds; loading a dump of a pristine instance takes about one. The dump
 // is cached on disk (keyed by the installed PGlite build) so parallel test files share it.
-let pristine: Promise<Blob> | undefined
+let pristine: Promise<Uint8Array> | undefined
 
-export function pristineDump(): Promise<Blob> {
+export function pristineDump(): Promise<Uint8Array> {
   pristine ??= (async () => {
     const entry = fileURLToPath(import.meta.resolve('@electric-sql/pglite'))
     const { size, mtimeMs } = await stat(entry)
     const cacheDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/.cache/kibo-bridge-tests')
     const cached = path.join(cacheDir, `pglite-pristine-${size}-${Math.round(mtimeMs)}.tar`)
     try {
-      return new Blob([await readFile(cached)])
+      return await readFile(cached)
     } catch {
       // not there yet: make it
     }
     const template = await PGlite.create({ dataDir: 'memory://' })
-    let dump: Blob
+    let dump: Uint8Array
     try {
-      dump = await template.dumpDataDir('none')
+      dump = new Uint8Array(await (await template.dumpDataDir('none')).arrayBuffer())
     } finally {
       await template.close()
     }
     await mkdir(cacheDir, { recursive: true })
     const partial = `${cached}.${process.pid}.tmp`
-    await writeFile(partial, Buffer.from(await dump.arrayBuffer()))
+    await writeFile(partial, dump)
     await rename(partial, cached) // atomic: a parallel reader sees all of it or nothing
     return dump
   })()
@@ -87,7 +88,7 @@ export function pristineDump(): Promise<Blob> {
 }
 
 async function freshPglite(t: Test): Promise<FreshDatabase> {
-  const db = pgliteDatabase(await PGlite.create({ dataDir: 'memory://', loadDataDir: await pristineDump() }))
+  const db = pgliteDatabase(await startPgliteWorker({ dataDir: 'memory://', settings: [], loadDataDir: await pristineDump() }))
   t.teardown(() => db.close())
   return { kind: 'pglite', db }
 }

@@ -1,6 +1,7 @@
 // One small interface over the two database drivers the service runs on: PostgreSQL through a
-// `pg.Pool` when DATABASE_URL is set, otherwise embedded PGlite persisted in DATA_DIR. The same SQL
-// runs on both. Values come back the same way from both drivers (see `parseTimestamp` and
+// `pg.Pool` when DATABASE_URL is set, otherwise embedded PGlite persisted in DATA_DIR, running in a
+// worker thread of its own (pglite-worker.ts) so that its statements, which WebAssembly runs
+// synchronously, do not hold up request handling. The same SQL runs on both. Values come back the same way from both drivers (see `parseTimestamp` and
 // `parseInt8`): timestamptz as ISO 8601 UTC strings with millisecond precision, int8 as JS numbers.
 //
 // Both raw handles are exposed (`pglite`, `pool`) so pg-boss can share the database: on PGlite
@@ -15,7 +16,10 @@ import { hostname } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { PGlite } from '@electric-sql/pglite'
+import { startPgliteWorker, type PgliteStatements, type PgliteWorker } from './pglite-worker.ts'
+import { INT8_OID, parseInt8, parseTimestamp, TIMESTAMPTZ_OID } from './value-parsers.ts'
+
+export { parseInt8, parseTimestamp } from './value-parsers.ts'
 
 export interface QueryResult<Row> {
   rows: Row[]
@@ -39,7 +43,8 @@ export interface Database extends Queryable {
   ping(): Promise<void>
   /** Closes the pool or the PGlite instance (and its data-directory lock). Safe to call twice. */
   close(): Promise<void>
-  readonly pglite?: PGlite
+  /** PGlite in its thread (query, exec, listen: what pg-boss's fromPglite adapter takes). */
+  readonly pglite?: PgliteWorker
   readonly pool?: pg.Pool
 }
 
@@ -67,29 +72,6 @@ export class DatabaseBusyError extends Error {
   }
 }
 
-const TIMESTAMPTZ_OID = 1184
-const INT8_OID = 20
-
-/** PostgreSQL's ISO output ("2026-11-23 18:52:00.123+00", DateStyle ISO) → "2026-11-23T18:52:00.123Z". */
-export function parseTimestamp(text: string): string {
-  if (text === 'infinity' || text === '-infinity') return text
-  const match = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(\.\d+)?([+-]\d\d)(?::?(\d\d))?(?::?(\d\d))?$/.exec(text)
-  if (match === null) throw new Error(`unexpected timestamptz text ${JSON.stringify(text)} (the session must use DateStyle ISO)`)
-  const [, year, month, day, hour, minute, second, fraction = '', offsetHours, offsetMinutes = '00', offsetSeconds = '00'] = match
-  const millis = Math.round(Number(`0${fraction || '.0'}`) * 1000)
-  const utc = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), millis)
-  const sign = offsetHours.startsWith('-') ? -1 : 1
-  const offsetMs = sign * (Math.abs(Number(offsetHours)) * 3600 + Number(offsetMinutes) * 60 + Number(offsetSeconds)) * 1000
-  return new Date(utc - offsetMs).toISOString()
-}
-
-/** int8 → number; ids, counts and Kibo order numbers stay far below 2^53, so anything above is a bug. */
-export function parseInt8(text: string): number {
-  const value = Number(text)
-  if (!Number.isSafeInteger(value)) throw new RangeError(`int8 value ${text} is beyond Number.MAX_SAFE_INTEGER`)
-  return value
-}
-
 // Applied per query, not per connection or instance: pg-boss may share the PGlite instance or the
 // pool, and it expects the drivers' own defaults.
 const pgTypes = {
@@ -99,7 +81,6 @@ const pgTypes = {
     return pg.types.getTypeParser(oid, format ?? 'text')
   }
 }
-const pgliteParsers = { [TIMESTAMPTZ_OID]: parseTimestamp, [INT8_OID]: parseInt8 }
 
 // Marks code running inside one of our transactions, to catch use of the database instead of `tx`.
 const inTransaction = new AsyncLocalStorage<Database>()
@@ -130,26 +111,31 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     return db
   }
   if (options.dataDir === 'memory://' || options.dataDir.startsWith('memory://')) {
-    return pgliteDatabase(await PGlite.create({ dataDir: options.dataDir, postgresqlconf: PGLITE_SETTINGS }))
+    return pgliteDatabase(await startPgliteWorker({ dataDir: options.dataDir, settings: PGLITE_SETTINGS, onFailure: reportFailure(options.logger) }))
   }
   const dataDir = path.resolve(options.dataDir)
   await mkdir(dataDir, { recursive: true })
   const releaseLock = await lockDataDir(dataDir, options.logger)
   try {
     if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await initDataDirInChild(dataDir)
-    const pglite = await PGlite.create({ dataDir, postgresqlconf: PGLITE_SETTINGS })
-    return pgliteDatabase(pglite, releaseLock)
+    return pgliteDatabase(await startPgliteWorker({ dataDir, settings: PGLITE_SETTINGS, onFailure: reportFailure(options.logger) }), releaseLock)
   } catch (error) {
     await releaseLock()
     throw error
   }
 }
 
+// Every later statement fails (so /health/ready turns 503 and requests get a 500 problem); the
+// log line says why and what to do.
+const reportFailure = (logger?: StoreLogger) => (err: Error) =>
+  logger?.error({ err }, 'the embedded database (PGlite thread) stopped: nothing can be stored until the service restarts')
+
 /**
- * PGlite runs inside this process, so its buffers are this process's memory: 16 MB of shared
- * buffers (PostgreSQL's default is 128 MB; measured: no slower for the import store, ~100 MiB less
- * RSS) and the operating system's page cache holds the rest of the data directory. New WAL
- * segments are not zero-filled first (a 16 MB write that would stall the event loop).
+ * PGlite runs inside this process (in a thread of its own, pglite-worker.ts), so its buffers are
+ * this process's memory: 16 MB of shared buffers (PostgreSQL's default is 128 MB; measured: no
+ * slower for the import store, ~100 MiB less RSS) and the operating system's page cache holds the
+ * rest of the data directory. New WAL segments are not zero-filled first (a 16 MB write that would
+ * hold up every statement behind it).
  */
 const PGLITE_SETTINGS = ['shared_buffers = 16MB', 'wal_init_zero = off']
 
@@ -227,12 +213,12 @@ export function postgresDatabase(pool: pg.Pool, logger?: StoreLogger): Database 
   return db
 }
 
-/** Wraps a PGlite instance; `close()` closes it and runs `onClose` (the data-directory lock). */
-export function pgliteDatabase(pglite: PGlite, onClose?: () => Promise<void>): Database {
+/** Wraps PGlite in its thread; `close()` closes it and runs `onClose` (the data-directory lock). */
+export function pgliteDatabase(pglite: PgliteWorker, onClose?: () => Promise<void>): Database {
   let closed: Promise<void> | undefined
 
-  const run = async <Row>(target: Pick<PGlite, 'query'>, sql: string, params?: readonly unknown[]) => {
-    const result = await target.query<Row>(sql, params as unknown[] | undefined, { parsers: pgliteParsers })
+  const run = async <Row>(target: PgliteStatements, sql: string, params?: readonly unknown[]) => {
+    const result = await target.query<Row>(sql, params, { serviceTypes: true })
     return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length }
   }
 
@@ -245,9 +231,9 @@ export function pgliteDatabase(pglite: PGlite, onClose?: () => Promise<void>): D
     },
     transaction(fn) {
       refuseInsideTransaction(db)
-      // PGlite's transaction() holds the instance's transaction mutex from BEGIN to COMMIT, and
-      // every other query()/exec()/transaction() (ours and pg-boss's) waits on that same mutex, so
-      // no statement of another caller can land inside this transaction.
+      // PGlite's transaction() (in its thread) holds the instance's transaction mutex from BEGIN to
+      // COMMIT, and every other query()/exec()/transaction() (ours and pg-boss's) waits on that
+      // same mutex, so no statement of another caller can land inside this transaction.
       return pglite.transaction((raw) => {
         const tx: Queryable = { query: (sql, params) => run(raw, sql, params) }
         return inTransaction.run(db, () => fn(tx))
