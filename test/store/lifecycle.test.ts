@@ -107,10 +107,21 @@ void eachDatabase(t, async (t, { db }) => {
     await store.markImported(record.importId, 'worker-2', done)
     t.equal(await store.leaseImport(record.importId, 'worker-3', 60_000), null, 'not once imported')
     await t.rejects(store.leaseImport('imp_missing', 'worker-3', 60_000), ImportNotFoundError)
-    t.same(
-      (await store.getImportEvents(record.importId)).map((e) => e.kind),
-      ['received', 'leased', 'released', 'leased', 'imported']
-    )
+    const events = await store.getImportEvents(record.importId)
+    t.same(events.map((e) => e.kind), ['received', 'leased', 'released', 'leased', 'imported'])
+    t.same(events[1].detail, { leaseOwner: 'worker-1', attempt: 1, previousStatus: 'queued' }, 'each lease says what it took over')
+    t.same(events[2].detail, { leaseOwner: 'worker-1', delayMs: 0, error: { status: 503 } })
+    t.same(events[3].detail, { leaseOwner: 'worker-2', attempt: 2, previousStatus: 'queued' })
+  })
+
+  t.test('a worker taking over an expired lease records whose it was', async (t) => {
+    const { record } = await store.claimImport(claim('stalled', { mode: 'async' }))
+    await store.leaseImport(record.importId, 'worker-1', 30)
+    await sleep(80)
+    t.match(await store.leaseImport(record.importId, 'worker-2', 60_000), { attempts: 2, leaseOwner: 'worker-2' })
+    const leases = (await store.getImportEvents(record.importId)).filter((e) => e.kind === 'leased')
+    t.same(leases.at(-1)?.detail, { leaseOwner: 'worker-2', attempt: 2, previousStatus: 'importing', previousLeaseOwner: 'worker-1' })
+    await t.rejects(store.renewLease(record.importId, 'worker-1', 1000), { name: 'LeaseLostError', currentStatus: 'importing', currentOwner: 'worker-2' })
   })
 
   t.test('requeue: failed or dead back to the queue; anything else refused', async (t) => {

@@ -441,7 +441,7 @@ export function createImportStore(db: Database, options: ImportStoreOptions = {}
   }
 
   /** A change only the lease owner may make, with its history row, in one transaction. */
-  function ownerTransition(
+  async function ownerTransition(
     importId: string,
     leaseOwner: string,
     statement: string,
@@ -450,15 +450,18 @@ export function createImportStore(db: Database, options: ImportStoreOptions = {}
   ): Promise<ImportRecord> {
     requireText('importId', importId)
     requireText('leaseOwner', leaseOwner)
-    return db.transaction(async (tx) => {
-      const { rows } = await tx.query<ImportRow>(statement, [clock(), importId, leaseOwner, ...params])
-      if (rows.length === 0) {
-        const current = await explainMiss(tx, importId)
-        throw new LeaseLostError(importId, leaseOwner, current.status, current.lease_owner)
-      }
-      if (event !== null) await appendEvent(tx, importId, event.kind, { leaseOwner, ...event.detail })
-      return toRecord(rows[0])
-    })
+    const values = [clock(), importId, leaseOwner, ...params]
+    // The change and its history row in one statement: on PGlite one message to its thread instead
+    // of a transaction of four, during which every other statement waited.
+    const { rows } =
+      event === null
+        ? await db.query<ImportRow>(statement, values)
+        : await db.query<ImportRow>(sql.withHistory(statement, values.length), [...values, event.kind, json({ leaseOwner, ...event.detail })])
+    if (rows.length === 0) {
+      const current = await explainMiss(db, importId)
+      throw new LeaseLostError(importId, leaseOwner, current.status, current.lease_owner)
+    }
+    return toRecord(rows[0])
   }
 
   async function claimOnce(input: ClaimInput): Promise<ClaimResult | typeof RETRY> {
@@ -647,18 +650,11 @@ export function createImportStore(db: Database, options: ImportStoreOptions = {}
       requireText('importId', importId)
       requireText('leaseOwner', leaseOwner)
       requireLeaseMs(leaseMs)
-      return db.transaction(async (tx) => {
-        const before = await explainMiss(tx, importId)
-        const { rows } = await tx.query<ImportRow>(sql.leaseImport, [clock(), importId, leaseOwner, leaseMs])
-        if (rows.length === 0) return null
-        await appendEvent(tx, importId, 'leased', {
-          leaseOwner,
-          attempt: rows[0].attempts,
-          previousStatus: before.status,
-          ...(before.lease_owner === null ? {} : { previousLeaseOwner: before.lease_owner })
-        })
-        return toRecord(rows[0])
-      })
+      // One statement (the lease and its history row): see sql.leaseImportWithHistory.
+      const { rows } = await db.query<ImportRow>(sql.leaseImportWithHistory, [clock(), importId, leaseOwner, leaseMs, json({ leaseOwner })])
+      if (rows.length > 0) return toRecord(rows[0])
+      await explainMiss(db, importId) // throws ImportNotFoundError for an unknown id
+      return null
     },
 
     markImported(importId, leaseOwner, outcome) {

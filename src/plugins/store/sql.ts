@@ -508,6 +508,37 @@ export const insertEvent = `INSERT INTO ${SCHEMA}.import_events (import_id, at, 
   VALUES ($2, ${CLOCK}, $3, $4::jsonb)
   RETURNING id`
 
+/**
+ * `change` (an UPDATE … RETURNING i.* of one import; $1 clock, $2 import_id, then its own
+ * parameters, `changeParams` of them in all) and, if it changed a row, that row's history entry of
+ * kind $n+1 with detail $n+2: one statement, so one round trip and no transaction around it.
+ */
+export function withHistory(change: string, changeParams: number): string {
+  return `WITH changed AS (${change}),
+  history AS (
+    INSERT INTO ${SCHEMA}.import_events (import_id, at, kind, detail)
+    SELECT changed.import_id, ${CLOCK}, $${changeParams + 1}, $${changeParams + 2}::jsonb FROM changed
+  )
+  SELECT * FROM changed`
+}
+
+/**
+ * leaseImport and its 'leased' history row in one statement: the detail is $5 (leaseOwner) plus the
+ * attempt it starts and the status (and lease owner, if any) it took the import from.
+ */
+export const leaseImportWithHistory = `WITH previous AS (
+    SELECT status, lease_owner FROM ${SCHEMA}.imports WHERE import_id = $2
+  ),
+  changed AS (${leaseImport}),
+  history AS (
+    INSERT INTO ${SCHEMA}.import_events (import_id, at, kind, detail)
+    SELECT changed.import_id, ${CLOCK}, 'leased',
+      $5::jsonb || jsonb_build_object('attempt', changed.attempts, 'previousStatus', previous.status)
+        || CASE WHEN previous.lease_owner IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('previousLeaseOwner', previous.lease_owner) END
+    FROM changed, previous
+  )
+  SELECT * FROM changed`
+
 /** Oldest first. $1 import_id */
 export const selectEvents = `SELECT id, import_id, at, kind, detail FROM ${SCHEMA}.import_events
   WHERE import_id = $1
