@@ -2,15 +2,17 @@
 // machine, written to bench/results.md (and printed).
 //
 //   sync      POST /v1/orders → Kibo simulator over loopback (unique externalIds, keep-alive), at
-//             full speed and at a fixed rate, against bench/limit-harness.ts doing the same HTTP
+//             full speed, at a fixed rate and with one connection, against bench/limit-harness.ts
+//             doing the same HTTP
 //   async     Prefer: respond-async accepted/s (workers off), then the drain rate of a worker
 //             process, on PGlite and on PostgreSQL
+//   store     claim + outcome of one import at a time, in this process (the middleware's floor)
 //   mapping   validate + map events in a loop, no I/O (events/s/core)
 //
 // Every server (simulator, harness, service) is a child process of its own, so its CPU time and
 // memory are read from /proc; the load generator (autocannon) runs in this process.
 // Flags: --duration S (each measured run, default 10), --warmup S (default 3), --connections N
-// (default 50), --no-postgres, --profile (service runs with --cpu-prof into bench/profiles/),
+// (default 50), --no-postgres, --profile (service runs with --cpu-prof into bench/profiles/<run>/, one file per thread),
 // --out FILE (default bench/results.md).
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -23,6 +25,7 @@ import pg from 'pg'
 import { OrderEventSchema } from '../schemas/order-event.ts'
 import { mapEventToKiboOrder, type MappingOptions } from '../src/plugins/mapping/index.ts'
 import { DEFAULT_SITE_ID, DEFAULT_TENANT_ID } from '../src/kibo-simulator/index.ts'
+import { createImportStore, migrate, openDatabase } from '../src/plugins/store/index.ts'
 import { kiboSimulatorEnv } from '../test/support/server-process.ts'
 import { startFlags } from '../scripts/start-flags.ts'
 import { freePort, getJson, processStats, runLoad, sampleRss, startNode, waitForHttp, type AutocannonResult, type Child } from './support.ts'
@@ -40,7 +43,8 @@ const { values: flags } = parseArgs({
 })
 const duration = Number(flags.duration)
 const warmup = Number(flags.warmup)
-const connections = Number(flags.connections)
+const defaultConnections = Number(flags.connections)
+const connections = defaultConnections
 const postgresBase = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
 
 const say = (line: string) => process.stderr.write(`${line}\n`)
@@ -84,7 +88,7 @@ async function startService(name: string, env: Record<string, string>): Promise<
   const port = await freePort()
   const logFd = openSync(path.join(work, `${name}.log`), 'a')
   // The service runs with the Node flags of `npm start`, as a user runs it.
-  const args = [...startFlags(), ...(flags.profile ? ['--cpu-prof', '--cpu-prof-dir', path.join(root, 'bench/profiles'), '--cpu-prof-name', `${name}.cpuprofile`] : [])]
+  const args = [...startFlags(), ...(flags.profile ? ['--cpu-prof', '--cpu-prof-dir', path.join(root, 'bench/profiles', name)] : [])]
   const child = startNode(path.join(root, 'src/server.ts'), { ...kiboEnv, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'development', ...env }, args, logFd)
   children.push(child)
   const url = `http://127.0.0.1:${port}`
@@ -114,7 +118,12 @@ interface Measured {
 }
 
 /** Warm-up, then one measured run; CPU and RSS of `pid` over the measured run only. */
-async function measure(url: string, pid: number, options: { path: string; prefix: string; overallRate?: number; headers?: Record<string, string>; warm?: boolean }): Promise<Measured> {
+async function measure(
+  url: string,
+  pid: number,
+  options: { path: string; prefix: string; overallRate?: number; headers?: Record<string, string>; warm?: boolean; connections?: number }
+): Promise<Measured> {
+  const connections = options.connections ?? defaultConnections
   let warm2xx = 0
   if (options.warm !== false && warmup > 0) {
     warm2xx = (await runLoad({ url, path: options.path, connections, durationSeconds: warmup, body: nextBody(`${options.prefix}-warm`), headers: options.headers, overallRate: options.overallRate }))['2xx']
@@ -171,6 +180,11 @@ say(`latency at a fixed ${fixedRate} req/s…`)
 const harnessFixed = await measure(harness.url, harness.child.pid, { path: '/', prefix: 'harness-fixed', overallRate: fixedRate, warm: false })
 const serviceFixed = await measure(service.url, service.child.pid, { path: '/v1/orders', prefix: 'sync-fixed', overallRate: fixedRate, warm: false })
 say(`  harness p50 ${harnessFixed.result.latency.p50} / p99 ${harnessFixed.result.latency.p99} ms; service p50 ${serviceFixed.result.latency.p50} / p99 ${serviceFixed.result.latency.p99} ms`)
+// One connection, one request at a time: the latency the middleware adds with no queueing at all.
+say('latency with one connection…')
+const harnessOne = await measure(harness.url, harness.child.pid, { path: '/', prefix: 'harness-one', connections: 1 })
+const serviceOne = await measure(service.url, service.child.pid, { path: '/v1/orders', prefix: 'sync-one', connections: 1 })
+say(`  harness p50 ${harnessOne.result.latency.p50} / p99 ${harnessOne.result.latency.p99} ms; service p50 ${serviceOne.result.latency.p50} / p99 ${serviceOne.result.latency.p99} ms`)
 const peakRssSync = processStats(service.child.pid).peakRssMiB
 await service.child.stop()
 await harness.child.stop()
@@ -202,7 +216,7 @@ async function asyncRun(database: 'PGlite' | 'PostgreSQL', env: Record<string, s
   const worker = await startService(`drain-${database}`, { ...env, WORKER_CONCURRENCY: '32', QUEUE_POLL_MS: '100' })
   const started = performance.now()
   let drained = 0
-  const deadline = started + Math.max(60_000, duration * 12_000)
+  const deadline = started + Math.max(60_000, duration * 18_000)
   while (performance.now() < deadline) {
     drained = (await simulatorStats()).createCalls - before
     if (drained >= queued) break
@@ -243,7 +257,64 @@ if (!flags['no-postgres']) {
   postgresNote = 'PostgreSQL skipped (--no-postgres).'
 }
 
-// ------------------------------------------------------------------ 3. pure mapping
+// ------------------------------------------------------------------ 3. the store, one import at a time
+
+// What every sync import writes, with nothing else running: its claim (one transaction) and its
+// outcome (another), one after the other — the least the middleware can add on each database.
+interface StoreFloor {
+  database: string
+  claimMs: number
+  outcomeMs: number
+}
+async function storeFloor(database: string, options: { dataDir: string; databaseUrl?: string }): Promise<StoreFloor> {
+  const db = await openDatabase(options)
+  try {
+    await migrate(db)
+    const store = createImportStore(db)
+    const event = JSON.parse(nextBody('floor')())
+    const run = async (prefix: string, n: number) => {
+      let claimMs = 0
+      let outcomeMs = 0
+      for (let i = 0; i < n; i++) {
+        const started = performance.now()
+        const { record } = await store.claimImport({ tenantId: DEFAULT_TENANT_ID, siteId: DEFAULT_SITE_ID, externalId: `${prefix}-${i}`, payloadHash: 'h', event, mode: 'sync', leaseOwner: 'bench', leaseMs: 60_000 })
+        const claimed = performance.now()
+        await store.markImported(record.importId, 'bench', { kiboOrderId: `k-${prefix}-${i}`, kiboOrderNumber: i, correlationId: null, created: true })
+        claimMs += claimed - started
+        outcomeMs += performance.now() - claimed
+      }
+      return { database, claimMs: claimMs / n, outcomeMs: outcomeMs / n }
+    }
+    await run('warm', 100)
+    return await run('floor', 500)
+  } finally {
+    await db.close()
+  }
+}
+say('store, one import at a time…')
+const floors: StoreFloor[] = [await storeFloor('PGlite', { dataDir: path.join(work, 'floor-pglite') })]
+if (!flags['no-postgres']) {
+  const name = `kob_floor_${runTag}`
+  const admin = new pg.Client({ connectionString: postgresBase, connectionTimeoutMillis: 3000 })
+  try {
+    await admin.connect()
+    await admin.query(`CREATE DATABASE ${name}`)
+    const url = new URL(postgresBase)
+    url.pathname = `/${name}`
+    try {
+      floors.push(await storeFloor('PostgreSQL', { dataDir: 'unused', databaseUrl: url.toString() }))
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {})
+    }
+  } catch (error) {
+    say(`PostgreSQL store floor skipped: ${(error as Error).message}`)
+  } finally {
+    await admin.end().catch(() => {})
+  }
+}
+for (const f of floors) say(`  ${f.database}: claim ${f.claimMs.toFixed(2)} ms + outcome ${f.outcomeMs.toFixed(2)} ms`)
+
+// ------------------------------------------------------------------ 4. pure mapping
 
 function mappingRate(validate: boolean): { perSecondPerCore: number; events: number } {
   const names = ['cybersource-ship-usd', 'authorizenet-pickup-review', 'paypal-eur', 'historical-completed-jpy']
@@ -301,7 +372,7 @@ const added = {
   p99Max: serviceMax.result.latency.p99 - harnessMax.result.latency.p99
 }
 const pglite = asyncResults.find((r) => r.database === 'PGlite')!
-const peakRss = Math.max(serviceMax.peakRssMiB, serviceFixed.peakRssMiB)
+const peakRss = Math.max(serviceMax.peakRssMiB, serviceFixed.peakRssMiB, serviceOne.peakRssMiB)
 
 const lines = [
   '# Benchmark results',
@@ -322,6 +393,8 @@ const lines = [
   `| latency p50 / p99 at a fixed ${fixedRate} req/s | ${ms(harnessFixed.result.latency.p50)} / ${ms(harnessFixed.result.latency.p99)} | ${ms(serviceFixed.result.latency.p50)} / ${ms(serviceFixed.result.latency.p99)} | ${ratio(serviceFixed.result.latency.p50, harnessFixed.result.latency.p50)} / ${ratio(serviceFixed.result.latency.p99, harnessFixed.result.latency.p99)} | |`,
   `| **added by the middleware** p50 / p99 (fixed rate) | | ${ms(added.p50)} / ${ms(added.p99)} | | p99 ≤ 2 ms at ${connections} connections — ${check(added.p99 <= 2)} |`,
   `| added p50 / p99 at full speed (queueing included) | | ${ms(added.p50Max)} / ${ms(added.p99Max)} | | |`,
+  `| latency p50 / p99 with one connection (no queueing) | ${ms(harnessOne.result.latency.p50)} / ${ms(harnessOne.result.latency.p99)} | ${ms(serviceOne.result.latency.p50)} / ${ms(serviceOne.result.latency.p99)} | | |`,
+  `| added p50 / p99 with one connection | | ${ms(serviceOne.result.latency.p50 - harnessOne.result.latency.p50)} / ${ms(serviceOne.result.latency.p99 - harnessOne.result.latency.p99)} | | |`,
   `| CPU per import (server process only) | ${harnessMax.cpuMsPerRequest.toFixed(3)} ms | ${serviceMax.cpuMsPerRequest.toFixed(3)} ms | ${ratio(serviceMax.cpuMsPerRequest, harnessMax.cpuMsPerRequest)} | |`,
   `| server CPU during the run | ${harnessMax.cpuCores.toFixed(2)} cores | ${serviceMax.cpuCores.toFixed(2)} cores | | |`,
   `| peak RSS under load | ${round(harnessMax.peakRssMiB)} MiB | ${round(peakRss)} MiB (${round(serviceStartRss)} MiB idle after start; VmHWM ${round(peakRssSync)} MiB) | | ≤ 150 MB — ${check(peakRss * 1.048576 <= 150)} |`,
@@ -342,6 +415,14 @@ const lines = [
       `| ${r.database} | ${round(r.acceptedPerSecond)} | ${ms(r.intake.result.latency.p50)} / ${ms(r.intake.result.latency.p99)} | ${r.intake.cpuMsPerRequest.toFixed(3)} ms | ${r.drained}/${r.accepted} in ${r.drainSeconds.toFixed(1)} s${r.complete ? '' : ' (**timed out**)'} | ${round(r.drainPerSecond)} imports/s | intake ${r.intake.load}; drain ${r.load} | ${r.database === 'PGlite' ? `≥ 1,000 accepted/s — ${check(r.acceptedPerSecond >= 1000)}` : ''} |`
   ),
   ...(postgresNote ? ['', postgresNote] : []),
+  '',
+  '## The store alone, one import at a time',
+  '',
+  'The two writes every sync import makes, in the bench process with nothing else running: the claim (record + history row, one transaction) before the Kibo call and the outcome after it. Their sum is the least the middleware can add to a request on that database.',
+  '',
+  '| database | claim | outcome | both |',
+  '|---|---|---|---|',
+  ...floors.map((f) => `| ${f.database} | ${ms(f.claimMs)} | ${ms(f.outcomeMs)} | ${ms(f.claimMs + f.outcomeMs)} |`),
   '',
   '## Pure mapping (no I/O, one core)',
   '',

@@ -1,5 +1,8 @@
 // The durable import store. Layout (one concern per file):
 //   database.ts     the two drivers (PostgreSQL pool, embedded PGlite) behind one Database interface
+//   pglite-worker.ts, pglite-thread.ts  embedded PGlite in a worker thread, and that thread
+//   value-parsers.ts how timestamptz and int8 are read, on both drivers
+//   group-commit.ts concurrent claims and outcomes share one transaction
 //   migrations.ts   applying and checking the schema version
 //   sql.ts          every SQL statement, the schema included
 //   import-store.ts import records: claims, leases, outcomes, history, listing
