@@ -82,6 +82,39 @@ await waitForHttp(`${simulatorUrl}/_simulator/state`, simulator)
 const simulatorStats = async () => (await getJson(`${simulatorUrl}/_simulator/state`)).stats as { oauthCalls: number; createCalls: number; orderCount: number }
 const resetSimulator = () => fetch(`${simulatorUrl}/_simulator/reset`, { method: 'POST' }).then((r) => r.arrayBuffer())
 
+/**
+ * Runs `fn` with the URL of a new, empty PostgreSQL database, dropped afterwards. Undefined, with
+ * the reason said and kept for the report, when --no-postgres is given or PostgreSQL is unreachable.
+ */
+const postgresSkipped: string[] = []
+let postgresDatabases = 0
+async function withPostgres<T>(what: string, fn: (url: string) => Promise<T>): Promise<T | undefined> {
+  if (flags['no-postgres']) {
+    postgresSkipped.push(`${what} on PostgreSQL skipped (--no-postgres).`)
+    return undefined
+  }
+  const name = `kob_bench_${runTag}_${++postgresDatabases}`
+  const admin = new pg.Client({ connectionString: postgresBase, connectionTimeoutMillis: 3000 })
+  try {
+    await admin.connect()
+    await admin.query(`CREATE DATABASE ${name}`)
+  } catch (error) {
+    await admin.end().catch(() => {})
+    const reason = `${what} on PostgreSQL skipped: ${(error as Error).message}`
+    postgresSkipped.push(reason)
+    say(reason)
+    return undefined
+  }
+  try {
+    const url = new URL(postgresBase)
+    url.pathname = `/${name}`
+    return await fn(url.toString())
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {})
+    await admin.end().catch(() => {})
+  }
+}
+
 const kiboEnv = kiboSimulatorEnv({ apiBaseUrl: `${simulatorUrl}/api`, authBaseUrl: simulatorUrl })
 
 async function startService(name: string, env: Record<string, string>): Promise<{ child: Child; url: string }> {
@@ -187,6 +220,19 @@ const serviceOne = await measure(service.url, service.child.pid, { path: '/v1/or
 say(`  harness p50 ${harnessOne.result.latency.p50} / p99 ${harnessOne.result.latency.p99} ms; service p50 ${serviceOne.result.latency.p50} / p99 ${serviceOne.result.latency.p99} ms`)
 const peakRssSync = processStats(service.child.pid).peakRssMiB
 await service.child.stop()
+
+// The same full-speed run with the database out of the process.
+const serviceOnPostgres = await withPostgres('Sync on PostgreSQL', async (url) => {
+  const onPostgres = await startService('sync-postgres', { DATABASE_URL: url, WORKER_CONCURRENCY: '0' })
+  say('sync: service on PostgreSQL…')
+  try {
+    const measured = await measure(onPostgres.url, onPostgres.child.pid, { path: '/v1/orders', prefix: 'sync-pg' })
+    say(`  ${round(measured.rps)} req/s, p50 ${measured.result.latency.p50} ms, p99 ${measured.result.latency.p99} ms (load ${measured.load})`)
+    return { measured, peakRssMiB: processStats(onPostgres.child.pid).peakRssMiB }
+  } finally {
+    await onPostgres.child.stop()
+  }
+})
 await harness.child.stop()
 await resetSimulator()
 
@@ -233,29 +279,8 @@ async function asyncRun(database: 'PGlite' | 'PostgreSQL', env: Record<string, s
 const asyncResults: AsyncFigures[] = []
 asyncResults.push(await asyncRun('PGlite', { DATA_DIR: path.join(work, 'async-pglite') }))
 
-let postgresNote = ''
-if (!flags['no-postgres']) {
-  const name = `kob_bench_${runTag}`
-  const admin = new pg.Client({ connectionString: postgresBase, connectionTimeoutMillis: 3000 })
-  try {
-    await admin.connect()
-    await admin.query(`CREATE DATABASE ${name}`)
-    const url = new URL(postgresBase)
-    url.pathname = `/${name}`
-    try {
-      asyncResults.push(await asyncRun('PostgreSQL', { DATABASE_URL: url.toString() }))
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {})
-    }
-  } catch (error) {
-    postgresNote = `PostgreSQL skipped: ${(error as Error).message}`
-    say(postgresNote)
-  } finally {
-    await admin.end().catch(() => {})
-  }
-} else {
-  postgresNote = 'PostgreSQL skipped (--no-postgres).'
-}
+const asyncOnPostgres = await withPostgres('Async intake and drain', (url) => asyncRun('PostgreSQL', { DATABASE_URL: url }))
+if (asyncOnPostgres !== undefined) asyncResults.push(asyncOnPostgres)
 
 // ------------------------------------------------------------------ 3. the store, one import at a time
 
@@ -293,25 +318,8 @@ async function storeFloor(database: string, options: { dataDir: string; database
 }
 say('store, one import at a time…')
 const floors: StoreFloor[] = [await storeFloor('PGlite', { dataDir: path.join(work, 'floor-pglite') })]
-if (!flags['no-postgres']) {
-  const name = `kob_floor_${runTag}`
-  const admin = new pg.Client({ connectionString: postgresBase, connectionTimeoutMillis: 3000 })
-  try {
-    await admin.connect()
-    await admin.query(`CREATE DATABASE ${name}`)
-    const url = new URL(postgresBase)
-    url.pathname = `/${name}`
-    try {
-      floors.push(await storeFloor('PostgreSQL', { dataDir: 'unused', databaseUrl: url.toString() }))
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {})
-    }
-  } catch (error) {
-    say(`PostgreSQL store floor skipped: ${(error as Error).message}`)
-  } finally {
-    await admin.end().catch(() => {})
-  }
-}
+const floorOnPostgres = await withPostgres('The store alone', (url) => storeFloor('PostgreSQL', { dataDir: 'unused', databaseUrl: url }))
+if (floorOnPostgres !== undefined) floors.push(floorOnPostgres)
 for (const f of floors) say(`  ${f.database}: claim ${f.claimMs.toFixed(2)} ms + outcome ${f.outcomeMs.toFixed(2)} ms`)
 
 // ------------------------------------------------------------------ 4. pure mapping
@@ -402,6 +410,12 @@ const lines = [
   `| failed requests | ${failures(harnessMax)} | ${failures(serviceMax)} | | |`,
   `| load average during the run | ${harnessMax.load} | ${serviceMax.load} | | |`,
   '',
+  ...(serviceOnPostgres === undefined
+    ? []
+    : [
+        `The same full-speed run with the service on PostgreSQL (127.0.0.1:5432, the database out of the process): ${round(serviceOnPostgres.measured.rps)} req/s (${ratio(serviceOnPostgres.measured.rps, harnessMax.rps)} the harness), p50 / p99 ${ms(serviceOnPostgres.measured.result.latency.p50)} / ${ms(serviceOnPostgres.measured.result.latency.p99)}, CPU per import ${serviceOnPostgres.measured.cpuMsPerRequest.toFixed(3)} ms (service process only), peak RSS ${round(serviceOnPostgres.peakRssMiB)} MiB, failed requests: ${failures(serviceOnPostgres.measured)}; load ${serviceOnPostgres.measured.load}.`,
+        ''
+      ]),
   `Orders created in the simulator by the service runs: ${afterSync.createCalls} create calls for ${afterSync.orderCount} orders (warm-up included).`,
   '',
   '## Async intake (`Prefer: respond-async`) and drain',
@@ -414,7 +428,7 @@ const lines = [
     (r) =>
       `| ${r.database} | ${round(r.acceptedPerSecond)} | ${ms(r.intake.result.latency.p50)} / ${ms(r.intake.result.latency.p99)} | ${r.intake.cpuMsPerRequest.toFixed(3)} ms | ${r.drained}/${r.accepted} in ${r.drainSeconds.toFixed(1)} s${r.complete ? '' : ' (**timed out**)'} | ${round(r.drainPerSecond)} imports/s | intake ${r.intake.load}; drain ${r.load} | ${r.database === 'PGlite' ? `≥ 1,000 accepted/s — ${check(r.acceptedPerSecond >= 1000)}` : ''} |`
   ),
-  ...(postgresNote ? ['', postgresNote] : []),
+  ...(postgresSkipped.length > 0 ? ['', ...postgresSkipped] : []),
   '',
   '## The store alone, one import at a time',
   '',
