@@ -114,6 +114,27 @@ t.test('a data directory that cannot be opened fails the start, and the thread i
   await t.rejects(startPgliteWorker({ dataDir: 'memory://', settings: [], loadDataDir: new TextEncoder().encode('not a tar') }), /embedded database thread|tar|invalid/i)
 })
 
+t.test('a thread that dies is reported once, and every call after it rejects', async (t) => {
+  const failures: Error[] = []
+  // A JS heap cap the thread cannot keep under while it turns a ~400 MB result into rows.
+  const pglite = await startPgliteWorker({
+    dataDir: 'memory://',
+    settings: [],
+    loadDataDir: await pristineDump(),
+    resourceLimits: { maxOldGenerationSizeMb: 128 },
+    onFailure: (error) => failures.push(error)
+  })
+  t.teardown(() => pglite.close())
+  t.same((await pglite.query('SELECT 1 AS one')).rows, [{ one: 1 }])
+  await t.rejects(pglite.query("SELECT repeat('x', 1000000) AS big FROM generate_series(1, 400)"), /embedded database thread/)
+  t.equal(failures.length, 1, 'onFailure was called once')
+  t.match(failures[0]?.message, /embedded database thread/)
+  await t.rejects(pglite.query('SELECT 1'), /embedded database thread/, 'later calls reject at once')
+  await t.rejects(pglite.transaction(async () => {}), /embedded database thread/)
+  t.ok(pglite.closed)
+  await pglite.close() // still safe
+})
+
 t.test('an idle thread does not keep the process alive; a waiting call does', async (t) => {
   // A process that never closes the database: it must still end by itself after its last call, and
   // not before that call's answer (an unsettled top-level await would exit with code 13).

@@ -5,7 +5,7 @@
 //
 // The thread is kept referenced only while a call is waiting for it, so an idle database does not
 // keep the process alive (as an in-process PGlite would not), and a call in flight does.
-import { Worker } from 'node:worker_threads'
+import { Worker, type ResourceLimits } from 'node:worker_threads'
 import type { PgliteThreadData, Reply, Request, SerializedError } from './pglite-thread.ts'
 
 export interface PgliteResult<Row> {
@@ -58,6 +58,8 @@ export interface StartPgliteWorkerOptions {
   loadDataDir?: Uint8Array
   /** Called once if the thread dies after it started (every later call then rejects). */
   onFailure?: (error: Error) => void
+  /** Caps on the thread's own V8 heap (not PGlite's WebAssembly memory); Node's defaults otherwise. */
+  resourceLimits?: ResourceLimits
 }
 
 type Message = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never
@@ -70,7 +72,12 @@ export async function startPgliteWorker(options: StartPgliteWorkerOptions): Prom
   // thread already), except in a script run with --eval and --input-type: a thread given that
   // option cannot load its file, so there it gets none.
   const evalScript = process.execArgv.some((arg) => arg.startsWith('--input-type'))
-  const thread = new Worker(new URL('./pglite-thread.ts', import.meta.url), { workerData, name: 'pglite', ...(evalScript ? { execArgv: [] } : {}) })
+  const thread = new Worker(new URL('./pglite-thread.ts', import.meta.url), {
+    workerData,
+    name: 'pglite',
+    ...(evalScript ? { execArgv: [] } : {}),
+    ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {})
+  })
   const pending = new Map<number, Pending>()
   const notifications = new Map<number, (payload: string) => void>()
   let nextId = 1
