@@ -23,7 +23,7 @@ export interface PgliteThreadData {
   loadDataDir?: Uint8Array
 }
 
-export type Request =
+export type ThreadRequest =
   | { id: number; op: 'query'; sql: string; params?: unknown[]; txId?: number; serviceTypes?: boolean }
   | { id: number; op: 'exec'; sql: string; txId?: number }
   | { id: number; op: 'begin' }
@@ -32,7 +32,7 @@ export type Request =
   | { id: number; op: 'unlisten'; listenId: number }
   | { id: number; op: 'close' }
 
-export type Reply = { id: number; result: unknown } | { id: number; error: SerializedError } | { notify: number; payload: string } | { ready: true }
+export type ThreadReply = { id: number; result: unknown } | { id: number; error: SerializedError } | { notify: number; payload: string } | { ready: true }
 
 export interface SerializedError {
   message: string
@@ -56,7 +56,8 @@ const pglite = await PGlite.create({
 
 interface OpenTransaction {
   tx: Transaction
-  end(commit: boolean): void
+  /** COMMIT (true) or ROLLBACK; resolves once it ran, rejects when it failed. */
+  end(commit: boolean): Promise<void>
 }
 const transactions = new Map<number, OpenTransaction>()
 const listeners = new Map<number, () => Promise<void>>()
@@ -83,7 +84,7 @@ function target(txId: number | undefined): Pick<PGlite, 'query' | 'exec'> {
   return open.tx
 }
 
-async function handle(request: Request): Promise<unknown> {
+async function handle(request: ThreadRequest): Promise<unknown> {
   switch (request.op) {
     case 'query': {
       const result = await target(request.txId).query(request.sql, request.params, request.serviceTypes ? { parsers: serviceParsers } : undefined)
@@ -98,35 +99,41 @@ async function handle(request: Request): Promise<unknown> {
       // PGlite's transaction() holds the instance's mutex from BEGIN to COMMIT: every other query,
       // exec or transaction waits, so nothing of another caller lands inside this one.
       return await new Promise<number>((begun, failed) => {
-        pglite
+        const outcome: Promise<void> = pglite
           .transaction(
             (tx) =>
               new Promise<void>((commit, rollback) => {
-                transactions.set(txId, { tx, end: (yes) => (yes ? commit() : rollback(new RollbackRequested())) })
+                const end = (yes: boolean) => {
+                  if (yes) commit()
+                  else rollback(new RollbackRequested())
+                  return outcome
+                }
+                transactions.set(txId, { tx, end })
                 begun(txId)
               })
           )
-          .then(
-            () => finish(txId, null),
-            (error: unknown) => {
-              if (!transactions.has(txId)) failed(error) // BEGIN itself failed
-              else finish(txId, error instanceof RollbackRequested ? null : error)
-            }
-          )
+          .catch((error: unknown) => {
+            if (!(error instanceof RollbackRequested)) throw error
+          })
+        outcome.then(
+          () => transactions.delete(txId),
+          (error: unknown) => {
+            // Never opened: BEGIN itself failed, and that is the answer to 'begin'. Otherwise the
+            // 'end' request that ended it answers with the error.
+            if (!transactions.delete(txId)) failed(error)
+          }
+        )
       })
     }
     case 'end': {
       const open = transactions.get(request.txId)
       if (open === undefined) throw new Error(`transaction ${request.txId} is not open`)
-      const ended = new Promise<unknown>((resolve) => endings.set(request.txId, resolve))
-      open.end(request.commit)
-      const error = await ended
-      if (error !== null) throw error
+      await open.end(request.commit)
       return null
     }
     case 'listen': {
       const listenId = nextListenId++
-      listeners.set(listenId, await pglite.listen(request.channel, (payload) => port.postMessage({ notify: listenId, payload } satisfies Reply)))
+      listeners.set(listenId, await pglite.listen(request.channel, (payload) => port.postMessage({ notify: listenId, payload } satisfies ThreadReply)))
       return listenId
     }
     case 'unlisten': {
@@ -141,21 +148,12 @@ async function handle(request: Request): Promise<unknown> {
   }
 }
 
-const endings = new Map<number, (error: unknown) => void>()
-
-/** Transaction `txId` is over: committed (error null), rolled back on request (null), or failed. */
-function finish(txId: number, error: unknown): void {
-  transactions.delete(txId)
-  endings.get(txId)?.(error)
-  endings.delete(txId)
-}
-
-port.on('message', (request: Request) => {
+port.on('message', (request: ThreadRequest) => {
   handle(request).then(
-    (result) => port.postMessage({ id: request.id, result } satisfies Reply),
-    (error: unknown) => port.postMessage({ id: request.id, error: serialize(error) } satisfies Reply)
+    (result) => port.postMessage({ id: request.id, result } satisfies ThreadReply),
+    (error: unknown) => port.postMessage({ id: request.id, error: serialize(error) } satisfies ThreadReply)
   ).finally(() => {
     if (request.op === 'close') port.close()
   })
 })
-port.postMessage({ ready: true } satisfies Reply)
+port.postMessage({ ready: true } satisfies ThreadReply)

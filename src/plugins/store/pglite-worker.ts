@@ -6,7 +6,7 @@
 // The thread is kept referenced only while a call is waiting for it, so an idle database does not
 // keep the process alive (as an in-process PGlite would not), and a call in flight does.
 import { Worker, type ResourceLimits } from 'node:worker_threads'
-import type { PgliteThreadData, Reply, Request, SerializedError } from './pglite-thread.ts'
+import type { PgliteThreadData, ThreadReply, ThreadRequest, SerializedError } from './pglite-thread.ts'
 
 export interface PgliteResult<Row> {
   rows: Row[]
@@ -62,7 +62,9 @@ export interface StartPgliteWorkerOptions {
   resourceLimits?: ResourceLimits
 }
 
-type Message = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never
+/** A request before send() numbers it (Omit applied to each member of the union). */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never
+type Message = WithoutId<ThreadRequest>
 type Pending = { resolve(value: unknown): void; reject(error: Error): void }
 
 /** Starts the thread and resolves once PGlite in it is open. */
@@ -98,7 +100,7 @@ export async function startPgliteWorker(options: StartPgliteWorkerOptions): Prom
     }
     thread.on('error', (error) => fail(new Error(`the embedded database thread failed: ${error.message}`, { cause: error })))
     thread.on('exit', (code) => fail(new Error(`the embedded database thread ended (exit code ${code})`)))
-    thread.on('message', (reply: Reply) => {
+    thread.on('message', (reply: ThreadReply) => {
       if ('ready' in reply) return resolve()
       if ('notify' in reply) return notifications.get(reply.notify)?.(reply.payload)
       const call = pending.get(reply.id)
@@ -116,7 +118,7 @@ export async function startPgliteWorker(options: StartPgliteWorkerOptions): Prom
     return new Promise<T>((resolve, reject) => {
       if (pending.size === 0) thread.ref()
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject })
-      thread.postMessage({ ...request, id } as Request)
+      thread.postMessage({ ...request, id } as ThreadRequest)
     })
   }
 
