@@ -1,8 +1,9 @@
 // One small interface over the two database drivers the service runs on: PostgreSQL through a
 // `pg.Pool` when DATABASE_URL is set, otherwise embedded PGlite persisted in DATA_DIR, running in a
 // worker thread of its own (pglite-worker.ts) so that its statements, which WebAssembly runs
-// synchronously, do not hold up request handling. The same SQL runs on both. Values come back the same way from both drivers (see `parseTimestamp` and
-// `parseInt8`): timestamptz as ISO 8601 UTC strings with millisecond precision, int8 as JS numbers.
+// synchronously, do not hold up request handling. The same SQL runs on both. Values come back the
+// same way from both drivers (see `parseTimestamp` and `parseInt8`): timestamptz as ISO 8601 UTC
+// strings with millisecond precision, int8 as JS numbers.
 //
 // Both raw handles are exposed (`pglite`, `pool`) so pg-boss can share the database: on PGlite
 // through its `fromPglite(db.pglite)` adapter (PGlite has one connection; its query/exec/transaction
@@ -110,25 +111,27 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     }
     return db
   }
-  if (options.dataDir === 'memory://' || options.dataDir.startsWith('memory://')) {
-    return pgliteDatabase(await startPgliteWorker({ dataDir: options.dataDir, settings: PGLITE_SETTINGS, onFailure: reportFailure(options.logger) }))
+  // If the thread dies, every later statement fails (so /health/ready turns 503); this line says why.
+  const startPglite = (dataDir: string) =>
+    startPgliteWorker({
+      dataDir,
+      settings: PGLITE_SETTINGS,
+      onFailure: (err) => options.logger?.error({ err }, 'the embedded database (PGlite thread) stopped: nothing can be stored until the service restarts')
+    })
+  if (options.dataDir.startsWith('memory://')) {
+    return pgliteDatabase(await startPglite(options.dataDir))
   }
   const dataDir = path.resolve(options.dataDir)
   await mkdir(dataDir, { recursive: true })
   const releaseLock = await lockDataDir(dataDir, options.logger)
   try {
     if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await initDataDirInChild(dataDir)
-    return pgliteDatabase(await startPgliteWorker({ dataDir, settings: PGLITE_SETTINGS, onFailure: reportFailure(options.logger) }), releaseLock)
+    return pgliteDatabase(await startPglite(dataDir), releaseLock)
   } catch (error) {
     await releaseLock()
     throw error
   }
 }
-
-// Every later statement fails (so /health/ready turns 503 and requests get a 500 problem); the
-// log line says why and what to do.
-const reportFailure = (logger?: StoreLogger) => (err: Error) =>
-  logger?.error({ err }, 'the embedded database (PGlite thread) stopped: nothing can be stored until the service restarts')
 
 /**
  * PGlite runs inside this process (in a thread of its own, pglite-worker.ts), so its buffers are

@@ -440,7 +440,10 @@ export function createImportStore(db: Database, options: ImportStoreOptions = {}
     return rows[0]
   }
 
-  /** A change only the lease owner may make, with its history row, in one transaction. */
+  /**
+   * A change only the lease owner may make, with its history row, in one statement. When it
+   * matched nothing, a second read says why (the import's status and owner as of that read).
+   */
   async function ownerTransition(
     importId: string,
     leaseOwner: string,
