@@ -12,8 +12,8 @@
 // Every server (simulator, harness, service) is a child process of its own, so its CPU time and
 // memory are read from /proc; the load generator (autocannon) runs in this process.
 // Flags: --duration S (each measured run, default 10), --warmup S (default 3), --connections N
-// (default 50), --no-postgres, --profile (service runs with --cpu-prof into bench/profiles/<run>/, one file per thread),
-// --out FILE (default bench/results.md).
+// (default 50), --no-postgres, --profile (service runs with --cpu-prof into bench/profiles/<run>/,
+// one file per thread), --out FILE (default bench/results.md).
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -43,8 +43,7 @@ const { values: flags } = parseArgs({
 })
 const duration = Number(flags.duration)
 const warmup = Number(flags.warmup)
-const defaultConnections = Number(flags.connections)
-const connections = defaultConnections
+const connections = Number(flags.connections)
 const postgresBase = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
 
 const say = (line: string) => process.stderr.write(`${line}\n`)
@@ -82,12 +81,14 @@ await waitForHttp(`${simulatorUrl}/_simulator/state`, simulator)
 const simulatorStats = async () => (await getJson(`${simulatorUrl}/_simulator/state`)).stats as { oauthCalls: number; createCalls: number; orderCount: number }
 const resetSimulator = () => fetch(`${simulatorUrl}/_simulator/reset`, { method: 'POST' }).then((r) => r.arrayBuffer())
 
+/** Why a PostgreSQL run did not happen, for the report. */
+const postgresSkipped: string[] = []
+let postgresDatabases = 0
+
 /**
  * Runs `fn` with the URL of a new, empty PostgreSQL database, dropped afterwards. Undefined, with
  * the reason said and kept for the report, when --no-postgres is given or PostgreSQL is unreachable.
  */
-const postgresSkipped: string[] = []
-let postgresDatabases = 0
 async function withPostgres<T>(what: string, fn: (url: string) => Promise<T>): Promise<T | undefined> {
   if (flags['no-postgres']) {
     postgresSkipped.push(`${what} on PostgreSQL skipped (--no-postgres).`)
@@ -156,15 +157,15 @@ async function measure(
   pid: number,
   options: { path: string; prefix: string; overallRate?: number; headers?: Record<string, string>; warm?: boolean; connections?: number }
 ): Promise<Measured> {
-  const connections = options.connections ?? defaultConnections
+  const clients = options.connections ?? connections
   let warm2xx = 0
   if (options.warm !== false && warmup > 0) {
-    warm2xx = (await runLoad({ url, path: options.path, connections, durationSeconds: warmup, body: nextBody(`${options.prefix}-warm`), headers: options.headers, overallRate: options.overallRate }))['2xx']
+    warm2xx = (await runLoad({ url, path: options.path, connections: clients, durationSeconds: warmup, body: nextBody(`${options.prefix}-warm`), headers: options.headers, overallRate: options.overallRate }))['2xx']
   }
   const before = processStats(pid)
   const rss = sampleRss(pid)
   const started = performance.now()
-  const result = await runLoad({ url, path: options.path, connections, durationSeconds: duration, body: nextBody(options.prefix), headers: options.headers, overallRate: options.overallRate })
+  const result = await runLoad({ url, path: options.path, connections: clients, durationSeconds: duration, body: nextBody(options.prefix), headers: options.headers, overallRate: options.overallRate })
   const seconds = (performance.now() - started) / 1000
   const peak = rss.stop()
   const after = processStats(pid)
