@@ -47,11 +47,14 @@ interface RunResult {
   oauthCalls: number
 }
 
-function loadAverage(): string {
-  return os.loadavg().map((n) => n.toFixed(2)).join(' ')
+function loadAverage (): string {
+  return os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')
 }
 
-async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
+async function withDatabase<T> (fn: (url: string) => Promise<T>): Promise<T> {
   const name = `kb_bench_${randomBytes(5).toString('hex')}`
   const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()
@@ -69,7 +72,7 @@ async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
   }
 }
 
-async function run(kibo: KiboSimulator, instances: number): Promise<RunResult> {
+async function run (kibo: KiboSimulator, instances: number): Promise<RunResult> {
   kibo.reset()
   kibo.faults.setLatency({ route: 'createOrder', fixedMs: LATENCY_MS })
   return withDatabase(async (databaseUrl) => {
@@ -115,7 +118,15 @@ async function run(kibo: KiboSimulator, instances: number): Promise<RunResult> {
       const stats = kibo.stats()
       for (const server of servers) process.kill(server.pid, 'SIGTERM')
       await Promise.all(servers.map((server) => server.exited))
-      return { instances, intakeMs, drainMs, perSecond: EVENTS / (drainMs / 1000), load, creates: stats.createCalls, oauthCalls: stats.oauthCalls }
+      return {
+        instances,
+        intakeMs,
+        drainMs,
+        perSecond: EVENTS / (drainMs / 1000),
+        load,
+        creates: stats.createCalls,
+        oauthCalls: stats.oauthCalls
+      }
     } finally {
       for (const cleanup of cleanups.reverse()) await cleanup()
     }
@@ -128,7 +139,9 @@ try {
   for (const instances of [1, 2]) {
     console.error(`running ${instances} instance(s), ${EVENTS} events …`)
     const result = await run(kibo, instances)
-    console.error(`  ${result.perSecond.toFixed(1)} imports/s (intake ${result.intakeMs} ms, all in Kibo after ${result.drainMs} ms; load ${result.load})`)
+    console.error(
+      `  ${result.perSecond.toFixed(1)} imports/s (intake ${result.intakeMs} ms, all in Kibo after ${result.drainMs} ms; load ${result.load})`
+    )
     results.push(result)
   }
 } finally {
@@ -154,7 +167,10 @@ const section = [
   '',
   '| instances | intake done | all in Kibo | imports/s | Kibo creates | OAuth calls | load (1/5/15 min) at the end |',
   '|---|---|---|---|---|---|---|',
-  ...results.map((r) => `| ${r.instances} | ${(r.intakeMs / 1000).toFixed(1)} s | ${(r.drainMs / 1000).toFixed(1)} s | ${r.perSecond.toFixed(1)} | ${r.creates} | ${r.oauthCalls} | ${r.load} |`),
+  ...results.map(
+    (r) =>
+      `| ${r.instances} | ${(r.intakeMs / 1000).toFixed(1)} s | ${(r.drainMs / 1000).toFixed(1)} s | ${r.perSecond.toFixed(1)} | ${r.creates} | ${r.oauthCalls} | ${r.load} |`
+  ),
   '',
   `Two instances / one: **${(two.perSecond / one.perSecond).toFixed(2)}×**.`,
   ''

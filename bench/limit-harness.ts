@@ -12,10 +12,17 @@ const kiboUrl = new URL(env.KIBO_URL!)
 const template = JSON.parse(env.TEMPLATE!) as Record<string, unknown>
 const agent = new http.Agent({ keepAlive: true, maxSockets: Number(env.KIBO_CONNECTIONS ?? 32) })
 
-function call(method: string, path: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+function call (method: string, path: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: kiboUrl.hostname, port: kiboUrl.port, method, path, agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: kiboUrl.hostname,
+        port: kiboUrl.port,
+        method,
+        path,
+        agent,
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }
+      },
       (response) => {
         const chunks: Buffer[] = []
         response.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -65,7 +72,15 @@ const server = http.createServer((req, res) => {
         const order = JSON.parse(answer.text) as { id: string; orderNumber: number }
         res
           .writeHead(201, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ importId: 'imp_harness', externalId, kiboOrderId: order.id, kiboOrderNumber: order.orderNumber, status: 'imported' }))
+          .end(
+            JSON.stringify({
+              importId: 'imp_harness',
+              externalId,
+              kiboOrderId: order.id,
+              kiboOrderNumber: order.orderNumber,
+              status: 'imported'
+            })
+          )
       },
       () => res.writeHead(502).end()
     )
@@ -73,4 +88,4 @@ const server = http.createServer((req, res) => {
 })
 server.keepAliveTimeout = 72_000
 server.listen(Number(env.PORT), '127.0.0.1', () => process.stdout.write(`limit harness on ${env.PORT}\n`))
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => server.close(() => process.exit(0)) && server.closeAllConnections())
+for (const signal of ['SIGINT', 'SIGTERM'] as const) { process.once(signal, () => server.close(() => process.exit(0)) && server.closeAllConnections()) }

@@ -23,12 +23,22 @@ import { parseArgs } from 'node:util'
 import { setTimeout as sleep } from 'node:timers/promises'
 import pg from 'pg'
 import { OrderEventSchema } from '../schemas/order-event.ts'
-import { mapEventToKiboOrder, type MappingOptions } from '../src/plugins/mapping/index.ts'
+import { mapEventToKiboOrder, type MappingOptions } from '../src/mapping/index.ts'
 import { DEFAULT_SITE_ID, DEFAULT_TENANT_ID } from '../src/kibo-simulator/index.ts'
-import { createImportStore, migrate, openDatabase } from '../src/plugins/store/index.ts'
+import { createImportStore, migrate, openDatabase } from '../src/store/index.ts'
 import { kiboSimulatorEnv } from '../test/support/server-process.ts'
 import { startFlags } from '../scripts/start-flags.ts'
-import { freePort, getJson, processStats, runLoad, sampleRss, startNode, waitForHttp, type AutocannonResult, type Child } from './support.ts'
+import {
+  freePort,
+  getJson,
+  processStats,
+  runLoad,
+  sampleRss,
+  startNode,
+  waitForHttp,
+  type AutocannonResult,
+  type Child
+} from './support.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { values: flags } = parseArgs({
@@ -47,7 +57,11 @@ const connections = Number(flags.connections)
 const postgresBase = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
 
 const say = (line: string) => process.stderr.write(`${line}\n`)
-const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ')
+const load = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')
 const round = (n: number, digits = 0) => Number(n.toFixed(digits))
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'kob-bench-'))
@@ -78,7 +92,8 @@ const simulatorUrl = `http://127.0.0.1:${simulatorPort}`
 const simulator = startNode(path.join(root, 'src/kibo-simulator/main.ts'), { PORT: String(simulatorPort), HOST: '127.0.0.1' })
 children.push(simulator)
 await waitForHttp(`${simulatorUrl}/_simulator/state`, simulator)
-const simulatorStats = async () => (await getJson(`${simulatorUrl}/_simulator/state`)).stats as { oauthCalls: number; createCalls: number; orderCount: number }
+const simulatorStats = async () =>
+  (await getJson(`${simulatorUrl}/_simulator/state`)).stats as { oauthCalls: number; createCalls: number; orderCount: number }
 const resetSimulator = () => fetch(`${simulatorUrl}/_simulator/reset`, { method: 'POST' }).then((r) => r.arrayBuffer())
 
 /** Why a PostgreSQL run did not happen, for the report. */
@@ -89,7 +104,7 @@ let postgresDatabases = 0
  * Runs `fn` with the URL of a new, empty PostgreSQL database, dropped afterwards. Undefined, with
  * the reason said and kept for the report, when --no-postgres is given or PostgreSQL is unreachable.
  */
-async function withPostgres<T>(what: string, fn: (url: string) => Promise<T>): Promise<T | undefined> {
+async function withPostgres<T> (what: string, fn: (url: string) => Promise<T>): Promise<T | undefined> {
   if (flags['no-postgres']) {
     postgresSkipped.push(`${what} on PostgreSQL skipped (--no-postgres).`)
     return undefined
@@ -118,21 +133,32 @@ async function withPostgres<T>(what: string, fn: (url: string) => Promise<T>): P
 
 const kiboEnv = kiboSimulatorEnv({ apiBaseUrl: `${simulatorUrl}/api`, authBaseUrl: simulatorUrl })
 
-async function startService(name: string, env: Record<string, string>): Promise<{ child: Child; url: string }> {
+async function startService (name: string, env: Record<string, string>): Promise<{ child: Child; url: string }> {
   const port = await freePort()
   const logFd = openSync(path.join(work, `${name}.log`), 'a')
   // The service runs with the Node flags of `npm start`, as a user runs it.
   const args = [...startFlags(), ...(flags.profile ? ['--cpu-prof', '--cpu-prof-dir', path.join(root, 'bench/profiles', name)] : [])]
-  const child = startNode(path.join(root, 'src/server.ts'), { ...kiboEnv, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'development', ...env }, args, logFd)
+  const child = startNode(
+    path.join(root, 'src/server.ts'),
+    { ...kiboEnv, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'development', ...env },
+    args,
+    logFd
+  )
   children.push(child)
   const url = `http://127.0.0.1:${port}`
   await waitForHttp(`${url}/health/live`, child, 120_000)
   return { child, url }
 }
 
-async function startHarness(): Promise<{ child: Child; url: string }> {
+async function startHarness (): Promise<{ child: Child; url: string }> {
   const port = await freePort()
-  const child = startNode(path.join(root, 'bench/limit-harness.ts'), { ...kiboEnv, KIBO_URL: simulatorUrl, PORT: String(port), TEMPLATE: kiboTemplate, KIBO_CONNECTIONS: '32' })
+  const child = startNode(path.join(root, 'bench/limit-harness.ts'), {
+    ...kiboEnv,
+    KIBO_URL: simulatorUrl,
+    PORT: String(port),
+    TEMPLATE: kiboTemplate,
+    KIBO_CONNECTIONS: '32'
+  })
   children.push(child)
   const url = `http://127.0.0.1:${port}`
   await waitForHttp(url, child)
@@ -152,7 +178,7 @@ interface Measured {
 }
 
 /** Warm-up, then one measured run; CPU and RSS of `pid` over the measured run only. */
-async function measure(
+async function measure (
   url: string,
   pid: number,
   options: { path: string; prefix: string; overallRate?: number; headers?: Record<string, string>; warm?: boolean; connections?: number }
@@ -160,12 +186,30 @@ async function measure(
   const clients = options.connections ?? connections
   let warm2xx = 0
   if (options.warm !== false && warmup > 0) {
-    warm2xx = (await runLoad({ url, path: options.path, connections: clients, durationSeconds: warmup, body: nextBody(`${options.prefix}-warm`), headers: options.headers, overallRate: options.overallRate }))['2xx']
+    warm2xx = (
+      await runLoad({
+        url,
+        path: options.path,
+        connections: clients,
+        durationSeconds: warmup,
+        body: nextBody(`${options.prefix}-warm`),
+        headers: options.headers,
+        overallRate: options.overallRate
+      })
+    )['2xx']
   }
   const before = processStats(pid)
   const rss = sampleRss(pid)
   const started = performance.now()
-  const result = await runLoad({ url, path: options.path, connections: clients, durationSeconds: duration, body: nextBody(options.prefix), headers: options.headers, overallRate: options.overallRate })
+  const result = await runLoad({
+    url,
+    path: options.path,
+    connections: clients,
+    durationSeconds: duration,
+    body: nextBody(options.prefix),
+    headers: options.headers,
+    overallRate: options.overallRate
+  })
   const seconds = (performance.now() - started) / 1000
   const peak = rss.stop()
   const after = processStats(pid)
@@ -181,12 +225,14 @@ async function measure(
   }
 }
 
-function failures(m: Measured): string {
+function failures (m: Measured): string {
   const r = m.result
   const codes = Object.entries(r.statusCodeStats ?? {})
     .filter(([code]) => !code.startsWith('2'))
     .map(([code, s]) => `${code}×${s.count}`)
-  return r.non2xx + r.errors + r.timeouts === 0 ? 'none' : `non-2xx ${r.non2xx} (${codes.join(', ')}), errors ${r.errors}, timeouts ${r.timeouts}`
+  return r.non2xx + r.errors + r.timeouts === 0
+    ? 'none'
+    : `non-2xx ${r.non2xx} (${codes.join(', ')}), errors ${r.errors}, timeouts ${r.timeouts}`
 }
 
 // ------------------------------------------------------------------ 1. sync: harness vs service
@@ -195,7 +241,9 @@ say(`bench: ${duration} s runs after ${warmup} s warm-up, ${connections} connect
 const harness = await startHarness()
 say('sync: limit harness…')
 const harnessMax = await measure(harness.url, harness.child.pid, { path: '/', prefix: 'harness' })
-say(`  ${round(harnessMax.rps)} req/s, p50 ${harnessMax.result.latency.p50} ms, p99 ${harnessMax.result.latency.p99} ms (load ${harnessMax.load})`)
+say(
+  `  ${round(harnessMax.rps)} req/s, p50 ${harnessMax.result.latency.p50} ms, p99 ${harnessMax.result.latency.p99} ms (load ${harnessMax.load})`
+)
 await resetSimulator()
 
 const syncData = path.join(work, 'sync-data')
@@ -204,21 +252,37 @@ const oauthBefore = (await simulatorStats()).oauthCalls
 const serviceStartRss = processStats(service.child.pid).rssMiB
 say('sync: service…')
 const serviceMax = await measure(service.url, service.child.pid, { path: '/v1/orders', prefix: 'sync' })
-say(`  ${round(serviceMax.rps)} req/s, p50 ${serviceMax.result.latency.p50} ms, p99 ${serviceMax.result.latency.p99} ms (load ${serviceMax.load})`)
+say(
+  `  ${round(serviceMax.rps)} req/s, p50 ${serviceMax.result.latency.p50} ms, p99 ${serviceMax.result.latency.p99} ms (load ${serviceMax.load})`
+)
 const afterSync = await simulatorStats()
 const oauthCalls = afterSync.oauthCalls - oauthBefore
 
 // Latency at a fixed rate both can sustain: what the middleware adds when neither is saturated.
 const fixedRate = Math.max(50, Math.floor(Math.min(harnessMax.rps, serviceMax.rps) * 0.5))
 say(`latency at a fixed ${fixedRate} req/s…`)
-const harnessFixed = await measure(harness.url, harness.child.pid, { path: '/', prefix: 'harness-fixed', overallRate: fixedRate, warm: false })
-const serviceFixed = await measure(service.url, service.child.pid, { path: '/v1/orders', prefix: 'sync-fixed', overallRate: fixedRate, warm: false })
-say(`  harness p50 ${harnessFixed.result.latency.p50} / p99 ${harnessFixed.result.latency.p99} ms; service p50 ${serviceFixed.result.latency.p50} / p99 ${serviceFixed.result.latency.p99} ms`)
+const harnessFixed = await measure(harness.url, harness.child.pid, {
+  path: '/',
+  prefix: 'harness-fixed',
+  overallRate: fixedRate,
+  warm: false
+})
+const serviceFixed = await measure(service.url, service.child.pid, {
+  path: '/v1/orders',
+  prefix: 'sync-fixed',
+  overallRate: fixedRate,
+  warm: false
+})
+say(
+  `  harness p50 ${harnessFixed.result.latency.p50} / p99 ${harnessFixed.result.latency.p99} ms; service p50 ${serviceFixed.result.latency.p50} / p99 ${serviceFixed.result.latency.p99} ms`
+)
 // One connection, one request at a time: the latency the middleware adds with no queueing at all.
 say('latency with one connection…')
 const harnessOne = await measure(harness.url, harness.child.pid, { path: '/', prefix: 'harness-one', connections: 1 })
 const serviceOne = await measure(service.url, service.child.pid, { path: '/v1/orders', prefix: 'sync-one', connections: 1 })
-say(`  harness p50 ${harnessOne.result.latency.p50} / p99 ${harnessOne.result.latency.p99} ms; service p50 ${serviceOne.result.latency.p50} / p99 ${serviceOne.result.latency.p99} ms`)
+say(
+  `  harness p50 ${harnessOne.result.latency.p50} / p99 ${harnessOne.result.latency.p99} ms; service p50 ${serviceOne.result.latency.p50} / p99 ${serviceOne.result.latency.p99} ms`
+)
 const peakRssSync = processStats(service.child.pid).peakRssMiB
 await service.child.stop()
 
@@ -228,7 +292,9 @@ const serviceOnPostgres = await withPostgres('Sync on PostgreSQL', async (url) =
   say('sync: service on PostgreSQL…')
   try {
     const measured = await measure(onPostgres.url, onPostgres.child.pid, { path: '/v1/orders', prefix: 'sync-pg' })
-    say(`  ${round(measured.rps)} req/s, p50 ${measured.result.latency.p50} ms, p99 ${measured.result.latency.p99} ms (load ${measured.load})`)
+    say(
+      `  ${round(measured.rps)} req/s, p50 ${measured.result.latency.p50} ms, p99 ${measured.result.latency.p99} ms (load ${measured.load})`
+    )
     return { measured, peakRssMiB: processStats(onPostgres.child.pid).peakRssMiB }
   } finally {
     await onPostgres.child.stop()
@@ -252,10 +318,14 @@ interface AsyncFigures {
 }
 
 /** Intake with workers off (accepted/s), then one worker process drains what was accepted. */
-async function asyncRun(database: 'PGlite' | 'PostgreSQL', env: Record<string, string>): Promise<AsyncFigures> {
+async function asyncRun (database: 'PGlite' | 'PostgreSQL', env: Record<string, string>): Promise<AsyncFigures> {
   const intakeService = await startService(`async-${database}`, { ...env, WORKER_CONCURRENCY: '0' })
   say(`async intake on ${database}…`)
-  const intake = await measure(intakeService.url, intakeService.child.pid, { path: '/v1/orders', prefix: `async-${database}`, headers: { prefer: 'respond-async' } })
+  const intake = await measure(intakeService.url, intakeService.child.pid, {
+    path: '/v1/orders',
+    prefix: `async-${database}`,
+    headers: { prefer: 'respond-async' }
+  })
   const queued = intake.result['2xx'] + intake.warm2xx
   await intakeService.child.stop()
   const before = (await simulatorStats()).createCalls
@@ -274,7 +344,17 @@ async function asyncRun(database: 'PGlite' | 'PostgreSQL', env: Record<string, s
   await worker.child.stop()
   await resetSimulator()
   say(`  drained ${drained}/${queued} in ${drainSeconds.toFixed(1)} s (load ${drainLoad})`)
-  return { database, accepted: queued, acceptedPerSecond: intake.rps, intake, drained, drainSeconds, drainPerSecond: drained / drainSeconds, complete: drained >= queued, load: drainLoad }
+  return {
+    database,
+    accepted: queued,
+    acceptedPerSecond: intake.rps,
+    intake,
+    drained,
+    drainSeconds,
+    drainPerSecond: drained / drainSeconds,
+    complete: drained >= queued,
+    load: drainLoad
+  }
 }
 
 const asyncResults: AsyncFigures[] = []
@@ -292,7 +372,7 @@ interface StoreFloor {
   claimMs: number
   outcomeMs: number
 }
-async function storeFloor(database: string, options: { dataDir: string; databaseUrl?: string }): Promise<StoreFloor> {
+async function storeFloor (database: string, options: { dataDir: string; databaseUrl?: string }): Promise<StoreFloor> {
   const db = await openDatabase(options)
   try {
     await migrate(db)
@@ -303,9 +383,23 @@ async function storeFloor(database: string, options: { dataDir: string; database
       let outcomeMs = 0
       for (let i = 0; i < n; i++) {
         const started = performance.now()
-        const { record } = await store.claimImport({ tenantId: DEFAULT_TENANT_ID, siteId: DEFAULT_SITE_ID, externalId: `${prefix}-${i}`, payloadHash: 'h', event, mode: 'sync', leaseOwner: 'bench', leaseMs: 60_000 })
+        const { record } = await store.claimImport({
+          tenantId: DEFAULT_TENANT_ID,
+          siteId: DEFAULT_SITE_ID,
+          externalId: `${prefix}-${i}`,
+          payloadHash: 'h',
+          event,
+          mode: 'sync',
+          leaseOwner: 'bench',
+          leaseMs: 60_000
+        })
         const claimed = performance.now()
-        await store.markImported(record.importId, 'bench', { kiboOrderId: `k-${prefix}-${i}`, kiboOrderNumber: i, correlationId: null, created: true })
+        await store.markImported(record.importId, 'bench', {
+          kiboOrderId: `k-${prefix}-${i}`,
+          kiboOrderNumber: i,
+          correlationId: null,
+          created: true
+        })
         claimMs += claimed - started
         outcomeMs += performance.now() - claimed
       }
@@ -325,7 +419,7 @@ for (const f of floors) say(`  ${f.database}: claim ${f.claimMs.toFixed(2)} ms +
 
 // ------------------------------------------------------------------ 4. pure mapping
 
-function mappingRate(validate: boolean): { perSecondPerCore: number; events: number } {
+function mappingRate (validate: boolean): { perSecondPerCore: number; events: number } {
   const names = ['cybersource-ship-usd', 'authorizenet-pickup-review', 'paypal-eur', 'historical-completed-jpy']
   const raws = names.map((name) => JSON.parse(readFileSync(path.join(root, 'examples', `${name}.json`), 'utf8')))
   const parsed = raws.map((raw) => OrderEventSchema.parse(raw))
@@ -351,7 +445,9 @@ say('mapping…')
 const mapOnly = mappingRate(false)
 const validateAndMap = mappingRate(true)
 const mappingLoad = load()
-say(`  map ${round(mapOnly.perSecondPerCore)} events/s/core, validate + map ${round(validateAndMap.perSecondPerCore)} (load ${mappingLoad})`)
+say(
+  `  map ${round(mapOnly.perSecondPerCore)} events/s/core, validate + map ${round(validateAndMap.perSecondPerCore)} (load ${mappingLoad})`
+)
 
 // ------------------------------------------------------------------ report
 

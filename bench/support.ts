@@ -9,7 +9,7 @@ import autocannon from 'autocannon'
 
 export const nodeBin = process.execPath
 
-export async function freePort(): Promise<number> {
+export async function freePort (): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.once('error', reject)
@@ -28,7 +28,7 @@ export interface Child {
 }
 
 /** Starts `node <script>` with extra environment; stdout (unless sent to a file) and stderr kept (last 64 KiB) for errors. */
-export function startNode(script: string, env: Record<string, string>, args: string[] = [], stdoutFd?: number): Child {
+export function startNode (script: string, env: Record<string, string>, args: string[] = [], stdoutFd?: number): Child {
   const child = spawn(nodeBin, [...args, script], { env: { ...process.env, ...env }, stdio: ['ignore', stdoutFd ?? 'pipe', 'pipe'] })
   let out = ''
   const keep = (chunk: Buffer) => {
@@ -41,7 +41,7 @@ export function startNode(script: string, env: Record<string, string>, args: str
     process: child,
     pid: child.pid!,
     output: () => out,
-    async stop() {
+    async stop () {
       if (child.exitCode !== null || child.signalCode !== null) return
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
       child.kill('SIGTERM')
@@ -53,10 +53,10 @@ export function startNode(script: string, env: Record<string, string>, args: str
 }
 
 /** Waits until `url` answers 2xx (or the child dies / the time runs out). */
-export async function waitForHttp(url: string, child: Child, timeoutMs = 60_000): Promise<void> {
+export async function waitForHttp (url: string, child: Child, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if (child.process.exitCode !== null) throw new Error(`process exited (${child.process.exitCode}) before ${url} answered:\n${child.output()}`)
+    if (child.process.exitCode !== null) { throw new Error(`process exited (${child.process.exitCode}) before ${url} answered:\n${child.output()}`) }
     try {
       const response = await fetch(url)
       await response.arrayBuffer()
@@ -72,7 +72,7 @@ export async function waitForHttp(url: string, child: Child, timeoutMs = 60_000)
 const ticksPerSecond = 100 // USER_HZ on Linux
 
 /** CPU time (user + system, ms) of a process and its RSS / peak RSS (MiB), from /proc. */
-export function processStats(pid: number): { cpuMs: number; rssMiB: number; peakRssMiB: number } {
+export function processStats (pid: number): { cpuMs: number; rssMiB: number; peakRssMiB: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
   // fields[0] is state (field 3); utime is field 14, stime field 15
@@ -83,7 +83,7 @@ export function processStats(pid: number): { cpuMs: number; rssMiB: number; peak
 }
 
 /** Samples the RSS of a process every 100 ms; VmHWM also covers start-up, this covers the run only. */
-export function sampleRss(pid: number): { stop(): number } {
+export function sampleRss (pid: number): { stop(): number } {
   let peak = 0
   const timer = setInterval(() => {
     try {
@@ -93,7 +93,7 @@ export function sampleRss(pid: number): { stop(): number } {
     }
   }, 100)
   return {
-    stop() {
+    stop () {
       clearInterval(timer)
       return peak
     }
@@ -123,7 +123,7 @@ export interface LoadOptions {
   body: () => string
 }
 
-export function runLoad(options: LoadOptions): Promise<AutocannonResult> {
+export function runLoad (options: LoadOptions): Promise<AutocannonResult> {
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -147,14 +147,14 @@ export function runLoad(options: LoadOptions): Promise<AutocannonResult> {
   })
 }
 
-export async function postJson(url: string, body: unknown): Promise<any> {
+export async function postJson (url: string, body: unknown): Promise<any> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
   const text = await response.text()
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${text.slice(0, 300)}`)
   return text === '' ? undefined : JSON.parse(text)
 }
 
-export async function getJson(url: string): Promise<any> {
+export async function getJson (url: string): Promise<any> {
   const response = await fetch(url)
   const text = await response.text()
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${text.slice(0, 300)}`)

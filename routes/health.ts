@@ -2,7 +2,7 @@
 // current and a Kibo token can be had, so traffic can be routed here.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { schemaStatus } from '../src/plugins/store/index.ts'
+import { schemaStatus } from '../src/store/index.ts'
 
 const CheckSchema = z.object({ status: z.enum(['ok', 'degraded', 'failing']), detail: z.string().optional() })
 const ReadinessSchema = z
@@ -12,7 +12,7 @@ const ReadinessSchema = z
   })
   .meta({ id: 'Readiness' })
 
-async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+async function withTimeout<T> (promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   try {
     return await Promise.race([
@@ -26,7 +26,7 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
   }
 }
 
-const healthRoutes: FastifyPluginAsyncZod = async function healthRoutes(app) {
+const healthRoutes: FastifyPluginAsyncZod = async function healthRoutes (app) {
   app.get(
     '/health/live',
     {
@@ -74,7 +74,7 @@ const healthRoutes: FastifyPluginAsyncZod = async function healthRoutes(app) {
           const details = await Promise.all(
             app.tenants.all.map(async (tenant) => {
               const circuit = tenant.circuit.state()
-              if (circuit !== 'closed') throw new Error(`${tenant.name}: circuit ${circuit}: Kibo has been failing; deliveries are paused and retried`)
+              if (circuit !== 'closed') { throw new Error(`${tenant.name}: circuit ${circuit}: Kibo has been failing; deliveries are paused and retried`) }
               try {
                 await tenant.tokenProvider.getToken()
               } catch (error) {
@@ -90,7 +90,9 @@ const healthRoutes: FastifyPluginAsyncZod = async function healthRoutes(app) {
       // delivers later. It is reported as degraded so operators see it.
       const kiboCheck = kibo.status === 'failing' ? { status: 'degraded' as const, detail: kibo.detail } : kibo
       const ready = database.status === 'ok' && migrations.status === 'ok'
-      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks: { database, migrations, kibo: kiboCheck } })
+      return reply
+        .code(ready ? 200 : 503)
+        .send({ status: ready ? 'ready' : 'not_ready', checks: { database, migrations, kibo: kiboCheck } })
     }
   )
 }

@@ -5,15 +5,17 @@ import { z } from 'zod'
 import { IMPORT_STATUS_VALUES, ImportPageSchema, ImportViewSchema, QueuedResponseSchema, type ImportView } from '../schemas/imports.ts'
 import { problemType } from '../schemas/problem.ts'
 import { ProblemError } from '../src/plugins/problems.ts'
-import { queuedBody } from '../src/plugins/order-import.ts'
-import { ImportStateError, InvalidCursorError, type ImportRecord } from '../src/plugins/store/index.ts'
+import { queuedBody } from '../src/orders/order-import.ts'
+import { ImportStateError, InvalidCursorError, type ImportRecord } from '../src/store/index.ts'
 import { problemResponses } from './responses.ts'
 
 const security: Array<Record<string, string[]>> = [{ bearerApiKey: [] }, { headerApiKey: [] }]
-const ImportIdParams = z.object({ importId: z.string().regex(/^imp_[0-9A-Z]{26}$/, 'must be an import id (imp_ followed by 26 characters)') })
+const ImportIdParams = z.object({
+  importId: z.string().regex(/^imp_[0-9A-Z]{26}$/, 'must be an import id (imp_ followed by 26 characters)')
+})
 
 /** The record as callers see it: everything but the stored event (it holds card tokens). */
-export function importView(record: ImportRecord): ImportView {
+export function importView (record: ImportRecord): ImportView {
   return {
     importId: record.importId,
     externalId: record.externalId,
@@ -36,20 +38,26 @@ export function importView(record: ImportRecord): ImportView {
   }
 }
 
-function notFound(importId: string): ProblemError {
-  return new ProblemError({ type: problemType('not-found'), title: 'No such import', status: 404, detail: `There is no import ${importId} for this tenant and site.` })
+function notFound (importId: string): ProblemError {
+  return new ProblemError({
+    type: problemType('not-found'),
+    title: 'No such import',
+    status: 404,
+    detail: `There is no import ${importId} for this tenant and site.`
+  })
 }
 
-const importRoutes: FastifyPluginAsyncZod = async function importRoutes(app) {
+const importRoutes: FastifyPluginAsyncZod = async function importRoutes (app) {
   app.addHook('onRequest', app.requireApiKey)
 
   /** An import of the caller's tenant and site, or a 404 (another tenant's imports do not exist for it). */
-  async function ownImport(request: FastifyRequest, importId: string): Promise<ImportRecord> {
+  async function ownImport (request: FastifyRequest, importId: string): Promise<ImportRecord> {
     const record = await app.imports.getImport(importId)
     if (record === null || !isOwn(request, record)) throw notFound(importId)
     return record
   }
-  const isOwn = (request: FastifyRequest, record: ImportRecord) => record.tenantId === request.tenant!.tenantId && record.siteId === request.tenant!.siteId
+  const isOwn = (request: FastifyRequest, record: ImportRecord) =>
+    record.tenantId === request.tenant!.tenantId && record.siteId === request.tenant!.siteId
 
   app.get(
     '/imports/:importId',
@@ -90,21 +98,34 @@ const importRoutes: FastifyPluginAsyncZod = async function importRoutes(app) {
     async (request) => {
       const { status, externalId, cursor, limit } = request.query
       try {
-        const page = await app.imports.listImports({ status, externalId, cursor: cursor ?? null, limit, tenantId: request.tenant!.tenantId, siteId: request.tenant!.siteId })
+        const page = await app.imports.listImports({
+          status,
+          externalId,
+          cursor: cursor ?? null,
+          limit,
+          tenantId: request.tenant!.tenantId,
+          siteId: request.tenant!.siteId
+        })
         return { items: page.items.map(importView), nextCursor: page.nextCursor }
       } catch (error) {
         if (error instanceof InvalidCursorError) {
-          throw new ProblemError({ type: problemType('invalid-request'), title: 'Invalid cursor', status: 400, detail: 'cursor must be a nextCursor value from a previous page', errors: [{ path: 'cursor', message: 'is not a cursor this service issued' }] })
+          throw new ProblemError({
+            type: problemType('invalid-request'),
+            title: 'Invalid cursor',
+            status: 400,
+            detail: 'cursor must be a nextCursor value from a previous page',
+            errors: [{ path: 'cursor', message: 'is not a cursor this service issued' }]
+          })
         }
         throw error
       }
     }
   )
 
-  async function retry(record: ImportRecord, requestedBy: string): Promise<ImportRecord> {
+  async function retry (record: ImportRecord, requestedBy: string): Promise<ImportRecord> {
     // Back to queued, then a job: if the process dies in between, the sweeper sends the job.
     const queued = await app.imports.requeue(record.importId, { requestedBy })
-    await app.delivery.enqueue(queued.importId)
+    await app.importWorker.enqueue(queued.importId)
     return queued
   }
 
@@ -117,7 +138,7 @@ const importRoutes: FastifyPluginAsyncZod = async function importRoutes(app) {
         summary: 'Send a failed or dead import back to the queue',
         description:
           'OMS tenants: Kibo is asked by externalId before anything is created, so a retry never makes a second order. ' +
-          'Translated-v2 tenants: that API has no look-up, so this call is the operator\'s statement that the order is not in Kibo; it is sent again.',
+          "Translated-v2 tenants: that API has no look-up, so this call is the operator's statement that the order is not in Kibo; it is sent again.",
         security,
         params: ImportIdParams,
         response: { 202: QueuedResponseSchema, ...problemResponses(400, 401, 404, 409) }

@@ -20,10 +20,10 @@ import {
 } from '../schemas/inventory.ts'
 import { problemType } from '../schemas/problem.ts'
 import { ProblemError } from '../src/plugins/problems.ts'
-import { KiboError, kiboErrorToProblem } from '../src/plugins/kibo-client.ts'
-import { jsonLines } from '../src/plugins/inventory/intake.ts'
-import { uploadItems, type UploadFormat } from '../src/plugins/inventory/upload.ts'
-import type { InventoryJobRecord, InventoryKind } from '../src/plugins/inventory/inventory-store.ts'
+import { KiboError, kiboErrorToProblem } from '../src/kibo/orders-client.ts'
+import { jsonLines } from '../src/inventory/intake.ts'
+import { uploadItems, type UploadFormat } from '../src/inventory/upload.ts'
+import type { InventoryJobRecord, InventoryKind } from '../src/store/inventory-store.ts'
 import type { KiboTenant } from '../src/plugins/kibo.ts'
 import { problemResponses } from './responses.ts'
 
@@ -32,7 +32,7 @@ const JobIdParams = z.object({ id: z.string().regex(/^inv_[0-9A-Z]{26}$/, 'must 
 
 const uploadMediaTypes: Record<string, UploadFormat> = { 'application/x-ndjson': 'ndjson', 'text/csv': 'csv' }
 
-function acceptedBody(record: InventoryJobRecord) {
+function acceptedBody (record: InventoryJobRecord) {
   return {
     jobId: record.jobId,
     kind: record.kind,
@@ -45,32 +45,39 @@ function acceptedBody(record: InventoryJobRecord) {
 
 const inventoryResponses = {
   202: InventoryJobAcceptedSchema.describe('Accepted: stored and queued for Kibo'),
-  200: InventoryJobAcceptedSchema.describe('Idempotent replay: this Idempotency-Key was already used for the same items (header Idempotent-Replayed: true)')
+  200: InventoryJobAcceptedSchema.describe(
+    'Idempotent replay: this Idempotency-Key was already used for the same items (header Idempotent-Replayed: true)'
+  )
 }
 
-const inventoryRoutes: FastifyPluginAsyncZod = async function inventoryRoutes(app) {
+const inventoryRoutes: FastifyPluginAsyncZod = async function inventoryRoutes (app) {
   app.addHook('onRequest', app.requireApiKey)
 
   // Uploads: the parser consumes nothing; the handler reads request.raw as it arrives.
-  app.addContentTypeParser(Object.keys(uploadMediaTypes), function passThrough(_request, _payload, done) {
+  app.addContentTypeParser(Object.keys(uploadMediaTypes), function passThrough (_request, _payload, done) {
     done(null, undefined)
   })
 
-  function reply202(reply: FastifyReply, result: { outcome: 'created' | 'replayed'; record: InventoryJobRecord }) {
+  function reply202 (reply: FastifyReply, result: { outcome: 'created' | 'replayed'; record: InventoryJobRecord }) {
     const location = `/v1/inventory/jobs/${result.record.jobId}`
-    if (result.outcome === 'replayed') return reply.code(200).header('location', location).header('idempotent-replayed', 'true').send(acceptedBody(result.record))
+    if (result.outcome === 'replayed') { return reply.code(200).header('location', location).header('idempotent-replayed', 'true').send(acceptedBody(result.record)) }
     return reply.code(202).header('location', location).send(acceptedBody(result.record))
   }
 
   /** Set by requireApiKey from the caller's key (or the only tenant when the API is open). */
-  function tenantOf(request: FastifyRequest): KiboTenant {
+  function tenantOf (request: FastifyRequest): KiboTenant {
     if (request.tenant === undefined) {
-      throw new ProblemError({ type: problemType('unauthorized'), title: 'No tenant', status: 401, detail: 'This call could not be tied to a Kibo tenant; send an API key.' })
+      throw new ProblemError({
+        type: problemType('unauthorized'),
+        title: 'No tenant',
+        status: 401,
+        detail: 'This call could not be tied to a Kibo tenant; send an API key.'
+      })
     }
     return request.tenant
   }
 
-  function idempotencyKey(request: FastifyRequest): string | null {
+  function idempotencyKey (request: FastifyRequest): string | null {
     const value = (request.headers as Record<string, unknown>)['idempotency-key']
     return typeof value === 'string' ? value : null
   }
@@ -97,7 +104,12 @@ const inventoryRoutes: FastifyPluginAsyncZod = async function inventoryRoutes(ap
         }
       },
       async (request, reply) => {
-        const result = await app.inventory.accept(tenantOf(request), { kind, source: 'json', idempotencyKey: idempotencyKey(request), lines: jsonLines(request.body.items) })
+        const result = await app.inventory.accept(tenantOf(request), {
+          kind,
+          source: 'json',
+          idempotencyKey: idempotencyKey(request),
+          lines: jsonLines(request.body.items)
+        })
         return reply202(reply, result)
       }
     )
@@ -134,7 +146,12 @@ const inventoryRoutes: FastifyPluginAsyncZod = async function inventoryRoutes(ap
           })
         }
         const lines = uploadItems(kind as InventoryKind, format, request.raw, app.config.inventory.uploadMaxBytes)
-        const result = await app.inventory.accept(tenantOf(request), { kind, source: format, idempotencyKey: idempotencyKey(request), lines })
+        const result = await app.inventory.accept(tenantOf(request), {
+          kind,
+          source: format,
+          idempotencyKey: idempotencyKey(request),
+          lines
+        })
         return reply202(reply, result)
       }
     )
@@ -159,14 +176,22 @@ const inventoryRoutes: FastifyPluginAsyncZod = async function inventoryRoutes(ap
     async (request): Promise<InventoryJobView> => {
       const record = await app.inventory.ownJob(tenantOf(request), request.params.id)
       if (record === null) {
-        throw new ProblemError({ type: problemType('not-found'), title: 'No such inventory job', status: 404, detail: `There is no inventory job ${request.params.id} for this tenant and site.` })
+        throw new ProblemError({
+          type: problemType('not-found'),
+          title: 'No such inventory job',
+          status: 404,
+          detail: `There is no inventory job ${request.params.id} for this tenant and site.`
+        })
       }
       const [batches, errors, errorsByBatch] = await Promise.all([
         app.inventory.store.listBatches(record.jobId),
         app.inventory.store.itemErrors(record.jobId, request.query.errorsLimit, request.query.errorsOffset),
         app.inventory.store.itemErrorCountsByBatch(record.jobId)
       ])
-      const batchCounts = Object.fromEntries(INVENTORY_BATCH_STATUS_VALUES.map((status) => [status, 0])) as Record<(typeof INVENTORY_BATCH_STATUS_VALUES)[number], number>
+      const batchCounts = Object.fromEntries(INVENTORY_BATCH_STATUS_VALUES.map((status) => [status, 0])) as Record<
+        (typeof INVENTORY_BATCH_STATUS_VALUES)[number],
+        number
+      >
       const items = { pending: 0, inKibo: 0, done: 0, failed: 0 }
       for (const batch of batches) {
         batchCounts[batch.status]++
@@ -260,8 +285,13 @@ const inventoryRoutes: FastifyPluginAsyncZod = async function inventoryRoutes(ap
         allocated: whole(record.allocated)
       }))
       const notFound = items
-        .filter((item) => !levels.some((level) => (item.partNumber !== undefined ? level.partNumber === item.partNumber : level.upc === item.upc)))
-        .map((item) => ({ ...(item.partNumber !== undefined ? { partNumber: item.partNumber } : { upc: item.upc! }), code: 'ITEM_NOT_FOUND' as const }))
+        .filter(
+          (item) => !levels.some((level) => (item.partNumber !== undefined ? level.partNumber === item.partNumber : level.upc === item.upc))
+        )
+        .map((item) => ({
+          ...(item.partNumber !== undefined ? { partNumber: item.partNumber } : { upc: item.upc! }),
+          code: 'ITEM_NOT_FOUND' as const
+        }))
       return { items: levels, notFound }
     }
   )

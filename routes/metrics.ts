@@ -12,15 +12,20 @@ import { ProblemError } from '../src/plugins/problems.ts'
 
 const digest = (value: string) => createHash('sha256').update(value).digest()
 
-const metricsRoutes: FastifyPluginAsync<{ token?: string | undefined }> = async function metricsRoutes(app, options) {
+const metricsRoutes: FastifyPluginAsync<{ token?: string | undefined }> = async function metricsRoutes (app, options) {
   const expected = options.token === undefined ? undefined : digest(options.token)
 
-  async function requireMetricsToken(request: FastifyRequest) {
+  async function requireMetricsToken (request: FastifyRequest) {
     if (expected === undefined) return
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')
     if (match === null || !timingSafeEqual(digest(match[1]), expected)) {
       throw new ProblemError(
-        { type: problemType('unauthorized'), title: 'Unauthorized', status: 401, detail: 'GET /metrics needs "Authorization: Bearer <METRICS_TOKEN>".' },
+        {
+          type: problemType('unauthorized'),
+          title: 'Unauthorized',
+          status: 401,
+          detail: 'GET /metrics needs "Authorization: Bearer <METRICS_TOKEN>".'
+        },
         { 'www-authenticate': 'Bearer realm="metrics"' }
       )
     }

@@ -7,18 +7,27 @@ import { KiboOrderSchema } from '../schemas/kibo-order.ts'
 import { TranslatedCreateOrderRequestSchema } from '../schemas/translated-order.ts'
 import { ImportedResponseSchema, QueuedResponseSchema, RestrictionsBodySchema, RestrictionsResponseSchema } from '../schemas/imports.ts'
 import { problemType } from '../schemas/problem.ts'
-import { kiboErrorToProblem } from '../src/plugins/kibo-client.ts'
-import { translatedErrorToProblem } from '../src/plugins/translated-client.ts'
-import { buildTranslatedAuthorizeRequest } from '../src/plugins/mapping/translated-v2/index.ts'
-import type { TranslatedAuthorization } from '../src/plugins/store/index.ts'
+import { kiboErrorToProblem } from '../src/kibo/orders-client.ts'
+import { translatedErrorToProblem } from '../src/kibo/translated-client.ts'
+import { buildTranslatedAuthorizeRequest } from '../src/mapping/translated-v2/index.ts'
+import type { TranslatedAuthorization } from '../src/store/index.ts'
 import { ProblemError } from '../src/plugins/problems.ts'
 import { problemResponses } from './responses.ts'
 
 const security: Array<Record<string, string[]>> = [{ bearerApiKey: [] }, { headerApiKey: [] }]
 
 /** RFC 7240: `Prefer: respond-async` (possibly among other preferences). */
-export function prefersAsync(prefer: string | undefined): boolean {
-  return prefer !== undefined && prefer.split(',').some((preference) => preference.trim().split(/[;=\s]/)[0].toLowerCase() === 'respond-async')
+export function prefersAsync (prefer: string | undefined): boolean {
+  return (
+    prefer !== undefined &&
+    prefer.split(',').some(
+      (preference) =>
+        preference
+          .trim()
+          .split(/[;=\s]/)[0]
+          .toLowerCase() === 'respond-async'
+    )
+  )
 }
 
 const TranslatedAuthorizationSchema = z
@@ -31,7 +40,7 @@ const TranslatedAuthorizationSchema = z
   })
   .meta({ id: 'TranslatedAuthorization' })
 
-const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes(app) {
+const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes (app) {
   app.addHook('onRequest', app.requireApiKey)
 
   app.post(
@@ -55,14 +64,16 @@ const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes(app) {
         response: {
           201: ImportedResponseSchema.describe('Imported: the order was created in Kibo (or found there after an ambiguous failure).'),
           200: ImportedResponseSchema.describe('A repeat of an imported order: the stored result, header `Idempotent-Replayed: true`.'),
-          202: QueuedResponseSchema.describe('Accepted for asynchronous import (`Prefer: respond-async`), or a repeat of one still queued: follow `statusUrl`.'),
+          202: QueuedResponseSchema.describe(
+            'Accepted for asynchronous import (`Prefer: respond-async`), or a repeat of one still queued: follow `statusUrl`.'
+          ),
           ...problemResponses(400, 401, 409, 413, 415, 422, 429, 502, 503)
         }
       }
     },
-    async function importOrder(request, reply) {
+    async function importOrder (request, reply) {
       if (prefersAsync(request.headers.prefer)) {
-        const accepted = await app.orderImport.acceptForDelivery(request.body, { tenant: request.tenant!, log: request.log })
+        const accepted = await app.orderImport.acceptForWorker(request.body, { tenant: request.tenant!, log: request.log })
         reply.header('preference-applied', 'respond-async')
         reply.header('location', `/v1/imports/${accepted.body.importId}`)
         if (accepted.replayed) reply.header('idempotent-replayed', 'true')
@@ -82,13 +93,16 @@ const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes(app) {
         tags: ['orders'],
         operationId: 'previewOrder',
         summary: 'Show the Kibo payload for an order, sending nothing',
-        description: 'Runs the same validation, reconciliation and mapping as an import and returns the Kibo payload it would send. Nothing is stored or sent.',
+        description:
+          'Runs the same validation, reconciliation and mapping as an import and returns the Kibo payload it would send. Nothing is stored or sent.',
         security,
         body: OrderEventSchema,
         response: {
           200: z
             .object({
-              kiboOrder: KiboOrderSchema.optional().meta({ description: 'Tenants with target oms: the payload POST /commerce/orders would receive' }),
+              kiboOrder: KiboOrderSchema.optional().meta({
+                description: 'Tenants with target oms: the payload POST /commerce/orders would receive'
+              }),
               translatedOrders: z
                 .array(
                   z.object({
@@ -98,14 +112,17 @@ const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes(app) {
                   })
                 )
                 .optional()
-                .meta({ description: "Tenants with target translated-v2: the request(s) POST /api/v2/createOrder/ would receive, in the order they are sent (several when the order is split by availability)" })
+                .meta({
+                  description:
+                    'Tenants with target translated-v2: the request(s) POST /api/v2/createOrder/ would receive, in the order they are sent (several when the order is split by availability)'
+                })
             })
-            .describe('The payload the tenant\'s Kibo API would receive.'),
+            .describe("The payload the tenant's Kibo API would receive."),
           ...problemResponses(400, 401, 413, 415, 422, 429)
         }
       }
     },
-    async function previewOrder(request) {
+    async function previewOrder (request) {
       const tenant = request.tenant!
       if (tenant.translated !== null) {
         const translated = tenant.translated.map(request.body)
@@ -131,7 +148,7 @@ const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes(app) {
         summary: "Authorize an order's payment with Kibo's translated Create Order Authorize (translated-v2 tenants)",
         description:
           'Calls `/api/v2/createOrder/authorize` for one payment of the order (`paymentIndex`, default 0) and keeps the ' +
-          'orderID and authToken; the later import of the same externalId sends that authToken as the payment\'s ' +
+          "orderID and authToken; the later import of the same externalId sends that authToken as the payment's " +
           '`authorizationID`. Asked once per payment: a repeat answers 200 with the stored result and does not hold the ' +
           'payment again. Split orders cannot be authorized (each split order needs its own authorization).',
         security,
@@ -144,25 +161,47 @@ const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes(app) {
         }
       }
     },
-    async function authorizeTranslatedOrder(request, reply) {
+    async function authorizeTranslatedOrder (request, reply) {
       const tenant = request.tenant!
       const event = request.body
       const { paymentIndex } = request.query
       if (tenant.translated === null) {
-        throw new ProblemError({ type: problemType('not-translated-target'), title: 'Not a translated-v2 tenant', status: 409, detail: `Tenant ${tenant.name} imports through the OMS API, which takes pre-authorized payments; Create Order Authorize is for translated-v2 tenants.` })
+        throw new ProblemError({
+          type: problemType('not-translated-target'),
+          title: 'Not a translated-v2 tenant',
+          status: 409,
+          detail: `Tenant ${tenant.name} imports through the OMS API, which takes pre-authorized payments; Create Order Authorize is for translated-v2 tenants.`
+        })
       }
       const key = { tenantId: tenant.tenantId, siteId: tenant.siteId, externalId: event.data.externalId }
-      const body = (stored: TranslatedAuthorization) => ({ externalId: stored.externalId, paymentIndex: stored.paymentIndex, orderID: stored.orderId, authToken: stored.authToken, amount: stored.amount })
+      const body = (stored: TranslatedAuthorization) => ({
+        externalId: stored.externalId,
+        paymentIndex: stored.paymentIndex,
+        orderID: stored.orderId,
+        authToken: stored.authToken,
+        amount: stored.amount
+      })
       const stored = (await app.translatedAuthorizations.find(key)).find((authorization) => authorization.paymentIndex === paymentIndex)
       if (stored !== undefined) return reply.code(200).header('idempotent-replayed', 'true').send(body(stored))
       const existing = await app.imports.findImport(key)
       if (existing !== null && existing.status === 'imported') {
-        throw new ProblemError({ type: problemType('already-imported'), title: 'The order is already imported', status: 409, detail: `externalId ${JSON.stringify(key.externalId)} was imported (import ${existing.importId}); an authorization now would not reach it.` })
+        throw new ProblemError({
+          type: problemType('already-imported'),
+          title: 'The order is already imported',
+          status: 409,
+          detail: `externalId ${JSON.stringify(key.externalId)} was imported (import ${existing.importId}); an authorization now would not reach it.`
+        })
       }
       const mapped = tenant.translated.map(event)
       if (!mapped.ok) throw new ProblemError(mapped.problem)
       if (mapped.split) {
-        throw new ProblemError({ type: problemType('translated-unsupported'), title: 'Split orders cannot be authorized', status: 422, detail: 'Create Order Authorize does not support split orders: the payment token belongs to one order ID. Authorize each split order separately.' })
+        throw new ProblemError({
+          type: problemType('translated-unsupported'),
+          title: 'Split orders cannot be authorized',
+          status: 422,
+          detail:
+            'Create Order Authorize does not support split orders: the payment token belongs to one order ID. Authorize each split order separately.'
+        })
       }
       const built = buildTranslatedAuthorizeRequest(event, tenant.translated.options, { paymentIndex })
       if (!built.ok) throw new ProblemError(built.problem)
@@ -180,7 +219,16 @@ const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes(app) {
         paymentMethodToken: result.authorization.paymentMethodToken ?? null,
         amount: String(built.request.amount)
       })
-      request.log.info({ externalId: key.externalId, tenant: tenant.name, paymentIndex, orderID: saved.authorization.orderId, kiboCorrelationId: result.correlationId }, 'payment authorized (translated API)')
+      request.log.info(
+        {
+          externalId: key.externalId,
+          tenant: tenant.name,
+          paymentIndex,
+          orderID: saved.authorization.orderId,
+          kiboCorrelationId: result.correlationId
+        },
+        'payment authorized (translated API)'
+      )
       return reply.code(saved.created ? 201 : 200).send(body(saved.authorization))
     }
   )
@@ -202,15 +250,30 @@ const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes(app) {
         response: { 200: RestrictionsResponseSchema, 202: RestrictionsResponseSchema, ...problemResponses(400, 401, 404, 409, 422) }
       }
     },
-    async function setOrderRestrictions(request, reply) {
+    async function setOrderRestrictions (request, reply) {
       const tenant = request.tenant!
-      const record = await app.imports.findImport({ tenantId: tenant.tenantId, siteId: tenant.siteId, externalId: request.params.externalId })
+      const record = await app.imports.findImport({
+        tenantId: tenant.tenantId,
+        siteId: tenant.siteId,
+        externalId: request.params.externalId
+      })
       if (record === null) {
-        throw new ProblemError({ type: problemType('not-found'), title: 'No such order', status: 404, detail: `No order with externalId ${JSON.stringify(request.params.externalId)} was sent to this tenant.` })
+        throw new ProblemError({
+          type: problemType('not-found'),
+          title: 'No such order',
+          status: 404,
+          detail: `No order with externalId ${JSON.stringify(request.params.externalId)} was sent to this tenant.`
+        })
       }
       if (record.status !== 'imported' || record.kiboOrderId === null) {
         throw new ProblemError(
-          { type: problemType('not-imported-yet'), title: 'The order is not in Kibo yet', status: 409, detail: `Import ${record.importId} is ${record.status}; restrictions can be set once it is imported.`, importId: record.importId },
+          {
+            type: problemType('not-imported-yet'),
+            title: 'The order is not in Kibo yet',
+            status: 409,
+            detail: `Import ${record.importId} is ${record.status}; restrictions can be set once it is imported.`,
+            importId: record.importId
+          },
           { 'retry-after': '5' }
         )
       }

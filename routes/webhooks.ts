@@ -6,7 +6,7 @@ import { OrderEventSchema } from '../schemas/order-event.ts'
 import { ImportedResponseSchema, QueuedResponseSchema } from '../schemas/imports.ts'
 import { problemResponses } from './responses.ts'
 
-const webhookRoutes: FastifyPluginAsyncZod = async function webhookRoutes(app) {
+const webhookRoutes: FastifyPluginAsyncZod = async function webhookRoutes (app) {
   app.post(
     '/webhooks/orders',
     {
@@ -21,9 +21,15 @@ const webhookRoutes: FastifyPluginAsyncZod = async function webhookRoutes(app) {
           'Answers 202 once the event is stored with its delivery job; a repeat delivery (same webhook-id or same order) is ' +
           'acknowledged with the same importId (202 while queued, 200 once imported) and never imported twice.',
         headers: z.object({
-          'webhook-id': z.string().optional().meta({ description: 'Delivery id (unique per event)', example: 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W' }),
+          'webhook-id': z
+            .string()
+            .optional()
+            .meta({ description: 'Delivery id (unique per event)', example: 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W' }),
           'webhook-timestamp': z.string().optional().meta({ description: 'Unix seconds when it was signed', example: '1795461068' }),
-          'webhook-signature': z.string().optional().meta({ description: 'Space-separated `v1,<base64>` signatures', example: 'v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=' })
+          'webhook-signature': z
+            .string()
+            .optional()
+            .meta({ description: 'Space-separated `v1,<base64>` signatures', example: 'v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=' })
         }),
         body: OrderEventSchema,
         response: {
@@ -33,8 +39,12 @@ const webhookRoutes: FastifyPluginAsyncZod = async function webhookRoutes(app) {
         }
       }
     },
-    async function receiveOrderWebhook(request, reply) {
-      const accepted = await app.orderImport.acceptForDelivery(request.body, { tenant: request.tenant!, webhookId: request.webhookId, log: request.log })
+    async function receiveOrderWebhook (request, reply) {
+      const accepted = await app.orderImport.acceptForWorker(request.body, {
+        tenant: request.tenant!,
+        webhookId: request.webhookId,
+        log: request.log
+      })
       reply.header('location', `/v1/imports/${accepted.body.importId}`)
       if (accepted.replayed) reply.header('idempotent-replayed', 'true')
       return reply.code(accepted.status).send(accepted.body)

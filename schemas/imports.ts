@@ -29,7 +29,9 @@ export const IMPORT_STATUS_VALUES = ['queued', 'importing', 'imported', 'failed'
 export const ImportHistoryEntrySchema = z
   .object({
     at: z.string().meta({ description: 'When (RFC 3339, UTC)' }),
-    kind: z.string().meta({ description: 'received, reclaimed, leased, attempt, released, imported, failed, dead, retry_requested', example: 'attempt' }),
+    kind: z
+      .string()
+      .meta({ description: 'received, reclaimed, leased, attempt, released, imported, failed, dead, retry_requested', example: 'attempt' }),
     detail: z.record(z.string(), z.unknown())
   })
   .meta({ id: 'ImportHistoryEntry' })
@@ -40,7 +42,9 @@ export const ImportViewSchema = z
     externalId: z.string(),
     tenantId: z.number().int(),
     siteId: z.number().int(),
-    status: z.enum(IMPORT_STATUS_VALUES).meta({ description: 'queued → importing → imported; failed (Kibo refused it) or dead (retries exhausted)' }),
+    status: z
+      .enum(IMPORT_STATUS_VALUES)
+      .meta({ description: 'queued → importing → imported; failed (Kibo refused it) or dead (retries exhausted)' }),
     mode: z.enum(['sync', 'async']),
     attempts: z.number().int().meta({ description: 'How many times a worker or request took it on' }),
     kiboOrderId: z.string().nullable(),

@@ -22,7 +22,7 @@ const identity = {
   upc: upc.optional().meta({ description: 'Universal Product Code; give it or `partNumber`', example: '012345678905' })
 }
 
-function oneIdentifier(item: { partNumber?: string | undefined; upc?: string | undefined }, ctx: z.RefinementCtx) {
+function oneIdentifier (item: { partNumber?: string | undefined; upc?: string | undefined }, ctx: z.RefinementCtx) {
   if ((item.partNumber === undefined) === (item.upc === undefined)) {
     ctx.addIssue({ code: 'custom', path: ['partNumber'], message: 'give exactly one of partNumber and upc' })
   }
@@ -34,7 +34,10 @@ export const AdjustItemSchema = z
   .strictObject({
     ...identity,
     quantity: wholeNumber('quantity').meta({ description: 'Signed change: +5 received, -2 damaged', example: 5 }),
-    reason: z.enum(ADJUST_REASONS).optional().meta({ description: 'Why; received and returned must be positive, damaged negative (kept by this service, not sent to Kibo)' })
+    reason: z
+      .enum(ADJUST_REASONS)
+      .optional()
+      .meta({ description: 'Why; received and returned must be positive, damaged negative (kept by this service, not sent to Kibo)' })
   })
   .superRefine((item, ctx) => {
     oneIdentifier(item, ctx)
@@ -42,7 +45,7 @@ export const AdjustItemSchema = z
     if ((item.reason === 'received' || item.reason === 'returned') && item.quantity < 0) {
       ctx.addIssue({ code: 'custom', path: ['quantity'], message: `${item.reason} quantities are positive` })
     }
-    if (item.reason === 'damaged' && item.quantity > 0) ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'damaged quantities are negative' })
+    if (item.reason === 'damaged' && item.quantity > 0) { ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'damaged quantities are negative' }) }
   })
   .meta({ id: 'InventoryAdjustItem' })
 
@@ -63,7 +66,10 @@ export const MAX_JSON_ITEMS = 50_000
 
 export const AdjustRequestSchema = z
   .strictObject({ items: z.array(AdjustItemSchema).min(1).max(MAX_JSON_ITEMS) })
-  .meta({ id: 'InventoryAdjustRequest', description: 'Signed deltas per location and product; forwarded to Kibo adjust jobs of at most 1 000 items' })
+  .meta({
+    id: 'InventoryAdjustRequest',
+    description: 'Signed deltas per location and product; forwarded to Kibo adjust jobs of at most 1 000 items'
+  })
 
 export const RefreshRequestSchema = z
   .strictObject({ items: z.array(RefreshItemSchema).min(1).max(MAX_JSON_ITEMS) })
@@ -109,7 +115,8 @@ export const InventoryBatchViewSchema = z
     locationCode: z.string(),
     itemCount: z.number().int(),
     status: z.enum(INVENTORY_BATCH_STATUS_VALUES).meta({
-      description: 'pending → submitting → submitted (Kibo job queued) → completed; failed (Kibo refused it) or unknown (Kibo may have applied it; not resent)'
+      description:
+        'pending → submitting → submitted (Kibo job queued) → completed; failed (Kibo refused it) or unknown (Kibo may have applied it; not resent)'
     }),
     attempts: z.number().int(),
     kiboJobId: z.number().int().nullable(),
@@ -120,7 +127,8 @@ export const InventoryBatchViewSchema = z
   })
   .meta({ id: 'InventoryBatch' })
 
-const counts = <T extends readonly string[]>(keys: T) => z.object(Object.fromEntries(keys.map((key) => [key, z.number().int()])) as { [K in T[number]]: z.ZodNumber })
+const counts = <T extends readonly string[]>(keys: T) =>
+  z.object(Object.fromEntries(keys.map((key) => [key, z.number().int()])) as { [K in T[number]]: z.ZodNumber })
 
 export const InventoryJobViewSchema = z
   .object({
@@ -161,7 +169,12 @@ export const InventoryQueryRequestSchema = z
       .min(1)
       .max(500)
       .meta({ description: 'Products to look up (one Kibo call)' }),
-    locationCodes: z.array(code('locationCode')).min(1).max(500).optional().meta({ description: 'Only these locations (default: every location)' }),
+    locationCodes: z
+      .array(code('locationCode'))
+      .min(1)
+      .max(500)
+      .optional()
+      .meta({ description: 'Only these locations (default: every location)' }),
     type: z.enum(['ALL', 'PARTIAL', 'ANY', 'ALL_STORES']).default('ANY').meta({ description: "Kibo's InventoryRequest type" })
   })
   .meta({ id: 'InventoryQueryRequest' })

@@ -10,7 +10,16 @@
 //   checked on the order / envelope once every field is individually valid, with exact paths.
 import { z } from 'zod'
 import { TranslatedExtensionSchema } from './translated-extension.ts'
-import { checkScale, DECIMAL_STRING_PATTERN, MAX_AMOUNT_TEXT, MAX_MONEY_TEXT_LENGTH, minorUnits, money, normalizeMoney, parseMoney } from '../src/plugins/mapping/money.ts'
+import {
+  checkScale,
+  DECIMAL_STRING_PATTERN,
+  MAX_AMOUNT_TEXT,
+  MAX_MONEY_TEXT_LENGTH,
+  minorUnits,
+  money,
+  normalizeMoney,
+  parseMoney
+} from '../src/mapping/money.ts'
 import { looksLikePan } from '../src/lib/pan.ts'
 
 // ---------------------------------------------------------------- building blocks
@@ -27,13 +36,16 @@ const moneyInput = z
       z
         .string()
         .max(MAX_MONEY_TEXT_LENGTH, `must be at most ${MAX_MONEY_TEXT_LENGTH} characters`)
-        .regex(DECIMAL_STRING_PATTERN, 'must be a decimal string of ASCII digits with an optional fraction, like "19.99" (no sign, exponent, spaces or thousands separators)')
+        .regex(
+          DECIMAL_STRING_PATTERN,
+          'must be a decimal string of ASCII digits with an optional fraction, like "19.99" (no sign, exponent, spaces or thousands separators)'
+        )
     ],
     {
-    error: (issue) => {
-      const parsed = parseMoney(issue.input)
-      return parsed.ok ? 'must be a non-negative number or decimal string' : parsed.message
-    }
+      error: (issue) => {
+        const parsed = parseMoney(issue.input)
+        return parsed.ok ? 'must be a non-negative number or decimal string' : parsed.message
+      }
     }
   )
   .superRefine((value, ctx) => {
@@ -54,7 +66,8 @@ export const MoneySchema = z
     encode: (value) => value
   })
   .meta({
-    description: 'Money: a JSON number or a decimal string, never negative, at most 999999999999, with no more fraction digits than the order currency allows (trailing zeros do not count).',
+    description:
+      'Money: a JSON number or a decimal string, never negative, at most 999999999999, with no more fraction digits than the order currency allows (trailing zeros do not count).',
     example: '19.99'
   })
 
@@ -62,7 +75,11 @@ const optionalMoney = () => MoneySchema.nullish()
 
 /** RFC 3339 date-time with an offset (`Z` or `±hh:mm`) naming a real calendar instant. */
 export const DateTimeSchema = z.iso
-  .datetime({ offset: true, error: 'must be an RFC 3339 date-time with an offset, like 2026-11-20T15:04:05Z or 2026-11-20T16:04:05+01:00, naming a real calendar date and time' })
+  .datetime({
+    offset: true,
+    error:
+      'must be an RFC 3339 date-time with an offset, like 2026-11-20T15:04:05Z or 2026-11-20T16:04:05+01:00, naming a real calendar date and time'
+  })
   .meta({ description: 'RFC 3339 date-time with an offset', example: '2026-11-20T15:04:05Z' })
 
 const CountrySchema = z
@@ -74,7 +91,8 @@ export const CurrencySchema = z
   .string()
   .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 alpha-3 currency code in upper case, like "USD"')
   .refine((code) => minorUnits(code) !== undefined, {
-    error: (issue) => `${String(issue.input)} is not an ISO 4217 currency with a minor unit (codes such as XAU, XDR or XXX are not order currencies)`
+    error: (issue) =>
+      `${String(issue.input)} is not an ISO 4217 currency with a minor unit (codes such as XAU, XDR or XXX are not order currencies)`
   })
   .meta({ description: 'ISO 4217 alpha-3 currency code with a minor unit', example: 'USD' })
 
@@ -122,7 +140,12 @@ export const ContactSchema = z
 
 export const CustomerSchema = z
   .strictObject({
-    accountId: z.int().min(1).max(2147483647).nullish().meta({ description: 'Kibo customer account id → customerAccountId', example: 1001 }),
+    accountId: z
+      .int()
+      .min(1)
+      .max(2147483647)
+      .nullish()
+      .meta({ description: 'Kibo customer account id → customerAccountId', example: 1001 }),
     email: EmailSchema.meta({ description: '→ order email', example: 'ming@example.com' }),
     firstName: optionalText(),
     lastName: optionalText(),
@@ -174,14 +197,31 @@ export const CARD_BRANDS = ['VISA', 'MC', 'AMEX', 'DISCOVER', 'JCB', 'DINERS', '
 /** A gateway token; a real card number (PAN) is refused, and the message never repeats it. */
 const tokenText = (description: string) =>
   text()
-    .refine((token) => !looksLikePan(token), 'looks like a card number (13-19 digits, passes the Luhn check); send the gateway token, never the PAN')
+    .refine(
+      (token) => !looksLikePan(token),
+      'looks like a card number (13-19 digits, passes the Luhn check); send the gateway token, never the PAN'
+    )
     .meta({ description })
 
 const cardFields = {
-  last4: z.string().regex(/^[0-9]{4}$/, 'must be exactly 4 digits').nullish().meta({ description: '→ ccLastFour', example: '1111' }),
+  last4: z
+    .string()
+    .regex(/^[0-9]{4}$/, 'must be exactly 4 digits')
+    .nullish()
+    .meta({ description: '→ ccLastFour', example: '1111' }),
   brand: z.enum(CARD_BRANDS).nullish().meta({ description: '→ paymentOrCardType', example: 'VISA' }),
-  expMonth: z.int('must be a whole number').min(1, 'must be 1-12').max(12, 'must be 1-12').nullish().meta({ description: '→ expireMonth', example: 12 }),
-  expYear: z.int('must be a whole number').min(1000, 'must be a four-digit year').max(9999, 'must be a four-digit year').nullish().meta({ description: '→ expireYear', example: 2029 }),
+  expMonth: z
+    .int('must be a whole number')
+    .min(1, 'must be 1-12')
+    .max(12, 'must be 1-12')
+    .nullish()
+    .meta({ description: '→ expireMonth', example: 12 }),
+  expYear: z
+    .int('must be a whole number')
+    .min(1000, 'must be a four-digit year')
+    .max(9999, 'must be a four-digit year')
+    .nullish()
+    .meta({ description: '→ expireYear', example: 2029 }),
   nameOnCard: optionalText()
 }
 
@@ -275,7 +315,10 @@ export const KountFraudSchema = z
     transactionId: text().meta({ description: 'Kount transaction id → validationId' }),
     decision: z
       .string()
-      .regex(KOUNT_DECISION_PATTERN, 'must be a Kount RIS AUTO code (A, R, E, D) or a Kount 360 decision (APPROVE, REVIEW, ESCALATE, DECLINE)')
+      .regex(
+        KOUNT_DECISION_PATTERN,
+        'must be a Kount RIS AUTO code (A, R, E, D) or a Kount 360 decision (APPROVE, REVIEW, ESCALATE, DECLINE)'
+      )
       .meta({ description: 'A/APPROVE → Pass; R/E/REVIEW/ESCALATE → Review; D/DECLINE → Review or refused (configurable)', example: 'A' }),
     score: z.number().nullish().meta({ description: 'Kount score' }),
     omniscore: z.number().nullish().meta({ description: 'Kount Omniscore' }),
@@ -330,7 +373,10 @@ const orderShape = z.strictObject({
   attributes: AttributesSchema.nullish(),
   restrictions: z
     .strictObject({
-      edit: z.boolean().nullish().meta({ description: 'true: only roles with "Override Order Update Restriction" may edit the order in Kibo' }),
+      edit: z
+        .boolean()
+        .nullish()
+        .meta({ description: 'true: only roles with "Override Order Update Restriction" may edit the order in Kibo' }),
       cancellation: z.boolean().nullish().meta({ description: 'true: only those roles may cancel it' })
     })
     .nullish()
@@ -341,12 +387,22 @@ const orderShape = z.strictObject({
 type OrderShape = z.output<typeof orderShape>
 
 const ITEM_MONEY_FIELDS = [
-  'unitPrice', 'salePrice', 'overridePrice', 'discount', 'orderDiscount', 'tax', 'shipping', 'shippingTax',
-  'handling', 'duty', 'handlingDiscount', 'handlingTax'
+  'unitPrice',
+  'salePrice',
+  'overridePrice',
+  'discount',
+  'orderDiscount',
+  'tax',
+  'shipping',
+  'shippingTax',
+  'handling',
+  'duty',
+  'handlingDiscount',
+  'handlingTax'
 ] as const
 
 /** Order-level cross-field rules; they run once every field is individually valid. */
-function checkOrder(order: OrderShape, ctx: z.RefinementCtx) {
+function checkOrder (order: OrderShape, ctx: z.RefinementCtx) {
   const currency = order.currency
   // Zod still runs this when a sibling has a non-aborting issue (a failed refinement), so
   // only amounts that decoded to a decimal string are looked at.
@@ -363,11 +419,19 @@ function checkOrder(order: OrderShape, ctx: z.RefinementCtx) {
     for (const field of ITEM_MONEY_FIELDS) scale(item[field], ['items', index, field])
     const first = seen.get(item.lineId)
     if (first !== undefined) {
-      ctx.addIssue({ code: 'custom', message: `lineId ${JSON.stringify(item.lineId)} is already used by items[${first}]; lineIds must be unique in the order`, path: ['items', index, 'lineId'] })
+      ctx.addIssue({
+        code: 'custom',
+        message: `lineId ${JSON.stringify(item.lineId)} is already used by items[${first}]; lineIds must be unique in the order`,
+        path: ['items', index, 'lineId']
+      })
     } else seen.set(item.lineId, index)
     if (item.fulfillment.method === 'Ship') ships = true
     if (item.fulfillment.method === 'Pickup' && (item.fulfillment.locationCode ?? '') === '') {
-      ctx.addIssue({ code: 'custom', message: 'a Pickup item needs fulfillment.locationCode (the pickup location)', path: ['items', index, 'fulfillment', 'locationCode'] })
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a Pickup item needs fulfillment.locationCode (the pickup location)',
+        path: ['items', index, 'fulfillment', 'locationCode']
+      })
     }
   })
   if (ships && (order.shipTo === undefined || order.shipTo === null)) {
@@ -375,11 +439,15 @@ function checkOrder(order: OrderShape, ctx: z.RefinementCtx) {
   }
 
   if ((order.customer === undefined || order.customer === null) && (order.billTo?.email ?? '') === '') {
-    ctx.addIssue({ code: 'custom', message: 'an order email is required: send data.customer.email (or at least data.billTo.email)', path: ['customer', 'email'] })
+    ctx.addIssue({
+      code: 'custom',
+      message: 'an order email is required: send data.customer.email (or at least data.billTo.email)',
+      path: ['customer', 'email']
+    })
   }
 
   for (const lineId of Object.keys(order.translated?.lines ?? {})) {
-    if (!seen.has(lineId)) ctx.addIssue({ code: 'custom', message: `no item has lineId ${JSON.stringify(lineId)}`, path: ['translated', 'lines', lineId] })
+    if (!seen.has(lineId)) { ctx.addIssue({ code: 'custom', message: `no item has lineId ${JSON.stringify(lineId)}`, path: ['translated', 'lines', lineId] }) }
   }
 
   scale(order.total, ['total'])
@@ -393,7 +461,9 @@ function checkOrder(order: OrderShape, ctx: z.RefinementCtx) {
   }
 }
 
-export const OrderSchema = orderShape.superRefine(checkOrder).meta({ id: 'Order', description: 'The order (Normalized Order Event v1 `data`)' })
+export const OrderSchema = orderShape
+  .superRefine(checkOrder)
+  .meta({ id: 'Order', description: 'The order (Normalized Order Event v1 `data`)' })
 
 // ---------------------------------------------------------------- envelope
 

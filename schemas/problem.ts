@@ -6,7 +6,7 @@ import { z } from 'zod'
 export const PROBLEM_TYPE_BASE = 'https://kibo-order-bridge.dev/problems/'
 
 /** The problem type URI for a slug: `problemType('totals-mismatch')`. */
-export function problemType(slug: string): string {
+export function problemType (slug: string): string {
   return `${PROBLEM_TYPE_BASE}${slug}`
 }
 
@@ -28,8 +28,15 @@ export const ProblemTypes = {
 
 export const ProblemErrorSchema = z
   .object({
-    path: z.string().meta({ description: 'Where in the body: `data.items[0].unitPrice`; `(body)` for the body as a whole', example: 'data.items[0].unitPrice' }),
-    message: z.string().meta({ description: 'What is wrong there', example: '1980.5 has 1 decimal place, but JPY amounts are whole numbers' })
+    path: z
+      .string()
+      .meta({
+        description: 'Where in the body: `data.items[0].unitPrice`; `(body)` for the body as a whole',
+        example: 'data.items[0].unitPrice'
+      }),
+    message: z
+      .string()
+      .meta({ description: 'What is wrong there', example: '1980.5 has 1 decimal place, but JPY amounts are whole numbers' })
   })
   .meta({ id: 'ProblemError' })
 
@@ -38,7 +45,13 @@ export const ReconciliationLineSchema = z.object({
   index: z.number().int().meta({ description: 'Position in data.items (0-based)' }),
   price: z.string().meta({ description: 'overridePrice ?? salePrice ?? unitPrice', example: '8.50' }),
   quantity: z.number().int(),
-  lineTotal: z.string().meta({ description: 'price*quantity - discount - orderDiscount + tax + shipping + shippingTax + handling + duty + handlingTax - handlingDiscount', example: '25.49' })
+  lineTotal: z
+    .string()
+    .meta({
+      description:
+        'price*quantity - discount - orderDiscount + tax + shipping + shippingTax + handling + duty + handlingTax - handlingDiscount',
+      example: '25.49'
+    })
 })
 
 export const ReconciliationSchema = z
@@ -47,7 +60,10 @@ export const ReconciliationSchema = z
     currency: z.string(),
     lines: z.array(ReconciliationLineSchema),
     lineSum: z.string().meta({ description: 'Sum of the line totals', example: '30.30' }),
-    paymentSum: z.string().nullable().meta({ description: 'Sum of payment amounts; null when the order has no payments', example: '30.31' }),
+    paymentSum: z
+      .string()
+      .nullable()
+      .meta({ description: 'Sum of payment amounts; null when the order has no payments', example: '30.31' }),
     total: z.string().meta({ description: 'The stated data.total', example: '30.31' })
   })
   .meta({ id: 'Reconciliation', description: 'Exact decimal breakdown of the totals check' })

@@ -17,21 +17,193 @@ import { z } from 'zod'
 
 /** "The full list of ISO codes supported by Unified Commerce" (seed 002; totalCount 162). */
 export const TRANSLATED_CURRENCIES = [
-  'AED', 'AFN', 'ALL', 'AMD', 'ANG', 'AOA', 'ARS', 'AUD', 'AWG', 'AZN', 'BAM', 'BBD', 'BDT', 'BGN', 'BHD', 'BIF', 'BMD', 'BND', 'BOB', 'BRL',
-  'BSD', 'BTN', 'BWP', 'BYR', 'BZD', 'CAD', 'CDF', 'CHF', 'CLP', 'CNY', 'COP', 'CRC', 'CUC', 'CUP', 'CVE', 'CZK', 'DJF', 'DKK', 'DOP', 'DZD',
-  'EGP', 'ERN', 'ETB', 'EUR', 'FJD', 'FKP', 'GBP', 'GEL', 'GGP', 'GHS', 'GIP', 'GMD', 'GNF', 'GTQ', 'GYD', 'HKD', 'HNL', 'HRK', 'HTG', 'HUF',
-  'IDR', 'ILS', 'IMP', 'INR', 'IQD', 'IRR', 'ISK', 'JEP', 'JMD', 'JOD', 'JPY', 'KES', 'KGS', 'KHR', 'KMF', 'KPW', 'KRW', 'KWD', 'KYD', 'KZT',
-  'LAK', 'LBP', 'LKR', 'LRD', 'LSL', 'LTL', 'LVL', 'LYD', 'MAD', 'MDL', 'MGA', 'MKD', 'MMK', 'MNT', 'MOP', 'MRO', 'MUR', 'MVR', 'MWK', 'MXN',
-  'MYR', 'MZN', 'NAD', 'NGN', 'NIO', 'NOK', 'NPR', 'NZD', 'OMR', 'PAB', 'PEN', 'PGK', 'PHP', 'PKR', 'PLN', 'PYG', 'QAR', 'RON', 'RSD', 'RUB',
-  'RWF', 'SAR', 'SBD', 'SCR', 'SDG', 'SEK', 'SGD', 'SHP', 'SLL', 'SOS', 'SPL', 'SRD', 'STD', 'SVC', 'SYP', 'SZL', 'THB', 'TJS', 'TMT', 'TND',
-  'TOP', 'TRY', 'TTD', 'TVD', 'TWD', 'TZS', 'UAH', 'UGX', 'USD', 'UYU', 'UZS', 'VEF', 'VND', 'VUV', 'WST', 'XDR', 'XOF', 'XPF', 'YER', 'ZAR',
-  'ZMK', 'ZWD'
+  'AED',
+  'AFN',
+  'ALL',
+  'AMD',
+  'ANG',
+  'AOA',
+  'ARS',
+  'AUD',
+  'AWG',
+  'AZN',
+  'BAM',
+  'BBD',
+  'BDT',
+  'BGN',
+  'BHD',
+  'BIF',
+  'BMD',
+  'BND',
+  'BOB',
+  'BRL',
+  'BSD',
+  'BTN',
+  'BWP',
+  'BYR',
+  'BZD',
+  'CAD',
+  'CDF',
+  'CHF',
+  'CLP',
+  'CNY',
+  'COP',
+  'CRC',
+  'CUC',
+  'CUP',
+  'CVE',
+  'CZK',
+  'DJF',
+  'DKK',
+  'DOP',
+  'DZD',
+  'EGP',
+  'ERN',
+  'ETB',
+  'EUR',
+  'FJD',
+  'FKP',
+  'GBP',
+  'GEL',
+  'GGP',
+  'GHS',
+  'GIP',
+  'GMD',
+  'GNF',
+  'GTQ',
+  'GYD',
+  'HKD',
+  'HNL',
+  'HRK',
+  'HTG',
+  'HUF',
+  'IDR',
+  'ILS',
+  'IMP',
+  'INR',
+  'IQD',
+  'IRR',
+  'ISK',
+  'JEP',
+  'JMD',
+  'JOD',
+  'JPY',
+  'KES',
+  'KGS',
+  'KHR',
+  'KMF',
+  'KPW',
+  'KRW',
+  'KWD',
+  'KYD',
+  'KZT',
+  'LAK',
+  'LBP',
+  'LKR',
+  'LRD',
+  'LSL',
+  'LTL',
+  'LVL',
+  'LYD',
+  'MAD',
+  'MDL',
+  'MGA',
+  'MKD',
+  'MMK',
+  'MNT',
+  'MOP',
+  'MRO',
+  'MUR',
+  'MVR',
+  'MWK',
+  'MXN',
+  'MYR',
+  'MZN',
+  'NAD',
+  'NGN',
+  'NIO',
+  'NOK',
+  'NPR',
+  'NZD',
+  'OMR',
+  'PAB',
+  'PEN',
+  'PGK',
+  'PHP',
+  'PKR',
+  'PLN',
+  'PYG',
+  'QAR',
+  'RON',
+  'RSD',
+  'RUB',
+  'RWF',
+  'SAR',
+  'SBD',
+  'SCR',
+  'SDG',
+  'SEK',
+  'SGD',
+  'SHP',
+  'SLL',
+  'SOS',
+  'SPL',
+  'SRD',
+  'STD',
+  'SVC',
+  'SYP',
+  'SZL',
+  'THB',
+  'TJS',
+  'TMT',
+  'TND',
+  'TOP',
+  'TRY',
+  'TTD',
+  'TVD',
+  'TWD',
+  'TZS',
+  'UAH',
+  'UGX',
+  'USD',
+  'UYU',
+  'UZS',
+  'VEF',
+  'VND',
+  'VUV',
+  'WST',
+  'XDR',
+  'XOF',
+  'XPF',
+  'YER',
+  'ZAR',
+  'ZMK',
+  'ZWD'
 ] as const
 
 /** "Kibo supports IETF codes to denote locales and languages for orders" (seed 002's table). */
 export const TRANSLATED_LOCALES = [
-  'en-US', 'en-GB', 'en-HL', 'en-IN', 'es-ES', 'es-MX', 'ko-KR', 'de-DE', 'el-GR', 'fr-CA', 'fr-FR', 'it-IT', 'ja-JP',
-  'nl-NL', 'nb-NO', 'no-NO', 'ru-RU', 'sv-SE', 'zh-cmn-CN', 'zh-HANT', 'zh-yue-CN'
+  'en-US',
+  'en-GB',
+  'en-HL',
+  'en-IN',
+  'es-ES',
+  'es-MX',
+  'ko-KR',
+  'de-DE',
+  'el-GR',
+  'fr-CA',
+  'fr-FR',
+  'it-IT',
+  'ja-JP',
+  'nl-NL',
+  'nb-NO',
+  'no-NO',
+  'ru-RU',
+  'sv-SE',
+  'zh-cmn-CN',
+  'zh-HANT',
+  'zh-yue-CN'
 ] as const
 
 /**
@@ -55,8 +227,23 @@ export const CARD_ISSUERS = ['AM', 'BC', 'CL', 'CU', 'DB', 'DI', 'DE', 'DC', 'JB
  * "All Currencies". Implementation-specific custom subtypes exist but are not listed.
  */
 export const NO_OPERATION_SUBTYPES: Readonly<Record<string, readonly string[] | '*'>> = {
-  AM: ['USD'], AX: ['USD'], CA: ['USD'], DR: ['USD'], DS: ['USD'], FX: ['USD'], GC: '*', HI: ['USD'], KI: '*', KL: '*',
-  MA: ['USD'], PC: ['USD'], PY: ['USD'], SR: '*', SV: ['USD'], TR: ['USD'], VI: ['USD']
+  AM: ['USD'],
+  AX: ['USD'],
+  CA: ['USD'],
+  DR: ['USD'],
+  DS: ['USD'],
+  FX: ['USD'],
+  GC: '*',
+  HI: ['USD'],
+  KI: '*',
+  KL: '*',
+  MA: ['USD'],
+  PC: ['USD'],
+  PY: ['USD'],
+  SR: '*',
+  SV: ['USD'],
+  TR: ['USD'],
+  VI: ['USD']
 }
 
 export type TranslatedCurrency = (typeof TRANSLATED_CURRENCIES)[number]
@@ -76,8 +263,12 @@ const len = (min: number | undefined, max: number | undefined) => {
 const nonNegative = () => z.number().min(0, 'must not be negative')
 const customData = () => z.record(z.string(), z.string())
 
-export const TranslatedCurrencySchema = z.enum(TRANSLATED_CURRENCIES, { error: 'must be one of the 162 currency codes Kibo lists for the Create Order API' })
-export const TranslatedLocaleSchema = z.enum(TRANSLATED_LOCALES, { error: `must be one of the IETF codes Kibo lists: ${TRANSLATED_LOCALES.join(', ')}` })
+export const TranslatedCurrencySchema = z.enum(TRANSLATED_CURRENCIES, {
+  error: 'must be one of the 162 currency codes Kibo lists for the Create Order API'
+})
+export const TranslatedLocaleSchema = z.enum(TRANSLATED_LOCALES, {
+  error: `must be one of the IETF codes Kibo lists: ${TRANSLATED_LOCALES.join(', ')}`
+})
 
 // ---------------------------------------------------------------- addresses, customer
 
@@ -189,10 +380,14 @@ export const TranslatedShippingMethodSchema = z
   .superRefine((method, ctx) => {
     const given = (['carrier', 'carrierType', 'serviceType'] as const).filter((key) => method[key] !== undefined && method[key] !== null)
     if (given.length > 0 && given.length < 3) {
-      ctx.addIssue({ code: 'custom', message: `carrier, carrierType and serviceType must be used together; only ${given.join(', ')} given`, path: [] })
+      ctx.addIssue({
+        code: 'custom',
+        message: `carrier, carrierType and serviceType must be used together; only ${given.join(', ')} given`,
+        path: []
+      })
     }
     for (const key of ['name', 'price', 'description'] as const) {
-      if (method[key] !== undefined && method[key] !== null) ctx.addIssue({ code: 'custom', message: `${key} is read-only (populated by OMS) and must not be set`, path: [key] })
+      if (method[key] !== undefined && method[key] !== null) { ctx.addIssue({ code: 'custom', message: `${key} is read-only (populated by OMS) and must not be set`, path: [key] }) }
     }
   })
   .meta({ id: 'TranslatedShippingMethod' })
@@ -207,7 +402,10 @@ export const TranslatedPaymentMethodSchema = z
     cardIssuer: z.enum(CARD_ISSUERS, { error: `must be one of the card issuer codes ${CARD_ISSUERS.join(', ')}` }).nullish(),
     noOperationType: z.string().nullish(),
     cardNumber: z.string().nullish(),
-    ccLastFour: z.string().regex(/^[0-9]{4}$/, 'must be the last four digits').nullish(),
+    ccLastFour: z
+      .string()
+      .regex(/^[0-9]{4}$/, 'must be the last four digits')
+      .nullish(),
     cardSecurityCode: z.string().nullish(),
     cardExpiration: z.string().nullish(),
     paymentClass: z.string().nullish(),

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-export function startFlags(): string[] {
+export function startFlags (): string[] {
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }
   return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'))
 }

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
-import type { Config } from './plugins/config.ts'
+import type { Config } from './config/config.ts'
 import { loggerOptions } from './logger.ts'
 import securityHeaders from './plugins/security-headers.ts'
 import loadShedding from './plugins/load-shedding.ts'
@@ -13,14 +13,14 @@ import jsonBody from './plugins/json-body.ts'
 import apiKeys from './plugins/api-keys.ts'
 import openapi from './plugins/openapi.ts'
 import store from './plugins/store.ts'
-import type { Database } from './plugins/store/index.ts'
+import type { Database } from './store/index.ts'
 import kibo from './plugins/kibo.ts'
-import importEvents from './plugins/import-events.ts'
-import orderImport from './plugins/order-import.ts'
-import delivery from './plugins/delivery.ts'
-import restrictions from './plugins/restrictions.ts'
+import importOutcomes from './orders/import-outcomes.ts'
+import orderImport from './orders/order-import.ts'
+import delivery from './orders/import-worker.ts'
+import restrictions from './orders/restrictions.ts'
 import webhookSignatures from './plugins/webhook-signatures.ts'
-import inventory from './plugins/inventory/index.ts'
+import inventory from './inventory/index.ts'
 import metrics from './plugins/metrics.ts'
 import healthRoutes from '../routes/health.ts'
 import orderRoutes from '../routes/orders.ts'
@@ -45,13 +45,15 @@ export interface BuildAppOptions {
 
 const requestIdPattern = /^[\w.:\-]{1,128}$/
 
-export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp (config: Config, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? loggerOptions(config.logLevel, { redactEmails: config.logRedactEmails }) }),
+    ...(options.loggerInstance
+      ? { loggerInstance: options.loggerInstance }
+      : { logger: options.logger ?? loggerOptions(config.logLevel, { redactEmails: config.logRedactEmails }) }),
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     requestIdHeader: false,
-    genReqId(request) {
+    genReqId (request) {
       const given = request.headers['x-request-id']
       return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID()
     },
@@ -85,7 +87,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(store, { database: options.database })
   await app.register(kibo)
   await app.register(apiKeys)
-  await app.register(importEvents)
+  await app.register(importOutcomes)
   await app.register(orderImport)
   await app.register(delivery)
   await app.register(inventory)

@@ -32,7 +32,7 @@ export const redactedPaths = [
 /** An e-mail address as it appears in a JSON log line (RFC 5322's common subset). */
 export const emailPattern = /[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}/g
 
-export function redactEmails(line: string): string {
+export function redactEmails (line: string): string {
   return line.replace(emailPattern, '[email]')
 }
 
@@ -41,13 +41,13 @@ export interface LoggerSettings {
   redactEmails?: boolean
 }
 
-export function loggerOptions(level: string, settings: LoggerSettings = {}): LoggerOptions {
+export function loggerOptions (level: string, settings: LoggerSettings = {}): LoggerOptions {
   return {
     level,
     redact: { paths: redactedPaths, censor: '[redacted]' },
     ...(settings.redactEmails ? { hooks: { streamWrite: redactEmails } } : {}),
     serializers: {
-      req(request: { method: string; url: string; id: string; headers: Record<string, unknown>; socket?: { remoteAddress?: string } }) {
+      req (request: { method: string; url: string; id: string; headers: Record<string, unknown>; socket?: { remoteAddress?: string } }) {
         return {
           method: request.method,
           url: request.url,

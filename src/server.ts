@@ -3,7 +3,7 @@ import closeWithGrace from 'close-with-grace'
 import pino from 'pino'
 import { buildApp } from './app.ts'
 import { loggerOptions } from './logger.ts'
-import { ConfigError, loadConfig } from './plugins/config.ts'
+import { ConfigError, loadConfig } from './config/config.ts'
 
 let config
 try {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { buildApp, type BuildAppOptions } from '../src/app.ts'
-import { loadConfig } from '../src/plugins/config.ts'
+import { loadConfig } from '../src/config/config.ts'
 import { freshDatabase, type DatabaseKind } from './support/databases.ts'
 
 type Test = Parameters<typeof freshDatabase>[0]
@@ -23,25 +23,25 @@ export const examplesDir = (() => {
   }
 })()
 
-export function exampleNames(): string[] {
+export function exampleNames (): string[] {
   return readdirSync(examplesDir)
     .filter((name) => name.endsWith('.json'))
     .map((name) => name.replace(/\.json$/, ''))
     .sort()
 }
 
-export function invalidExampleNames(): string[] {
+export function invalidExampleNames (): string[] {
   return readdirSync(path.join(examplesDir, 'invalid'))
     .filter((name) => name.endsWith('.json'))
     .map((name) => name.replace(/\.json$/, ''))
     .sort()
 }
 
-export function loadExample(name: string): any {
+export function loadExample (name: string): any {
   return JSON.parse(readFileSync(path.join(examplesDir, `${name}.json`), 'utf8'))
 }
 
-export function loadInvalidExample(name: string): { expect: { status: number; why: string }; event: any } {
+export function loadInvalidExample (name: string): { expect: { status: number; why: string }; event: any } {
   return JSON.parse(readFileSync(path.join(examplesDir, 'invalid', `${name}.json`), 'utf8'))
 }
 
@@ -54,7 +54,7 @@ export interface TestAppOptions extends BuildAppOptions {
  * The app on a fresh database: an in-memory PGlite loaded from a pristine dump (initdb takes
  * seconds), a throwaway PostgreSQL database, or whatever DATA_DIR / DATABASE_URL `env` names.
  */
-export async function buildTestApp(t: Test, env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<FastifyInstance> {
+export async function buildTestApp (t: Test, env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<FastifyInstance> {
   // Load shedding is off unless a test turns it on: a busy CI machine must not make tests shed.
   const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: '0', ...env })
   let database = options.database
@@ -67,7 +67,7 @@ export async function buildTestApp(t: Test, env: Record<string, string> = {}, op
 }
 
 /** A copy of an example with a fresh externalId, so tests do not collide. */
-export function withExternalId(event: any, externalId: string): any {
+export function withExternalId (event: any, externalId: string): any {
   const copy = structuredClone(event)
   copy.data.externalId = externalId
   return copy

@@ -56,12 +56,12 @@ export interface Sender {
   close(): Promise<void>
 }
 
-export function remoteSender(targetUrl: string, apiKey: string | undefined, connections: number): Sender {
+export function remoteSender (targetUrl: string, apiKey: string | undefined, connections: number): Sender {
   const url = new URL(targetUrl)
   const base = url.pathname.replace(/\/+$/, '')
   const pool = new Pool(url.origin, { connections, pipelining: 1, keepAliveTimeout: 30_000 })
   return {
-    async send(path, body) {
+    async send (path, body) {
       const response = await pool.request({
         method: 'POST',
         path: `${base}${path}`,
@@ -86,12 +86,12 @@ interface Outcome {
 
 const RETRYABLE = new Set([409, 429, 502, 503, 504])
 
-function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+function header (headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
   const value = headers[name]
   return Array.isArray(value) ? value[0] : value
 }
 
-function parseBody(text: string): Record<string, unknown> | undefined {
+function parseBody (text: string): Record<string, unknown> | undefined {
   try {
     const value = JSON.parse(text) as unknown
     return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined
@@ -100,7 +100,7 @@ function parseBody(text: string): Record<string, unknown> | undefined {
   }
 }
 
-function reasonOf(status: number, body: Record<string, unknown> | undefined, text: string): string {
+function reasonOf (status: number, body: Record<string, unknown> | undefined, text: string): string {
   if (body === undefined) return `HTTP ${status}${text ? `: ${text.slice(0, 200)}` : ''}`
   const parts = [typeof body.title === 'string' ? body.title : `HTTP ${status}`]
   if (typeof body.detail === 'string') parts.push(body.detail)
@@ -110,7 +110,7 @@ function reasonOf(status: number, body: Record<string, unknown> | undefined, tex
   return parts.join(' — ')
 }
 
-async function processEvent(sender: Sender, event: SourceEvent, options: ImportOptions, counters: { retries: number }): Promise<Outcome> {
+async function processEvent (sender: Sender, event: SourceEvent, options: ImportOptions, counters: { retries: number }): Promise<Outcome> {
   if (event.error !== undefined) return { kind: 'failed', status: 0, attempts: 0, reason: event.error }
   const path = options.dryRun ? '/v1/orders/preview' : '/v1/orders'
   for (let attempt = 1; ; attempt++) {
@@ -125,9 +125,9 @@ async function processEvent(sender: Sender, event: SourceEvent, options: ImportO
       body = parseBody(text)
       const given = Number(header(response.headers, 'retry-after'))
       retryAfter = Number.isFinite(given) && given >= 0 ? given : undefined
-      if (status === 201) return { kind: 'imported', status, attempts: attempt, importId: body?.importId as string, kiboOrderId: body?.kiboOrderId as string }
+      if (status === 201) { return { kind: 'imported', status, attempts: attempt, importId: body?.importId as string, kiboOrderId: body?.kiboOrderId as string } }
       if (status === 200 && options.dryRun) return { kind: 'valid', status, attempts: attempt }
-      if (status === 200) return { kind: 'replayed', status, attempts: attempt, importId: body?.importId as string, kiboOrderId: body?.kiboOrderId as string }
+      if (status === 200) { return { kind: 'replayed', status, attempts: attempt, importId: body?.importId as string, kiboOrderId: body?.kiboOrderId as string } }
     } catch (error) {
       // The service did not answer (remote mode): as safe to retry as any other "later".
       status = 0
@@ -139,15 +139,21 @@ async function processEvent(sender: Sender, event: SourceEvent, options: ImportO
       await sleep(Math.min(options.maxRetryAfterSeconds, retryAfter ?? backoff) * 1000 + Math.random() * 100)
       continue
     }
-    return { kind: 'failed', status, attempts: attempt, reason: status === 0 ? `no answer: ${text}` : reasonOf(status, body, text), ...(body ? { problem: body } : {}) }
+    return {
+      kind: 'failed',
+      status,
+      attempts: attempt,
+      reason: status === 0 ? `no answer: ${text}` : reasonOf(status, body, text),
+      ...(body ? { problem: body } : {})
+    }
   }
 }
 
-async function writeLine(stream: WriteStream, value: unknown): Promise<void> {
+async function writeLine (stream: WriteStream, value: unknown): Promise<void> {
   if (!stream.write(`${JSON.stringify(value)}\n`)) await once(stream, 'drain')
 }
 
-export async function runImport(options: ImportOptions, makeSender: () => Promise<Sender>): Promise<ImportSummary> {
+export async function runImport (options: ImportOptions, makeSender: () => Promise<Sender>): Promise<ImportSummary> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   const totalBytes = statSync(options.file).size
   const format = await detectFormat(options.file)
@@ -156,7 +162,13 @@ export async function runImport(options: ImportOptions, makeSender: () => Promis
   const counts: Counts = { imported: 0, replayed: 0, valid: 0, failed: 0 }
   const counters = { retries: 0 }
   const read: ReadProgress = { bytesRead: 0 }
-  const progressSource = { counts, totalBytes, get bytesRead() { return read.bytesRead } }
+  const progressSource = {
+    counts,
+    totalBytes,
+    get bytesRead () {
+      return read.bytesRead
+    }
+  }
   const progress = startProgress(progressSource, { enabled: options.progress, dryRun: options.dryRun })
   const started = performance.now()
   let total = 0
@@ -232,7 +244,9 @@ export async function runImport(options: ImportOptions, makeSender: () => Promis
   log(
     [
       `${interrupted ? 'Interrupted' : 'Done'}: ${total} events in ${formatDuration(durationMs / 1000)} (${summary.eventsPerSecond}/s)`,
-      options.dryRun ? `  valid ${counts.valid}, refused ${counts.failed}` : `  imported ${counts.imported}, already imported ${counts.replayed}, failed ${counts.failed}`,
+      options.dryRun
+        ? `  valid ${counts.valid}, refused ${counts.failed}`
+        : `  imported ${counts.imported}, already imported ${counts.replayed}, failed ${counts.failed}`,
       `  report: ${options.reportFile}${counts.failed > 0 ? ' (one line per failure with its reason, then the summary)' : ''}`,
       ...(interrupted ? ['  run the same command again to resume: what was imported is skipped, nothing is imported twice'] : [])
     ].join('\n')

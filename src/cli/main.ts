@@ -30,7 +30,7 @@ A rerun of the same file resumes: what was imported is answered from the idempot
 
 class UsageError extends Error {}
 
-export function parseCommandLine(argv: string[]) {
+export function parseCommandLine (argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -74,12 +74,12 @@ export function parseCommandLine(argv: string[]) {
 }
 
 /** The service's app in this process, as the server builds it, without listening and without async workers. */
-async function inProcessSender(apiKey: string | undefined): Promise<Sender> {
-  const { loadConfig } = await import('../plugins/config.ts')
+async function inProcessSender (apiKey: string | undefined): Promise<Sender> {
+  const { loadConfig } = await import('../config/config.ts')
   const { buildApp } = await import('../app.ts')
   const config = loadConfig()
   // Background delivery belongs to the server; a CLI run only does its own imports.
-  if (process.env.WORKER_CONCURRENCY === undefined) config.delivery.concurrency = 0
+  if (process.env.WORKER_CONCURRENCY === undefined) config.worker.concurrency = 0
   // Load shedding protects a server's other clients; here the only client is this run, which
   // already bounds its concurrency (and PGlite's start-up would otherwise count as overload).
   if (process.env.LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS === undefined) config.loadShedding.maxEventLoopDelayMs = 0
@@ -87,15 +87,19 @@ async function inProcessSender(apiKey: string | undefined): Promise<Sender> {
   const app: FastifyInstance = await buildApp(config, { loggerInstance: logger })
   const headers = { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) }
   return {
-    async send(url, body) {
+    async send (url, body) {
       const response = await app.inject({ method: 'POST', url, headers, payload: body })
-      return { status: response.statusCode, headers: response.headers as Record<string, string | string[] | undefined>, body: response.body }
+      return {
+        status: response.statusCode,
+        headers: response.headers as Record<string, string | string[] | undefined>,
+        body: response.body
+      }
     },
     close: () => app.close()
   }
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main (argv: string[]): Promise<number> {
   let parsed
   try {
     parsed = parseCommandLine(argv)
@@ -118,7 +122,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const summary = await runImport(
       { ...parsed, file: path.resolve(parsed.file), reportFile: path.resolve(parsed.reportFile), stopSignal: stop.signal },
-      () => (parsed.targetUrl ? Promise.resolve(remoteSender(parsed.targetUrl, parsed.apiKey, parsed.concurrency)) : inProcessSender(parsed.apiKey))
+      () =>
+        parsed.targetUrl
+          ? Promise.resolve(remoteSender(parsed.targetUrl, parsed.apiKey, parsed.concurrency))
+          : inProcessSender(parsed.apiKey)
     )
     if (summary.interrupted) return 130
     return summary.failed > 0 ? 1 : 0

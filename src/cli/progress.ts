@@ -14,7 +14,7 @@ export interface ProgressSource {
   totalBytes: number
 }
 
-export function formatDuration(seconds: number): string {
+export function formatDuration (seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '–'
   const s = Math.round(seconds)
   if (s < 60) return `${s}s`
@@ -22,7 +22,7 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`
 }
 
-export function progressLine(source: ProgressSource, elapsedSeconds: number, dryRun: boolean): string {
+export function progressLine (source: ProgressSource, elapsedSeconds: number, dryRun: boolean): string {
   const { counts } = source
   const done = counts.imported + counts.replayed + counts.valid
   const handled = done + counts.failed
@@ -36,9 +36,12 @@ export function progressLine(source: ProgressSource, elapsedSeconds: number, dry
   return `${bar} ${(fraction * 100).toFixed(0).padStart(3)}%  ${what} · failed ${counts.failed} · ${rate.toFixed(0)}/s · ETA ${formatDuration(eta)}`
 }
 
-export function startProgress(source: ProgressSource, options: { enabled: boolean; dryRun: boolean; stream?: NodeJS.WriteStream }): { stop(): void } {
+export function startProgress (
+  source: ProgressSource,
+  options: { enabled: boolean; dryRun: boolean; stream?: NodeJS.WriteStream }
+): { stop(): void } {
   const stream = options.stream ?? process.stderr
-  if (!options.enabled) return { stop() {} }
+  if (!options.enabled) return { stop () {} }
   const started = performance.now()
   const draw = () => {
     const line = progressLine(source, (performance.now() - started) / 1000, options.dryRun)
@@ -47,7 +50,7 @@ export function startProgress(source: ProgressSource, options: { enabled: boolea
   const timer = setInterval(draw, 200)
   timer.unref()
   return {
-    stop() {
+    stop () {
       clearInterval(timer)
       draw()
       stream.write('\n')

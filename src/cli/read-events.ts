@@ -24,7 +24,7 @@ export type FileFormat = 'ndjson' | 'json-array'
 const HIGH_WATER_MARK = 64 * 1024
 
 /** 'json-array' when the first non-blank byte is `[`, else 'ndjson'. */
-export async function detectFormat(file: string): Promise<FileFormat> {
+export async function detectFormat (file: string): Promise<FileFormat> {
   for await (const chunk of createReadStream(file, { highWaterMark: 4096 }) as AsyncIterable<Buffer>) {
     for (const byte of chunk) {
       if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09 || byte === 0xef || byte === 0xbb || byte === 0xbf) continue
@@ -34,12 +34,16 @@ export async function detectFormat(file: string): Promise<FileFormat> {
   return 'ndjson'
 }
 
-export async function* readEvents(file: string, format: FileFormat, progress: ReadProgress = { bytesRead: 0 }): AsyncGenerator<SourceEvent> {
-  if (format === 'json-array') yield* readJsonArray(file, progress)
-  else yield* readNdjson(file, progress)
+export async function * readEvents (
+  file: string,
+  format: FileFormat,
+  progress: ReadProgress = { bytesRead: 0 }
+): AsyncGenerator<SourceEvent> {
+  if (format === 'json-array') yield * readJsonArray(file, progress)
+  else yield * readNdjson(file, progress)
 }
 
-async function* readNdjson(file: string, progress: ReadProgress): AsyncGenerator<SourceEvent> {
+async function * readNdjson (file: string, progress: ReadProgress): AsyncGenerator<SourceEvent> {
   const decoder = new TextDecoder('utf-8')
   let pending = ''
   let line = 0
@@ -76,7 +80,7 @@ async function* readNdjson(file: string, progress: ReadProgress): AsyncGenerator
   if (last !== undefined) yield last
 }
 
-async function* readJsonArray(file: string, progress: ReadProgress): AsyncGenerator<SourceEvent> {
+async function * readJsonArray (file: string, progress: ReadProgress): AsyncGenerator<SourceEvent> {
   // Only the array's elements are emitted, and nothing is kept once emitted (keepStack: false).
   const parser = new JSONParser({ paths: ['$.*'], keepStack: false })
   let ready: unknown[] = []

@@ -26,7 +26,17 @@ export type FaultKind =
   | 'timeout' // hang past the client's timeout, after committing or not
   | 'auth-401-once' // 401 as if the token had been revoked (the token is revoked)
 
-export const faultKinds: readonly FaultKind[] = ['500', '502-empty', '400-validation', '503-html', '429', 'reset', 'commit-then-fail', 'timeout', 'auth-401-once']
+export const faultKinds: readonly FaultKind[] = [
+  '500',
+  '502-empty',
+  '400-validation',
+  '503-html',
+  '429',
+  'reset',
+  'commit-then-fail',
+  'timeout',
+  'auth-401-once'
+]
 
 export interface FaultSpec {
   kind: FaultKind
@@ -61,7 +71,7 @@ interface ActiveFault {
 }
 
 /** mulberry32: tiny, fast, good enough to make fault runs reproducible. */
-function mulberry32(seed: number): () => number {
+function mulberry32 (seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0
@@ -72,20 +82,31 @@ function mulberry32(seed: number): () => number {
   }
 }
 
-function routeMatches(selector: RouteSelector, route: SimulatorRoute): boolean {
+function routeMatches (selector: RouteSelector, route: SimulatorRoute): boolean {
   if (selector === 'any') return true
   if (selector === 'api') return route !== 'oauth'
   return selector === route
 }
 
-export function validateFaultSpec(spec: unknown): FaultSpec {
+export function validateFaultSpec (spec: unknown): FaultSpec {
   if (spec === null || typeof spec !== 'object') throw new Error('A fault must be an object')
   const s = spec as Record<string, unknown>
-  if (!faultKinds.includes(s.kind as FaultKind)) throw new Error(`Unknown fault kind ${JSON.stringify(s.kind)}; one of ${faultKinds.join(', ')}`)
-  const routes = ['oauth', 'createOrder', 'getOrder', 'findOrders', 'getValidationResults', 'putValidationResults', 'updateOrderRestrictions', 'inventory', 'api', 'any']
-  if (s.route !== undefined && !routes.includes(s.route as string)) throw new Error(`Unknown route ${JSON.stringify(s.route)}; one of ${routes.join(', ')}`)
-  if (s.times !== undefined && !(Number.isInteger(s.times) && (s.times as number) >= 1)) throw new Error('times must be a whole number >= 1')
-  if (s.probability !== undefined && !(typeof s.probability === 'number' && s.probability >= 0 && s.probability <= 1)) throw new Error('probability must be between 0 and 1')
+  if (!faultKinds.includes(s.kind as FaultKind)) { throw new Error(`Unknown fault kind ${JSON.stringify(s.kind)}; one of ${faultKinds.join(', ')}`) }
+  const routes = [
+    'oauth',
+    'createOrder',
+    'getOrder',
+    'findOrders',
+    'getValidationResults',
+    'putValidationResults',
+    'updateOrderRestrictions',
+    'inventory',
+    'api',
+    'any'
+  ]
+  if (s.route !== undefined && !routes.includes(s.route as string)) { throw new Error(`Unknown route ${JSON.stringify(s.route)}; one of ${routes.join(', ')}`) }
+  if (s.times !== undefined && !(Number.isInteger(s.times) && (s.times as number) >= 1)) { throw new Error('times must be a whole number >= 1') }
+  if (s.probability !== undefined && !(typeof s.probability === 'number' && s.probability >= 0 && s.probability <= 1)) { throw new Error('probability must be between 0 and 1') }
   if (s.then !== undefined && !['reset', 500, 504].includes(s.then as string | number)) throw new Error('then must be "reset", 500 or 504')
   for (const key of ['retryAfterSeconds', 'hangMs'] as const) {
     if (s[key] !== undefined && !(typeof s[key] === 'number' && (s[key] as number) >= 0)) throw new Error(`${key} must be a number >= 0`)
@@ -101,13 +122,13 @@ export class FaultController {
   #seed: number
   readonly triggered: Record<string, number> = {}
 
-  constructor(seed = 1) {
+  constructor (seed = 1) {
     this.#seed = seed
     this.#random = mulberry32(seed)
   }
 
   /** Adds faults; queue faults fire in the order they were added. */
-  inject(specs: FaultSpec | FaultSpec[]): void {
+  inject (specs: FaultSpec | FaultSpec[]): void {
     for (const raw of Array.isArray(specs) ? specs : [specs]) {
       const spec = validateFaultSpec(raw)
       const remaining = spec.probability === undefined ? (spec.times ?? 1) : (spec.times ?? Number.POSITIVE_INFINITY)
@@ -115,28 +136,28 @@ export class FaultController {
     }
   }
 
-  setLatency(latency: LatencySpec | null): void {
+  setLatency (latency: LatencySpec | null): void {
     this.#latency = latency === null ? null : { ...latency }
   }
 
   /** Re-seeds the RNG used by probabilistic faults and random latency. */
-  seed(seed: number): void {
+  seed (seed: number): void {
     this.#seed = seed
     this.#random = mulberry32(seed)
   }
 
-  clear(): void {
+  clear (): void {
     this.#faults = []
     this.#latency = null
   }
 
-  reset(): void {
+  reset (): void {
     this.clear()
     this.seed(this.#seed)
     for (const key of Object.keys(this.triggered)) delete this.triggered[key]
   }
 
-  list(): { faults: Array<FaultSpec & { remaining: number | null }>; latency: LatencySpec | null; seed: number } {
+  list (): { faults: Array<FaultSpec & { remaining: number | null }>; latency: LatencySpec | null; seed: number } {
     return {
       faults: this.#faults.map((f) => ({ ...f.spec, remaining: Number.isFinite(f.remaining) ? f.remaining : null })),
       latency: this.#latency === null ? null : { ...this.#latency },
@@ -145,7 +166,7 @@ export class FaultController {
   }
 
   /** The fault for this request, if any; consumes one use of it. */
-  take(route: SimulatorRoute): FaultSpec | undefined {
+  take (route: SimulatorRoute): FaultSpec | undefined {
     const selectorOf = (spec: FaultSpec): RouteSelector => spec.route ?? (spec.kind === 'auth-401-once' ? 'api' : 'createOrder')
     // Deterministic queue first, then the probabilistic ones.
     for (const queued of [false, true]) {
@@ -162,7 +183,7 @@ export class FaultController {
     return undefined
   }
 
-  latencyFor(route: SimulatorRoute): number {
+  latencyFor (route: SimulatorRoute): number {
     const latency = this.#latency
     if (latency === null || !routeMatches(latency.route ?? 'any', route)) return 0
     let ms = latency.fixedMs ?? 0

@@ -12,7 +12,7 @@ export interface FilterClause {
 }
 
 export class FilterSyntaxError extends Error {
-  constructor(message: string) {
+  constructor (message: string) {
     super(message)
     this.name = 'FilterSyntaxError'
   }
@@ -20,7 +20,7 @@ export class FilterSyntaxError extends Error {
 
 type Token = { kind: 'word'; text: string } | { kind: 'string'; text: string }
 
-function tokenize(input: string): Token[] {
+function tokenize (input: string): Token[] {
   const tokens: Token[] = []
   let i = 0
   while (i < input.length) {
@@ -60,7 +60,7 @@ function tokenize(input: string): Token[] {
 }
 
 /** Parses `a eq 'x' and b ne 2` into clauses; throws FilterSyntaxError on anything else. */
-export function parseFilter(input: string): FilterClause[] {
+export function parseFilter (input: string): FilterClause[] {
   const tokens = tokenize(input)
   if (tokens.length === 0) throw new FilterSyntaxError('Empty filter')
   const clauses: FilterClause[] = []
@@ -93,7 +93,7 @@ export function parseFilter(input: string): FilterClause[] {
   }
 }
 
-function readPath(object: unknown, path: string): unknown {
+function readPath (object: unknown, path: string): unknown {
   let current: unknown = object
   for (const part of path.split('.')) {
     if (current === null || typeof current !== 'object') return undefined
@@ -102,10 +102,11 @@ function readPath(object: unknown, path: string): unknown {
   return current
 }
 
-export function matchesFilter(order: unknown, clauses: FilterClause[]): boolean {
+export function matchesFilter (order: unknown, clauses: FilterClause[]): boolean {
   return clauses.every((clause) => {
     const actual = readPath(order, clause.field) ?? null
-    const equal = actual === clause.value || (typeof actual === 'number' && typeof clause.value === 'string' && String(actual) === clause.value)
+    const equal =
+      actual === clause.value || (typeof actual === 'number' && typeof clause.value === 'string' && String(actual) === clause.value)
     return clause.op === 'eq' ? equal : !equal
   })
 }

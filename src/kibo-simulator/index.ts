@@ -124,7 +124,7 @@ class HttpFailure extends Error {
   readonly errorCode: string
   readonly extra: Record<string, string>
   readonly items: unknown[]
-  constructor(status: number, errorCode: string, message: string, extra: Record<string, string> = {}, items: unknown[] = []) {
+  constructor (status: number, errorCode: string, message: string, extra: Record<string, string> = {}, items: unknown[] = []) {
     super(message)
     this.status = status
     this.errorCode = errorCode
@@ -133,7 +133,7 @@ class HttpFailure extends Error {
   }
 }
 
-function kiboErrorBody(errorCode: string, message: string, extra: Record<string, string> = {}, items: unknown[] = []) {
+function kiboErrorBody (errorCode: string, message: string, extra: Record<string, string> = {}, items: unknown[] = []) {
   return {
     message,
     errorCode,
@@ -143,15 +143,15 @@ function kiboErrorBody(errorCode: string, message: string, extra: Record<string,
   }
 }
 
-function hex32(): string {
+function hex32 (): string {
   return randomBytes(16).toString('hex')
 }
 
-function delay(ms: number): Promise<void> {
+function delay (ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody (req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -169,7 +169,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   })
 }
 
-function parseJson(text: string): unknown {
+function parseJson (text: string): unknown {
   if (text.trim() === '') return undefined
   try {
     return JSON.parse(text)
@@ -200,7 +200,7 @@ interface Answer {
   headers?: Record<string, string>
 }
 
-export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Promise<KiboSimulator> {
+export async function startKiboSimulator (options: KiboSimulatorOptions = {}): Promise<KiboSimulator> {
   const tenants = (options.tenants ?? [DEFAULT_TENANT]).map((t) => ({ ...t, siteIds: [...t.siteIds] }))
   let tokenTtlSeconds = options.tokenTtlSeconds ?? 3600
   const rejectDuplicateExternalIds = options.rejectDuplicateExternalIds ?? false
@@ -231,23 +231,23 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
     map[String(key)] = (map[String(key)] ?? 0) + 1
   }
 
-  function scoped(ctx: RequestContext): StoredOrder[] {
+  function scoped (ctx: RequestContext): StoredOrder[] {
     return orders.filter((o) => o.tenantId === ctx.tenantId && o.siteId === ctx.siteId)
   }
 
-  function findOrder(ctx: RequestContext): StoredOrder {
+  function findOrder (ctx: RequestContext): StoredOrder {
     const order = scoped(ctx).find((o) => o.id === ctx.params.orderId)
-    if (order === undefined) throw new HttpFailure(404, 'ITEM_NOT_FOUND', `Order ${ctx.params.orderId} not found.`, { OrderId: ctx.params.orderId })
+    if (order === undefined) { throw new HttpFailure(404, 'ITEM_NOT_FOUND', `Order ${ctx.params.orderId} not found.`, { OrderId: ctx.params.orderId }) }
     return order
   }
 
-  function publicOrder(order: StoredOrder): Record<string, unknown> {
+  function publicOrder (order: StoredOrder): Record<string, unknown> {
     return structuredClone(order)
   }
 
   // ---------------------------------------------------------------- handlers
 
-  function oauth(ctx: RequestContext): Answer {
+  function oauth (ctx: RequestContext): Answer {
     let body = ctx.body
     const contentType = String(ctx.req.headers['content-type'] ?? '')
     if (contentType.includes('application/x-www-form-urlencoded') && typeof ctx.body === 'string') {
@@ -276,7 +276,7 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
     }
   }
 
-  function authenticate(ctx: RequestContext): void {
+  function authenticate (ctx: RequestContext): void {
     const header = String(ctx.req.headers.authorization ?? '')
     const match = /^Bearer (.+)$/i.exec(header)
     const record = match ? tokens.get(match[1]) : undefined
@@ -290,13 +290,18 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
     const tenant = tenants.find((t) => t.tenantId === record.tenantId)!
     const siteHeader = ctx.req.headers['x-vol-site']
     if (siteHeader === undefined || !tenant.siteIds.includes(Number(siteHeader))) {
-      throw new HttpFailure(400, 'MISSING_OR_INVALID_PARAMETER', 'Missing or invalid parameter: x-vol-site does not name a site of this tenant.', { SiteId: String(siteHeader ?? '') })
+      throw new HttpFailure(
+        400,
+        'MISSING_OR_INVALID_PARAMETER',
+        'Missing or invalid parameter: x-vol-site does not name a site of this tenant.',
+        { SiteId: String(siteHeader ?? '') }
+      )
     }
     ctx.tenantId = record.tenantId
     ctx.siteId = Number(siteHeader)
   }
 
-  function createOrder(ctx: RequestContext): Answer {
+  function createOrder (ctx: RequestContext): Answer {
     let validated
     try {
       validated = validateImportOrder(ctx.body)
@@ -316,7 +321,9 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
     // second order with the same externalId (and counts it in ordersByExternalId): a double
     // import must be caught by our own tests, not hidden by the stand-in.
     if (rejectDuplicateExternalIds && scoped(ctx).some((o) => o.externalId === externalId)) {
-      throw new HttpFailure(409, 'ITEM_ALREADY_EXISTS', `An order with externalId ${externalId} already exists.`, { ExternalId: externalId })
+      throw new HttpFailure(409, 'ITEM_ALREADY_EXISTS', `An order with externalId ${externalId} already exists.`, {
+        ExternalId: externalId
+      })
     }
     const now = new Date().toISOString()
     const order: StoredOrder = {
@@ -339,7 +346,7 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
     return { status: 201, body: publicOrder(order) }
   }
 
-  function findOrders(ctx: RequestContext): Answer {
+  function findOrders (ctx: RequestContext): Answer {
     const filterText = ctx.url.searchParams.get('filter')
     let list = scoped(ctx)
     if (filterText !== null && filterText.trim() !== '') {
@@ -347,7 +354,7 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
         const clauses = parseFilter(filterText)
         list = list.filter((o) => matchesFilter(o, clauses))
       } catch (error) {
-        if (error instanceof FilterSyntaxError) throw new HttpFailure(400, 'MISSING_OR_INVALID_PARAMETER', `Invalid filter: ${error.message}`)
+        if (error instanceof FilterSyntaxError) { throw new HttpFailure(400, 'MISSING_OR_INVALID_PARAMETER', `Invalid filter: ${error.message}`) }
         throw error
       }
     }
@@ -365,7 +372,7 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
     }
   }
 
-  function putValidationResult(ctx: RequestContext): Answer {
+  function putValidationResult (ctx: RequestContext): Answer {
     const order = findOrder(ctx)
     try {
       validateValidationResult(ctx.body)
@@ -383,7 +390,7 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
     return { status: 200, body: result }
   }
 
-  function updateRestrictions(ctx: RequestContext): Answer {
+  function updateRestrictions (ctx: RequestContext): Answer {
     const order = findOrder(ctx)
     for (const [param, field] of [
       ['restrictEdit', 'restrictEdit'],
@@ -391,7 +398,7 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
     ] as const) {
       const value = ctx.url.searchParams.get(param)
       if (value === null) continue
-      if (value !== 'true' && value !== 'false') throw new HttpFailure(400, 'MISSING_OR_INVALID_PARAMETER', `${param} must be true or false.`)
+      if (value !== 'true' && value !== 'false') { throw new HttpFailure(400, 'MISSING_OR_INVALID_PARAMETER', `${param} must be true or false.`) }
       order[field] = value === 'true'
     }
     return { status: 200, body: publicOrder(order) }
@@ -399,17 +406,24 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
 
   // ---------------------------------------------------------------- control
 
-  function state() {
+  function state () {
     return {
       stats: stats(),
       ...faults.list(),
       tokenTtlSeconds,
       tenants: tenants.map((t) => ({ tenantId: t.tenantId, siteIds: t.siteIds, clientId: t.clientId })),
-      orders: orders.map((o) => ({ id: o.id, orderNumber: o.orderNumber, externalId: o.externalId, status: o.status, tenantId: o.tenantId, siteId: o.siteId }))
+      orders: orders.map((o) => ({
+        id: o.id,
+        orderNumber: o.orderNumber,
+        externalId: o.externalId,
+        status: o.status,
+        tenantId: o.tenantId,
+        siteId: o.siteId
+      }))
     }
   }
 
-  function setFaults(ctx: RequestContext): Answer {
+  function setFaults (ctx: RequestContext): Answer {
     const b = (ctx.body ?? {}) as Record<string, unknown>
     try {
       if (b.clear === true) faults.clear()
@@ -428,16 +442,16 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
 
   // ---------------------------------------------------------------- routing
 
-  function route(method: string, pathname: string): (Routed & { params: Record<string, string> }) | undefined {
+  function route (method: string, pathname: string): (Routed & { params: Record<string, string> }) | undefined {
     if (pathname === OAUTH_PATH && method === 'POST') return { route: 'oauth', handle: oauth, params: {} }
     if (pathname === '/_simulator/faults' && method === 'POST') return { route: 'control', handle: setFaults, params: {} }
-    if (pathname === '/_simulator/state' && method === 'GET') return { route: 'control', handle: () => ({ status: 200, body: state() }), params: {} }
+    if (pathname === '/_simulator/state' && method === 'GET') { return { route: 'control', handle: () => ({ status: 200, body: state() }), params: {} } }
     if (pathname === '/_simulator/reset' && method === 'POST') {
       return { route: 'control', handle: () => (reset(), { status: 200, body: state() }), params: {} }
     }
     const translatedHandler = translated.route(method, pathname)
     // Faults and latency aimed at createOrder apply to the translated create and authorize too.
-    if (translatedHandler !== undefined) return { route: 'createOrder', handle: (ctx) => translatedHandler(ctx.req, ctx.body), params: {}, selfAuthenticated: true }
+    if (translatedHandler !== undefined) { return { route: 'createOrder', handle: (ctx) => translatedHandler(ctx.req, ctx.body), params: {}, selfAuthenticated: true } }
     const inventoryHandler = inventory.route(method, pathname)
     if (inventoryHandler !== undefined) {
       return {
@@ -463,16 +477,20 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
     const m = /^\/([^/]+)(?:\/(validationresults|updateorderrestrictions))?$/.exec(rest)
     if (m === null) return undefined
     const params = { orderId: decodeURIComponent(m[1]) }
-    if (m[2] === undefined && method === 'GET') return { route: 'getOrder', handle: (ctx) => ({ status: 200, body: publicOrder(findOrder(ctx)) }), params }
+    if (m[2] === undefined && method === 'GET') { return { route: 'getOrder', handle: (ctx) => ({ status: 200, body: publicOrder(findOrder(ctx)) }), params } }
     if (m[2] === 'validationresults' && method === 'GET') {
-      return { route: 'getValidationResults', handle: (ctx) => ({ status: 200, body: structuredClone(findOrder(ctx).validationResults) }), params }
+      return {
+        route: 'getValidationResults',
+        handle: (ctx) => ({ status: 200, body: structuredClone(findOrder(ctx).validationResults) }),
+        params
+      }
     }
     if (m[2] === 'validationresults' && method === 'PUT') return { route: 'putValidationResults', handle: putValidationResult, params }
-    if (m[2] === 'updateorderrestrictions' && method === 'PUT') return { route: 'updateOrderRestrictions', handle: updateRestrictions, params }
+    if (m[2] === 'updateorderrestrictions' && method === 'PUT') { return { route: 'updateOrderRestrictions', handle: updateRestrictions, params } }
     return undefined
   }
 
-  function send(res: http.ServerResponse, correlationId: string, answer: Answer): void {
+  function send (res: http.ServerResponse, correlationId: string, answer: Answer): void {
     if (res.destroyed || res.headersSent) return
     bump(counters.responsesByStatus, answer.status)
     const headers: Record<string, string> = { 'x-vol-correlation': correlationId, ...(answer.headers ?? {}) }
@@ -490,14 +508,14 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
     res.end(JSON.stringify(answer.body))
   }
 
-  function failureAnswer(error: unknown): Answer {
+  function failureAnswer (error: unknown): Answer {
     if (error instanceof HttpFailure) {
       return { status: error.status, body: kiboErrorBody(error.errorCode, error.message, error.extra, error.items) }
     }
     return { status: 500, body: kiboErrorBody('UNEXPECTED_ERROR', 'An unexpected error occurred.') }
   }
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async function handle (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const correlationId = randomUUID().replace(/-/g, '')
     const url = new URL(req.url ?? '/', 'http://simulator.local')
     const method = req.method ?? 'GET'
@@ -546,7 +564,10 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
         send(res, correlationId, await run())
         return
       case '500':
-        send(res, correlationId, { status: 500, body: kiboErrorBody('UNEXPECTED_ERROR', 'An unexpected error occurred. Please try again.') })
+        send(res, correlationId, {
+          status: 500,
+          body: kiboErrorBody('UNEXPECTED_ERROR', 'An unexpected error occurred. Please try again.')
+        })
         return
       case '502-empty':
         send(res, correlationId, { status: 502 })
@@ -554,7 +575,9 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
       case '400-validation':
         send(res, correlationId, {
           status: 400,
-          body: kiboErrorBody('VALIDATION_ERROR', 'Validation Error: The fulfillment location code is not valid for this tenant.', { FulfillmentLocationCode: 'unknown' })
+          body: kiboErrorBody('VALIDATION_ERROR', 'Validation Error: The fulfillment location code is not valid for this tenant.', {
+            FulfillmentLocationCode: 'unknown'
+          })
         })
         return
       case '503-html':
@@ -584,8 +607,17 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
         await run()
         const then = fault.then ?? 'reset'
         if (then === 'reset') req.socket.destroy()
-        else if (then === 500) send(res, correlationId, { status: 500, body: kiboErrorBody('UNEXPECTED_ERROR', 'An unexpected error occurred. Please try again.') })
-        else send(res, correlationId, { status: 504, body: '<html><head><title>504 Gateway Time-out</title></head><body><h1>504 Gateway Time-out</h1></body></html>' })
+        else if (then === 500) {
+          send(res, correlationId, {
+            status: 500,
+            body: kiboErrorBody('UNEXPECTED_ERROR', 'An unexpected error occurred. Please try again.')
+          })
+        } else {
+          send(res, correlationId, {
+            status: 504,
+            body: '<html><head><title>504 Gateway Time-out</title></head><body><h1>504 Gateway Time-out</h1></body></html>'
+          })
+        }
         return
       }
       case 'timeout': {
@@ -593,7 +625,6 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
         const socket = req.socket
         const timer = setTimeout(() => socket.destroy(), fault.hangMs ?? 30_000)
         socket.once('close', () => clearTimeout(timer))
-        return
       }
     }
   }
@@ -621,7 +652,7 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host === '[::]' ? '[::1]' : host}:${address.port}`
 
-  function stats(): SimulatorStats {
+  function stats (): SimulatorStats {
     const now = Date.now()
     const activeTokensByTenant: Record<string, number> = {}
     for (const record of tokens.values()) if (record.expiresAt > now) bump(activeTokensByTenant, record.tenantId)
@@ -641,7 +672,7 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
     }
   }
 
-  function reset(): void {
+  function reset (): void {
     orders = []
     translated.reset()
     inventory.reset()
@@ -667,10 +698,10 @@ export async function startKiboSimulator(options: KiboSimulatorOptions = {}): Pr
     inventory,
     stats,
     orders: (externalId?: string) => structuredClone(externalId === undefined ? orders : orders.filter((o) => o.externalId === externalId)),
-    revokeTokens(tenantId?: number) {
+    revokeTokens (tenantId?: number) {
       for (const [token, record] of tokens) if (tenantId === undefined || record.tenantId === tenantId) tokens.delete(token)
     },
-    setTokenTtlSeconds(seconds: number) {
+    setTokenTtlSeconds (seconds: number) {
       tokenTtlSeconds = seconds
     },
     reset,

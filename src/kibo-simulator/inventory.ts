@@ -36,7 +36,7 @@ export class InventoryFailure extends Error {
   readonly status: number
   readonly errorCode: string
   readonly extra: Record<string, string>
-  constructor(status: number, errorCode: string, message: string, extra: Record<string, string> = {}) {
+  constructor (status: number, errorCode: string, message: string, extra: Record<string, string> = {}) {
     super(message)
     this.status = status
     this.errorCode = errorCode
@@ -110,7 +110,7 @@ interface Item {
   quantity: number
 }
 
-export function createInventorySimulator(options: InventorySimulatorOptions = {}): InventorySimulator {
+export function createInventorySimulator (options: InventorySimulatorOptions = {}): InventorySimulator {
   const log = options.log ?? (() => {})
   let stepMs = options.jobStepMs ?? 150
   const limits = { adjust: options.maxAdjustItems ?? 1000, refresh: options.maxRefreshItems ?? 12_000 }
@@ -122,13 +122,16 @@ export function createInventorySimulator(options: InventorySimulatorOptions = {}
   // tenant → location → partNumber → level
   let levels = new Map<string, StockLevel>()
 
-  function loadCatalog(catalog: Partial<InventoryCatalog>): void {
+  function loadCatalog (catalog: Partial<InventoryCatalog>): void {
     if (catalog.locations !== undefined) locations = new Set(catalog.locations)
     if (catalog.products !== undefined) {
       byIdentifier.clear()
       products.clear()
       for (const product of catalog.products) {
-        products.set(product.partNumber, { ...(product.upc !== undefined ? { upc: product.upc } : {}), ...(product.sku !== undefined ? { sku: product.sku } : {}) })
+        products.set(product.partNumber, {
+          ...(product.upc !== undefined ? { upc: product.upc } : {}),
+          ...(product.sku !== undefined ? { sku: product.sku } : {})
+        })
         byIdentifier.set(`p:${product.partNumber}`, product.partNumber)
         if (product.upc !== undefined) byIdentifier.set(`u:${product.upc}`, product.partNumber)
         if (product.sku !== undefined) byIdentifier.set(`s:${product.sku}`, product.partNumber)
@@ -139,20 +142,20 @@ export function createInventorySimulator(options: InventorySimulatorOptions = {}
 
   const levelKey = (tenantId: number, locationCode: string, partNumber: string) => `${tenantId}|${locationCode}|${partNumber}`
 
-  function resolve(item: { partNumber?: string; upc?: string; sku?: string }): string | undefined {
+  function resolve (item: { partNumber?: string; upc?: string; sku?: string }): string | undefined {
     if (item.partNumber !== undefined) return byIdentifier.get(`p:${item.partNumber}`)
     if (item.upc !== undefined) return byIdentifier.get(`u:${item.upc}`)
     if (item.sku !== undefined) return byIdentifier.get(`s:${item.sku}`)
     return undefined
   }
 
-  function describe(item: { partNumber?: string; upc?: string; sku?: string }): string {
+  function describe (item: { partNumber?: string; upc?: string; sku?: string }): string {
     if (item.partNumber !== undefined) return `partNumber '${item.partNumber}'`
     if (item.upc !== undefined) return `upc '${item.upc}'`
     return `sku '${item.sku ?? ''}'`
   }
 
-  function statusAt(job: SimulatedInventoryJob, now: number): SimulatedInventoryJob['status'] {
+  function statusAt (job: SimulatedInventoryJob, now: number): SimulatedInventoryJob['status'] {
     if (job.finished !== undefined) return job.status
     const age = now - job.added
     if (age < stepMs) return 'PENDING'
@@ -161,7 +164,7 @@ export function createInventorySimulator(options: InventorySimulatorOptions = {}
   }
 
   /** Applies every job whose time has come, oldest first (Kibo works its queue one job at a time). */
-  function advance(now = Date.now()): void {
+  function advance (now = Date.now()): void {
     for (const job of jobs) {
       if (job.finished !== undefined) continue
       const status = statusAt(job, now)
@@ -184,10 +187,14 @@ export function createInventorySimulator(options: InventorySimulatorOptions = {}
     }
   }
 
-  function validateModify(type: 'ADJUST' | 'REFRESH', body: unknown): { locationCode: string; items: Item[] } {
+  function validateModify (type: 'ADJUST' | 'REFRESH', body: unknown): { locationCode: string; items: Item[] } {
     const b = body as Record<string, unknown> | undefined
     if (b === undefined || b === null || typeof b !== 'object' || Array.isArray(b)) {
-      throw new InventoryFailure(400, 'VALIDATION_ERROR', 'Validation Error: the request body must be an object with locationCode and items.')
+      throw new InventoryFailure(
+        400,
+        'VALIDATION_ERROR',
+        'Validation Error: the request body must be an object with locationCode and items.'
+      )
     }
     if (typeof b.locationCode !== 'string' || b.locationCode === '') {
       throw new InventoryFailure(400, 'VALIDATION_ERROR', 'Validation Error: locationCode is required.', { Field: 'locationCode' })
@@ -197,10 +204,15 @@ export function createInventorySimulator(options: InventorySimulatorOptions = {}
     }
     const max = type === 'ADJUST' ? limits.adjust : limits.refresh
     if (b.items.length > max) {
-      throw new InventoryFailure(400, 'VALIDATION_ERROR', `Validation Error: ${type === 'ADJUST' ? 'Adjust' : 'Refresh'} accepts at most ${max} items per call; got ${b.items.length}.`, {
-        MaxItems: String(max),
-        ItemCount: String(b.items.length)
-      })
+      throw new InventoryFailure(
+        400,
+        'VALIDATION_ERROR',
+        `Validation Error: ${type === 'ADJUST' ? 'Adjust' : 'Refresh'} accepts at most ${max} items per call; got ${b.items.length}.`,
+        {
+          MaxItems: String(max),
+          ItemCount: String(b.items.length)
+        }
+      )
     }
     const items: Item[] = []
     b.items.forEach((raw: unknown, index: number) => {
@@ -210,33 +222,57 @@ export function createInventorySimulator(options: InventorySimulatorOptions = {}
       const upc = id('upc')
       const sku = id('sku')
       if (partNumber === undefined && upc === undefined && sku === undefined) {
-        throw new InventoryFailure(400, 'VALIDATION_ERROR', `Validation Error: items[${index}] needs a partNumber, upc or sku.`, { Field: `items[${index}]` })
+        throw new InventoryFailure(400, 'VALIDATION_ERROR', `Validation Error: items[${index}] needs a partNumber, upc or sku.`, {
+          Field: `items[${index}]`
+        })
       }
       const quantity = item.quantity
       if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || (type === 'REFRESH' && quantity < 0)) {
-        throw new InventoryFailure(400, 'VALIDATION_ERROR', `Validation Error: items[${index}].quantity must be a whole number${type === 'REFRESH' ? ' of at least 0' : ''}.`, {
-          Field: `items[${index}].quantity`
-        })
+        throw new InventoryFailure(
+          400,
+          'VALIDATION_ERROR',
+          `Validation Error: items[${index}].quantity must be a whole number${type === 'REFRESH' ? ' of at least 0' : ''}.`,
+          {
+            Field: `items[${index}].quantity`
+          }
+        )
       }
-      items.push({ ...(partNumber !== undefined ? { partNumber } : {}), ...(upc !== undefined ? { upc } : {}), ...(sku !== undefined ? { sku } : {}), quantity })
+      items.push({
+        ...(partNumber !== undefined ? { partNumber } : {}),
+        ...(upc !== undefined ? { upc } : {}),
+        ...(sku !== undefined ? { sku } : {}),
+        quantity
+      })
     })
     if (!locations.has(b.locationCode)) {
-      throw new InventoryFailure(404, 'LOCATION_NOT_FOUND', `Location ${b.locationCode} not found or not active.`, { LocationCode: b.locationCode })
+      throw new InventoryFailure(404, 'LOCATION_NOT_FOUND', `Location ${b.locationCode} not found or not active.`, {
+        LocationCode: b.locationCode
+      })
     }
     return { locationCode: b.locationCode, items }
   }
 
-  function modify(type: 'ADJUST' | 'REFRESH') {
+  function modify (type: 'ADJUST' | 'REFRESH') {
     return ({ tenantId, body }: { tenantId: number; body: unknown }): InventoryAnswer => {
       const { locationCode, items } = validateModify(type, body)
-      const job = { jobID: nextJobId++, tenantId, type, locationCode, itemCount: items.length, added: Date.now(), status: 'PENDING' as const, messages: [], items }
+      const job = {
+        jobID: nextJobId++,
+        tenantId,
+        type,
+        locationCode,
+        itemCount: items.length,
+        added: Date.now(),
+        status: 'PENDING' as const,
+        messages: [],
+        items
+      }
       jobs.push(job)
       log(`inventory job ${job.jobID} ${type} ${locationCode} queued (${items.length} items)`)
       return { status: 200, body: { jobID: job.jobID } }
     }
   }
 
-  function jobView(job: SimulatedInventoryJob) {
+  function jobView (job: SimulatedInventoryJob) {
     return {
       jobID: job.jobID,
       tenantID: job.tenantId,
@@ -254,7 +290,7 @@ export function createInventorySimulator(options: InventorySimulatorOptions = {}
     }
   }
 
-  function getJob(jobIdText: string) {
+  function getJob (jobIdText: string) {
     return ({ tenantId }: { tenantId: number }): InventoryAnswer => {
       advance()
       const job = jobs.find((j) => String(j.jobID) === jobIdText && j.tenantId === tenantId)
@@ -263,27 +299,35 @@ export function createInventorySimulator(options: InventorySimulatorOptions = {}
     }
   }
 
-  function query({ tenantId, body }: { tenantId: number; body: unknown }): InventoryAnswer {
+  function query ({ tenantId, body }: { tenantId: number; body: unknown }): InventoryAnswer {
     advance()
     const b = body as Record<string, unknown> | undefined
     if (b === undefined || b === null || typeof b !== 'object' || !Array.isArray(b.items) || b.items.length === 0) {
       throw new InventoryFailure(400, 'VALIDATION_ERROR', 'Validation Error: items must be a non-empty list.', { Field: 'items' })
     }
     if (typeof b.type !== 'string' || !['ALL', 'PARTIAL', 'ANY', 'ALL_STORES'].includes(b.type)) {
-      throw new InventoryFailure(400, 'VALIDATION_ERROR', 'Validation Error: type must be one of ALL, PARTIAL, ANY, ALL_STORES.', { Field: 'type' })
+      throw new InventoryFailure(400, 'VALIDATION_ERROR', 'Validation Error: type must be one of ALL, PARTIAL, ANY, ALL_STORES.', {
+        Field: 'type'
+      })
     }
     let wanted: string[] | undefined
     if (b.locationWhitelist !== undefined && b.locationWhitelist !== null) {
-      if (!Array.isArray(b.locationWhitelist)) throw new InventoryFailure(400, 'VALIDATION_ERROR', 'Validation Error: locationWhitelist must be a list.')
+      if (!Array.isArray(b.locationWhitelist)) { throw new InventoryFailure(400, 'VALIDATION_ERROR', 'Validation Error: locationWhitelist must be a list.') }
       wanted = b.locationWhitelist.map(String)
       const unknown = wanted.filter((code) => !locations.has(code))
       if (unknown.length > 0) {
-        throw new InventoryFailure(404, 'LOCATION_NOT_FOUND', `Location ${unknown.join(', ')} not found or not active.`, { LocationCode: unknown.join(',') })
+        throw new InventoryFailure(404, 'LOCATION_NOT_FOUND', `Location ${unknown.join(', ')} not found or not active.`, {
+          LocationCode: unknown.join(',')
+        })
       }
     }
     const results: unknown[] = []
     for (const raw of b.items as Array<Record<string, unknown>>) {
-      const item = { partNumber: raw?.partNumber as string | undefined, upc: raw?.upc as string | undefined, sku: raw?.sku as string | undefined }
+      const item = {
+        partNumber: raw?.partNumber as string | undefined,
+        upc: raw?.upc as string | undefined,
+        sku: raw?.sku as string | undefined
+      }
       const partNumber = resolve(item)
       if (partNumber === undefined) continue // not in the catalog: no records
       const { upc, sku } = products.get(partNumber) ?? {}
@@ -306,7 +350,7 @@ export function createInventorySimulator(options: InventorySimulatorOptions = {}
   }
 
   return {
-    route(method, pathname) {
+    route (method, pathname) {
       const path = pathname.replace(/\/+$/, '')
       if (method === 'POST' && path === INVENTORY_PATHS.adjust) return modify('ADJUST')
       if (method === 'POST' && path === INVENTORY_PATHS.refresh) return modify('REFRESH')
@@ -318,26 +362,26 @@ export function createInventorySimulator(options: InventorySimulatorOptions = {}
       return undefined
     },
     setCatalog: loadCatalog,
-    setJobStepMs(ms) {
+    setJobStepMs (ms) {
       stepMs = ms
     },
-    setLimits(next) {
+    setLimits (next) {
       if (next.adjust !== undefined) limits.adjust = next.adjust
       if (next.refresh !== undefined) limits.refresh = next.refresh
     },
-    setAllocated(locationCode, partNumber, allocated) {
+    setAllocated (locationCode, partNumber, allocated) {
       for (const [key, level] of levels) if (key.endsWith(`|${locationCode}|${partNumber}`)) level.allocated = allocated
     },
-    stock(locationCode, partNumber) {
+    stock (locationCode, partNumber) {
       advance()
       for (const [key, level] of levels) if (key.endsWith(`|${locationCode}|${partNumber}`)) return { ...level }
       return undefined
     },
-    jobs() {
+    jobs () {
       advance()
       return jobs.map(({ items: _items, ...job }) => ({ ...job, messages: [...job.messages] }))
     },
-    reset() {
+    reset () {
       jobs = []
       levels = new Map()
       nextJobId = 1000

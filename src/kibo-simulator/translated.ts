@@ -80,24 +80,32 @@ export interface TranslatedSimulator {
 
 type Problem = { path: string; message: string }
 
-function errorAnswer(status: number, errorCode: string, message: string, problems: Problem[] = []): TranslatedAnswer {
+function errorAnswer (status: number, errorCode: string, message: string, problems: Problem[] = []): TranslatedAnswer {
   return {
     status,
     body: {
       message,
       errorCode,
       applicationName: 'OrderManagement',
-      additionalErrorData: problems.map((p, i) => ({ name: `Problem${i + 1}`, value: p.path === '' ? p.message : `${p.path}: ${p.message}` })),
+      additionalErrorData: problems.map((p, i) => ({
+        name: `Problem${i + 1}`,
+        value: p.path === '' ? p.message : `${p.path}: ${p.message}`
+      })),
       items: problems
     }
   }
 }
 
-function validationAnswer(problems: Problem[]): TranslatedAnswer {
-  return errorAnswer(400, 'VALIDATION_ERROR', `Validation Error: ${problems[0].path === '' ? '' : `${problems[0].path}: `}${problems[0].message}`, problems)
+function validationAnswer (problems: Problem[]): TranslatedAnswer {
+  return errorAnswer(
+    400,
+    'VALIDATION_ERROR',
+    `Validation Error: ${problems[0].path === '' ? '' : `${problems[0].path}: `}${problems[0].message}`,
+    problems
+  )
 }
 
-function issuesOf(error: { issues: { path: PropertyKey[]; message: string }[] }): Problem[] {
+function issuesOf (error: { issues: { path: PropertyKey[]; message: string }[] }): Problem[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
 }
 
@@ -114,7 +122,7 @@ const GIFT = new Set(['GC', 'GT', 'GX', 'IM', 'M1', 'M2', 'M3', 'VA'])
 const US_LIMIT = new Decimal('20.1')
 
 /** The guide's whole-order rules, on a request that passed the schema. */
-function orderRules(order: Json): Problem[] {
+function orderRules (order: Json): Problem[] {
   const problems: Problem[] = []
   const items = order.orderItems as Json[]
 
@@ -125,7 +133,12 @@ function orderRules(order: Json): Problem[] {
   if (classes.size > 1) {
     items.forEach((item, index) => {
       const code = item.product.availability as string
-      if (ALONE.has(code)) problems.push({ path: `orderItems.${index}.product.availability`, message: `Products with availability ${code} must be split into a separate order (partNumber ${item.product.partNumber}).` })
+      if (ALONE.has(code)) {
+        problems.push({
+          path: `orderItems.${index}.product.availability`,
+          message: `Products with availability ${code} must be split into a separate order (partNumber ${item.product.partNumber}).`
+        })
+      }
     })
   }
 
@@ -140,7 +153,10 @@ function orderRules(order: Json): Problem[] {
       tax = tax.plus(lineTax)
       base = base.plus(lineBase)
       if (lineTax.greaterThan(0) && (lineBase.isZero() || lineTax.times(100).dividedBy(lineBase).greaterThan(US_LIMIT))) {
-        problems.push({ path: `orderItems.${index}.itemSpecifics.itemTaxOverride`, message: 'The tax rate of a US line item must be no higher than 20.1%.' })
+        problems.push({
+          path: `orderItems.${index}.itemSpecifics.itemTaxOverride`,
+          message: 'The tax rate of a US line item must be no higher than 20.1%.'
+        })
       }
     })
     if (tax.greaterThan(0) && (base.isZero() || tax.times(100).dividedBy(base).greaterThan(US_LIMIT))) {
@@ -152,7 +168,10 @@ function orderRules(order: Json): Problem[] {
   if (order.forceItemTaxOverride === true) {
     items.forEach((item, index) => {
       if (item.itemSpecifics.itemTaxOverride === undefined || item.itemSpecifics.itemTaxOverride === null) {
-        problems.push({ path: `orderItems.${index}.itemSpecifics.itemTaxOverride`, message: 'itemTaxOverride is required when forceItemTaxOverride is true.' })
+        problems.push({
+          path: `orderItems.${index}.itemSpecifics.itemTaxOverride`,
+          message: 'itemTaxOverride is required when forceItemTaxOverride is true.'
+        })
       }
     })
   }
@@ -167,51 +186,57 @@ function orderRules(order: Json): Problem[] {
     } else if (NULL_MAX.has(type) && max === -1) {
       problems.push({ path: `orderPayments.${index}.maxAmount`, message: `maxAmount must be null (not -1) for payment type ${type}.` })
     } else if (NULL_MAX.has(type) && payments.length === 1 && typeof max === 'number' && max > 0) {
-      problems.push({ path: `orderPayments.${index}.maxAmount`, message: `maxAmount must be null for the only payment of type ${type}; a positive value limits one of several payments.` })
+      problems.push({
+        path: `orderPayments.${index}.maxAmount`,
+        message: `maxAmount must be null for the only payment of type ${type}; a positive value limits one of several payments.`
+      })
     }
   })
   return problems
 }
 
 /** Rules on one payment method (create and authorize). */
-function paymentMethodRules(method: Json, currency: string, path: string): Problem[] {
+function paymentMethodRules (method: Json, currency: string, path: string): Problem[] {
   const problems: Problem[] = []
   const type = method.paymentType as string
   if (type === 'CC' && !filled(method.cardNumber) && !filled(method.ccLastFour)) {
     problems.push({ path, message: 'A credit card payment needs cardNumber or ccLastFour.' })
   }
   if (type === 'NO') {
-    if (!filled(method.cardNumber)) problems.push({ path: `${path}.cardNumber`, message: 'The cardNumber field must be populated for a no-operation payment.' })
+    if (!filled(method.cardNumber)) { problems.push({ path: `${path}.cardNumber`, message: 'The cardNumber field must be populated for a no-operation payment.' }) }
     const currencies = filled(method.noOperationType) ? NO_OPERATION_SUBTYPES[method.noOperationType as string] : undefined
     if (currencies !== undefined && currencies !== '*' && !currencies.includes(currency)) {
-      problems.push({ path: `${path}.noOperationType`, message: `No-operation subtype ${method.noOperationType} does not support ${currency}.` })
+      problems.push({
+        path: `${path}.noOperationType`,
+        message: `No-operation subtype ${method.noOperationType} does not support ${currency}.`
+      })
     }
   }
   const issuer = method.cardIssuer
   if ((issuer === 'CL' || issuer === 'SV' || issuer === 'VL') && type !== 'GC') {
     problems.push({ path: `${path}.cardIssuer`, message: `Card issuer ${issuer} must use GC as the gift card type.` })
   }
-  if (filled(issuer) && !(CARD_ISSUERS as readonly string[]).includes(issuer)) problems.push({ path: `${path}.cardIssuer`, message: `Unknown card issuer ${issuer}.` })
+  if (filled(issuer) && !(CARD_ISSUERS as readonly string[]).includes(issuer)) { problems.push({ path: `${path}.cardIssuer`, message: `Unknown card issuer ${issuer}.` }) }
   return problems
 }
 
-export function createTranslatedSimulator(options: TranslatedSimulatorOptions): TranslatedSimulator {
+export function createTranslatedSimulator (options: TranslatedSimulatorOptions): TranslatedSimulator {
   const log = options.log ?? (() => {})
   let orders: StoredTranslatedOrder[] = []
   let authorizations = new Map<string, StoredAuthorization>()
   let nextOrderID = 100000001
   const counters = { createCalls: 0, authorizeCalls: 0 }
 
-  function authenticate(req: http.IncomingMessage): number | TranslatedAnswer {
+  function authenticate (req: http.IncomingMessage): number | TranslatedAnswer {
     const match = /^Bearer (.+)$/i.exec(String(req.headers.authorization ?? ''))
     const tenantId = match === null ? undefined : options.tokenTenant(match[1])
     if (tenantId === undefined) return errorAnswer(401, 'UNAUTHORIZED', 'Unauthorized: the access token is missing, invalid or expired.')
     const header = req.headers['x-vol-tenant']
-    if (header === undefined || Number(header) !== tenantId) return errorAnswer(401, 'UNAUTHORIZED', 'Unauthorized: the access token is not valid for this tenant (x-vol-tenant).')
+    if (header === undefined || Number(header) !== tenantId) { return errorAnswer(401, 'UNAUTHORIZED', 'Unauthorized: the access token is not valid for this tenant (x-vol-tenant).') }
     return tenantId
   }
 
-  function createOrder(req: http.IncomingMessage, body: unknown): TranslatedAnswer {
+  function createOrder (req: http.IncomingMessage, body: unknown): TranslatedAnswer {
     counters.createCalls++
     const tenantId = authenticate(req)
     if (typeof tenantId !== 'number') return tenantId
@@ -223,7 +248,9 @@ export function createTranslatedSimulator(options: TranslatedSimulatorOptions): 
     const externalOrderID = order.externalOrderID as string
     const existing = orders.find((o) => o.tenantId === tenantId && o.externalOrderID === externalOrderID)
     if (existing !== undefined) {
-      return errorAnswer(409, 'ITEM_ALREADY_EXISTS', `An order with externalOrderID ${externalOrderID} already exists.`, [{ path: 'externalOrderID', message: `already used by order ${existing.orderID}` }])
+      return errorAnswer(409, 'ITEM_ALREADY_EXISTS', `An order with externalOrderID ${externalOrderID} already exists.`, [
+        { path: 'externalOrderID', message: `already used by order ${existing.orderID}` }
+      ])
     }
     // An authorizationID issued by /authorize is used once, by one order, for its tenant and terms.
     let authorization: StoredAuthorization | undefined
@@ -232,13 +259,17 @@ export function createTranslatedSimulator(options: TranslatedSimulatorOptions): 
       if (auth === undefined || auth.tenantId !== tenantId) continue
       const path = `orderPayments.${index}.authorizationID`
       if (auth.usedBy !== undefined && auth.usedBy !== externalOrderID) {
-        return validationAnswer([{ path, message: `The authorization is already used by order ${auth.usedBy}; each order needs its own authorization.` }])
+        return validationAnswer([
+          { path, message: `The authorization is already used by order ${auth.usedBy}; each order needs its own authorization.` }
+        ])
       }
       if (auth.currency !== order.currency || auth.manufacturerID !== order.manufacturerID) {
         return validationAnswer([{ path, message: 'The authorization was made for another currency or manufacturer.' }])
       }
       if (typeof payment.authAmount === 'number' && dec(payment.authAmount).greaterThan(dec(auth.amount))) {
-        return validationAnswer([{ path: `orderPayments.${index}.authAmount`, message: `authAmount is more than the authorized amount ${auth.amount}.` }])
+        return validationAnswer([
+          { path: `orderPayments.${index}.authAmount`, message: `authAmount is more than the authorized amount ${auth.amount}.` }
+        ])
       }
       authorization = auth
     }
@@ -256,7 +287,7 @@ export function createTranslatedSimulator(options: TranslatedSimulatorOptions): 
     return { status: 200, body: publicOrder(stored) }
   }
 
-  function authorize(req: http.IncomingMessage, body: unknown): TranslatedAnswer {
+  function authorize (req: http.IncomingMessage, body: unknown): TranslatedAnswer {
     counters.authorizeCalls++
     const tenantId = authenticate(req)
     if (typeof tenantId !== 'number') return tenantId
@@ -280,28 +311,32 @@ export function createTranslatedSimulator(options: TranslatedSimulatorOptions): 
     return { status: 200, body: { orderID: record.orderID, paymentMethodToken: record.paymentMethodToken, authToken: record.authToken } }
   }
 
-  function publicOrder(order: StoredTranslatedOrder): Json {
+  function publicOrder (order: StoredTranslatedOrder): Json {
     const request = structuredClone(order.request)
     let nextId = 1
     return {
       ...request,
       orderID: order.orderID,
       orderItems: (request.orderItems as Json[]).map((item) => ({ ...item, orderItemID: order.orderID * 100 + nextId++ })),
-      orderPayments: (request.orderPayments as Json[]).map((payment, index) => ({ ...payment, orderPaymentID: order.orderID * 100 + 50 + index }))
+      orderPayments: (request.orderPayments as Json[]).map((payment, index) => ({
+        ...payment,
+        orderPaymentID: order.orderID * 100 + 50 + index
+      }))
     }
   }
 
   return {
-    route(method, pathname) {
+    route (method, pathname) {
       if (method !== 'POST') return undefined
       if (pathname === TRANSLATED_CREATE_PATH || pathname === '/api/v2/createOrder') return createOrder
       if (pathname === TRANSLATED_AUTHORIZE_PATH || pathname === `${TRANSLATED_AUTHORIZE_PATH}/`) return authorize
       return undefined
     },
-    orders: (externalOrderID) => structuredClone(externalOrderID === undefined ? orders : orders.filter((o) => o.externalOrderID === externalOrderID)),
+    orders: (externalOrderID) =>
+      structuredClone(externalOrderID === undefined ? orders : orders.filter((o) => o.externalOrderID === externalOrderID)),
     authorizations: () => structuredClone([...authorizations.values()]),
     stats: () => ({ ...counters, orderCount: orders.length, authorizationCount: authorizations.size }),
-    reset() {
+    reset () {
       orders = []
       authorizations = new Map()
       nextOrderID = 100000001

@@ -22,7 +22,7 @@ export interface ValidationProblem {
 export class OrderValidationError extends Error {
   readonly problems: ValidationProblem[]
   readonly details: Record<string, string>
-  constructor(problems: ValidationProblem[], details: Record<string, string> = {}) {
+  constructor (problems: ValidationProblem[], details: Record<string, string> = {}) {
     super(problems[0]?.message ?? 'Validation error')
     this.name = 'OrderValidationError'
     this.problems = problems
@@ -42,13 +42,13 @@ const isObject = (value: unknown): value is Json => value !== null && typeof val
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0
 
 /** ISO 4217 minor units (not Intl's display digits). */
-export function minorUnits(currencyCode: string): number | undefined {
+export function minorUnits (currencyCode: string): number | undefined {
   if (noMinorUnit.has(currencyCode)) return undefined
   return currencyCodes.code(currencyCode)?.digits
 }
 
 /** A 13-19 digit string starting with a card-network digit that passes Luhn: a real PAN. */
-export function looksLikePan(value: string): boolean {
+export function looksLikePan (value: string): boolean {
   if (!/^[2-6][0-9]{12,18}$/.test(value)) return false
   let sum = 0
   for (let i = 0; i < value.length; i++) {
@@ -65,14 +65,16 @@ export function looksLikePan(value: string): boolean {
 class Checker {
   readonly problems: ValidationProblem[] = []
   readonly digits: number
-  constructor(digits: number) {
+  constructor (digits: number) {
     this.digits = digits
   }
-  fail(path: string, message: string): void {
+
+  fail (path: string, message: string): void {
     this.problems.push({ path, message })
   }
+
   /** A money amount: a finite JSON number, >= 0 unless allowed, within the currency's minor units. */
-  money(value: unknown, path: string, required = false): Decimal {
+  money (value: unknown, path: string, required = false): Decimal {
     if (value === undefined || value === null) {
       if (required) this.fail(path, `${path} is required.`)
       return new Decimal(0)
@@ -90,7 +92,7 @@ class Checker {
   }
 }
 
-function checkContact(c: Checker, contact: unknown, path: string, needAddress: boolean): void {
+function checkContact (c: Checker, contact: unknown, path: string, needAddress: boolean): void {
   if (!isObject(contact)) {
     c.fail(path, `${path} is required.`)
     return
@@ -115,7 +117,7 @@ function checkContact(c: Checker, contact: unknown, path: string, needAddress: b
   }
 }
 
-function checkCard(c: Checker, card: unknown, path: string): void {
+function checkCard (c: Checker, card: unknown, path: string): void {
   if (card === undefined || card === null) return
   if (!isObject(card)) {
     c.fail(path, `${path} must be an object.`)
@@ -133,7 +135,7 @@ function checkCard(c: Checker, card: unknown, path: string): void {
   }
 }
 
-function checkBillingInfo(c: Checker, billingInfo: unknown, path: string): void {
+function checkBillingInfo (c: Checker, billingInfo: unknown, path: string): void {
   if (!isObject(billingInfo)) {
     c.fail(path, `${path} is required: the billing contact must be set on the order and on every payment.`)
     return
@@ -151,7 +153,7 @@ export interface ValidatedImport {
  * Validates an order import. Throws OrderValidationError (all problems found, the first one
  * being Kibo's message) or returns what the simulator needs to store the order.
  */
-export function validateImportOrder(order: unknown): ValidatedImport {
+export function validateImportOrder (order: unknown): ValidatedImport {
   if (!isObject(order)) throw new OrderValidationError([{ path: '', message: 'The request body must be an order object.' }])
 
   const currency = order.currencyCode
@@ -295,16 +297,23 @@ export function validateImportOrder(order: unknown): ValidatedImport {
             if (isObject(interaction)) c.money(interaction.amount, `${p}.interactions[${i}].amount`)
           })
           const authorized = interactions.some(
-            (interaction: unknown) => isObject(interaction) && interaction.interactionType === 'Authorization' && interaction.status === 'Authorized'
+            (interaction: unknown) =>
+              isObject(interaction) && interaction.interactionType === 'Authorization' && interaction.status === 'Authorized'
           )
           if (!authorized) {
-            c.fail(`${p}.interactions`, `${p}.interactions must include an interaction with interactionType "Authorization" and status "Authorized".`)
+            c.fail(
+              `${p}.interactions`,
+              `${p}.interactions must include an interaction with interactionType "Authorization" and status "Authorized".`
+            )
           }
         }
       })
       if (!requested.equals(total)) {
         details.amountRequested = requested.toFixed()
-        c.fail('payments', `The sum of the payments' amountRequested (${requested.toFixed()}) does not match the order total (${total.toFixed()}).`)
+        c.fail(
+          'payments',
+          `The sum of the payments' amountRequested (${requested.toFixed()}) does not match the order total (${total.toFixed()}).`
+        )
       }
     }
   }
@@ -334,7 +343,11 @@ export function validateImportOrder(order: unknown): ValidatedImport {
       c.fail('status', 'A historical import (isHistoricalImport=true) must have status Completed or Cancelled.')
     }
     status = String(order.status)
-  } else if (order.status !== undefined && order.status !== null && historicalStatuses.includes(order.status as (typeof historicalStatuses)[number])) {
+  } else if (
+    order.status !== undefined &&
+    order.status !== null &&
+    historicalStatuses.includes(order.status as (typeof historicalStatuses)[number])
+  ) {
     c.fail('status', `status ${String(order.status)} requires isHistoricalImport=true.`)
   }
 
@@ -342,7 +355,7 @@ export function validateImportOrder(order: unknown): ValidatedImport {
   return { status }
 }
 
-function checkValidationResultInto(c: Checker, result: Json, p: string): void {
+function checkValidationResultInto (c: Checker, result: Json, p: string): void {
   if (!validationStatuses.includes(result.status as (typeof validationStatuses)[number])) {
     c.fail(`${p}.status`, `${p}.status must be one of ${validationStatuses.join(', ')}.`)
   }
@@ -353,7 +366,7 @@ function checkValidationResultInto(c: Checker, result: Json, p: string): void {
 }
 
 /** For PUT .../validationresults: one result. */
-export function validateValidationResult(result: unknown): void {
+export function validateValidationResult (result: unknown): void {
   const c = new Checker(2)
   if (!isObject(result)) throw new OrderValidationError([{ path: '', message: 'The request body must be a validation result.' }])
   checkValidationResultInto(c, result, 'validationResult')

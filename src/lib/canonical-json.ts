@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto'
  * Canonical JSON: object keys sorted by UTF-16 code units, no whitespace, null/undefined
  * members dropped, arrays kept in order (null array elements are kept as null).
  */
-export function canonicalJson(value: unknown): string {
+export function canonicalJson (value: unknown): string {
   if (value === null || value === undefined) return 'null'
   switch (typeof value) {
     case 'string':
@@ -31,6 +31,8 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** sha256 hex of the canonical JSON of `{ type, data }` of a parsed event. */
-export function payloadHash(event: { type: string; data: unknown }): string {
-  return createHash('sha256').update(canonicalJson({ type: event.type, data: event.data })).digest('hex')
+export function payloadHash (event: { type: string; data: unknown }): string {
+  return createHash('sha256')
+    .update(canonicalJson({ type: event.type, data: event.data }))
+    .digest('hex')
 }

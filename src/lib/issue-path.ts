@@ -1,5 +1,5 @@
 /** Formats a validation issue path the way our problem responses show it: `data.items[0].unitPrice`. */
-export function formatIssuePath(path: readonly PropertyKey[]): string {
+export function formatIssuePath (path: readonly PropertyKey[]): string {
   let out = ''
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`

@@ -5,7 +5,7 @@
 // 1, 7, 8 or 9 (Kibo's own example `0160184007701111`) are not PANs.
 
 /** True when `token` looks like a real card number. Never log or echo the token. */
-export function looksLikePan(token: string): boolean {
+export function looksLikePan (token: string): boolean {
   const length = token.length
   if (length < 13 || length > 19) return false
   const first = token.charCodeAt(0) - 48

@@ -10,9 +10,7 @@
 import { Decimal } from 'decimal.js'
 import { formatIssuePath } from './issue-path.ts'
 
-export type StrictJsonResult =
-  | { ok: true; value: unknown }
-  | { ok: false; message: string; position?: number; path?: string }
+export type StrictJsonResult = { ok: true; value: unknown } | { ok: false; message: string; position?: number; path?: string }
 
 export type StrictJsonOptions = {
   /** Deepest allowed nesting of objects and arrays (the top-level object is depth 1). */
@@ -33,7 +31,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
  * a binary float (send those as decimal strings). `position` is a character offset into the
  * decoded text; `path` names the offending member (`data.items[0].sku`).
  */
-export function parseStrictJson(body: Buffer | Uint8Array | string, options: StrictJsonOptions = {}): StrictJsonResult {
+export function parseStrictJson (body: Buffer | Uint8Array | string, options: StrictJsonOptions = {}): StrictJsonResult {
   const maxDepth = options.maxDepth ?? MAX_JSON_DEPTH
   let text: string
   if (typeof body === 'string') {
@@ -75,7 +73,7 @@ export function parseStrictJson(body: Buffer | Uint8Array | string, options: Str
 type Frame = { isObject: boolean; keys: Set<string> | undefined }
 
 /** One pass over text that JSON.parse has already accepted, so the syntax is known good. */
-function scan(text: string, maxDepth: number): { ok: false; message: string; position: number; path: string } | undefined {
+function scan (text: string, maxDepth: number): { ok: false; message: string; position: number; path: string } | undefined {
   const frames: Frame[] = []
   const path: (string | number)[] = []
   let expectKey = false
@@ -160,7 +158,7 @@ function scan(text: string, maxDepth: number): { ok: false; message: string; pos
   return undefined
 }
 
-function checkNumberLiteral(literal: string): string | undefined {
+function checkNumberLiteral (literal: string): string | undefined {
   const parsed = Number(literal)
   if (!Number.isFinite(parsed)) return `The number ${abbreviate(literal)} is too large to be a finite number`
   const exact = new Decimal(literal)
@@ -168,23 +166,23 @@ function checkNumberLiteral(literal: string): string | undefined {
   return `The number ${abbreviate(literal)} cannot be represented exactly as a binary floating-point number (it would be read as ${String(parsed)}); send it as a decimal string`
 }
 
-function abbreviate(text: string): string {
+function abbreviate (text: string): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text
 }
 
-function fail(reason: string, position: number, path: (string | number)[]) {
+function fail (reason: string, position: number, path: (string | number)[]) {
   const where = formatIssuePath(path)
   const message = reason.includes('(at ') || path.length === 0 ? reason : `${reason} (at ${where})`
   return { ok: false as const, message: message.endsWith('.') ? message : `${message}.`, position, path: where }
 }
 
-function firstNonSpace(text: string): number {
+function firstNonSpace (text: string): number {
   const match = /\S/.exec(text)
   return match ? match.index : 0
 }
 
 /** Byte offset of the first byte that breaks UTF-8 (only called on the error path). */
-function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+function firstInvalidUtf8Byte (bytes: Uint8Array): number {
   let i = 0
   while (i < bytes.length) {
     const b = bytes[i]

@@ -24,11 +24,11 @@ declare module 'fastify' {
 const digest = (value: string) => createHash('sha256').update(value).digest()
 
 /** A short, non-secret id for a key: safe in logs and metrics. */
-export function apiKeyFingerprint(key: string): string {
+export function apiKeyFingerprint (key: string): string {
   return `key_${digest(key).toString('hex').slice(0, 8)}`
 }
 
-export function presentedApiKey(request: FastifyRequest): string | undefined {
+export function presentedApiKey (request: FastifyRequest): string | undefined {
   const authorization = request.headers.authorization
   if (typeof authorization === 'string') {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization)
@@ -39,13 +39,17 @@ export function presentedApiKey(request: FastifyRequest): string | undefined {
 }
 
 export default fp(
-  async function apiKeysPlugin(app) {
+  async function apiKeysPlugin (app) {
     const keys = app.config.tenants.flatMap((tenantConfig) =>
-      tenantConfig.apiKeys.map((key) => ({ digest: digest(key), id: apiKeyFingerprint(key), tenant: app.tenants.byName(tenantConfig.name)! }))
+      tenantConfig.apiKeys.map((key) => ({
+        digest: digest(key),
+        id: apiKeyFingerprint(key),
+        tenant: app.tenants.byName(tenantConfig.name)!
+      }))
     )
     const open = keys.length === 0 && !app.config.isProduction
 
-    app.decorate('requireApiKey', async function requireApiKey(request: FastifyRequest) {
+    app.decorate('requireApiKey', async function requireApiKey (request: FastifyRequest) {
       if (open && app.tenants.fallback !== null) {
         request.tenant = app.tenants.fallback
         return
@@ -68,7 +72,12 @@ export default fp(
       for (const key of keys) if (timingSafeEqual(key.digest, presentedDigest)) match = key
       if (match === undefined) {
         throw new ProblemError(
-          { type: problemType('unauthorized'), title: 'Invalid API key', status: 401, detail: 'The API key is not valid for this service.' },
+          {
+            type: problemType('unauthorized'),
+            title: 'Invalid API key',
+            status: 401,
+            detail: 'The API key is not valid for this service.'
+          },
           { 'www-authenticate': 'Bearer realm="kibo-order-bridge", error="invalid_token"' }
         )
       }

@@ -14,14 +14,14 @@ declare module 'fastify' {
 
 const jsonMediaType = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i
 
-export function isJsonContentType(header: string | undefined): boolean {
+export function isJsonContentType (header: string | undefined): boolean {
   return header !== undefined && jsonMediaType.test(header.trim())
 }
 
 export default fp(
-  async function jsonBodyPlugin(app) {
+  async function jsonBodyPlugin (app) {
     app.removeAllContentTypeParsers()
-    app.addContentTypeParser(/^application\/json/i, { parseAs: 'buffer' }, function parseJson(request, body, done) {
+    app.addContentTypeParser(/^application\/json/i, { parseAs: 'buffer' }, function parseJson (request, body, done) {
       const buffer = body as Buffer
       if (!isJsonContentType(request.headers['content-type'])) {
         done(
@@ -44,7 +44,9 @@ export default fp(
             title: 'Invalid JSON body',
             status: 400,
             detail: parsed.message,
-            ...(parsed.position === undefined ? {} : { errors: [{ path: '(body)', message: `${parsed.message} (at byte ${parsed.position})` }] })
+            ...(parsed.position === undefined
+              ? {}
+              : { errors: [{ path: '(body)', message: `${parsed.message} (at byte ${parsed.position})` }] })
           }),
           undefined
         )

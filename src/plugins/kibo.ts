@@ -5,15 +5,22 @@
 import fp from 'fastify-plugin'
 import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen } from 'cockatiel'
 import type { FastifyBaseLogger } from 'fastify'
-import type { Config, ImportTarget, KiboConnection, TenantConfig } from './config.ts'
-import { createKiboTokenProvider, type KiboTokenProvider } from './kibo-auth.ts'
-import { createKiboClient, KiboError, type ImportOrderOptions, type ImportOrderResult, type KiboClient, type KiboResponseInfo } from './kibo-client.ts'
-import { mapEventToKiboOrder, type MappingOptions, type MappingResult } from './mapping/index.ts'
+import type { Config, ImportTarget, KiboConnection, TenantConfig } from '../config/config.ts'
+import { createKiboTokenProvider, type KiboTokenProvider } from '../kibo/auth.ts'
+import {
+  createKiboClient,
+  KiboError,
+  type ImportOrderOptions,
+  type ImportOrderResult,
+  type KiboClient,
+  type KiboResponseInfo
+} from '../kibo/orders-client.ts'
+import { mapEventToKiboOrder, type MappingOptions, type MappingResult } from '../mapping/index.ts'
 import type { OrderEvent } from '../../schemas/order-event.ts'
 import type { TranslatedCreateOrderRequest } from '../../schemas/translated-order.ts'
 import { problemType } from '../../schemas/problem.ts'
-import { mapEventToTranslatedOrder, type TranslatedMappingResult, type TranslatedTargetOptions } from './mapping/translated-v2/index.ts'
-import { createTranslatedClient, translatedBaseUrl, type TranslatedClient, type TranslatedCreateResult } from './translated-client.ts'
+import { mapEventToTranslatedOrder, type TranslatedMappingResult, type TranslatedTargetOptions } from '../mapping/translated-v2/index.ts'
+import { createTranslatedClient, translatedBaseUrl, type TranslatedClient, type TranslatedCreateResult } from '../kibo/translated-client.ts'
 import { DEFAULT_TENANT, startKiboSimulator, type KiboSimulator, type SimulatorTenant } from '../kibo-simulator/index.ts'
 
 export type CircuitStateName = 'closed' | 'open' | 'half-open'
@@ -82,7 +89,7 @@ declare module 'fastify' {
 
 /** Kibo kept failing: calls are held back until the circuit half-opens. Nothing was sent. */
 export class CircuitOpenError extends KiboError {
-  constructor(retryAfterSeconds: number) {
+  constructor (retryAfterSeconds: number) {
     super({
       kind: 'unavailable',
       message: `Kibo has been failing; calls are paused for ${retryAfterSeconds} s (circuit open). Nothing was sent.`,
@@ -92,9 +99,14 @@ export class CircuitOpenError extends KiboError {
   }
 }
 
-const stateNames = { [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half-open', [CircuitState.Isolated]: 'open' } as const
+const stateNames = {
+  [CircuitState.Closed]: 'closed',
+  [CircuitState.Open]: 'open',
+  [CircuitState.HalfOpen]: 'half-open',
+  [CircuitState.Isolated]: 'open'
+} as const
 
-function createTenant(
+function createTenant (
   tenant: TenantConfig,
   connection: KiboConnection,
   config: Config,
@@ -118,7 +130,7 @@ function createTenant(
   // Only outages open the circuit: a validation error is Kibo working as it should.
   const breaker = circuitBreaker(
     handleWhen((error) => error instanceof KiboError && (error.kind === 'unavailable' || error.kind === 'ambiguous')),
-    { halfOpenAfter: config.delivery.circuitHalfOpenAfterMs, breaker: new ConsecutiveBreaker(config.delivery.circuitFailureThreshold) }
+    { halfOpenAfter: config.worker.circuitHalfOpenAfterMs, breaker: new ConsecutiveBreaker(config.worker.circuitFailureThreshold) }
   )
   // cockatiel moves from open to half-open only when a call is attempted after halfOpenAfter;
   // callers that check the state before calling must see "half-open" by then, or nobody probes.
@@ -127,10 +139,10 @@ function createTenant(
     openedAt = Date.now()
   })
   breaker.onStateChange((state) => logger.warn({ circuit: stateNames[state] }, `Kibo circuit ${stateNames[state]}`))
-  const retryAfterSeconds = Math.max(1, Math.ceil(config.delivery.circuitHalfOpenAfterMs / 1000))
-  function circuitState(): CircuitStateName {
+  const retryAfterSeconds = Math.max(1, Math.ceil(config.worker.circuitHalfOpenAfterMs / 1000))
+  function circuitState (): CircuitStateName {
     const state = stateNames[breaker.state]
-    if (state === 'open' && Date.now() - openedAt >= config.delivery.circuitHalfOpenAfterMs) return 'half-open'
+    if (state === 'open' && Date.now() - openedAt >= config.worker.circuitHalfOpenAfterMs) return 'half-open'
     return state
   }
 
@@ -141,7 +153,7 @@ function createTenant(
     siteId: tenant.siteId
   }
 
-  async function throughBreaker<T>(call: () => Promise<T>): Promise<T> {
+  async function throughBreaker<T> (call: () => Promise<T>): Promise<T> {
     try {
       return await breaker.execute(call)
     } catch (error) {
@@ -153,7 +165,8 @@ function createTenant(
   let translated: TranslatedTarget | null = null
   if (tenant.target === 'translated-v2' && tenant.translated !== null) {
     const { baseUrl: configuredBaseUrl, ...targetConfig } = tenant.translated
-    const baseUrl = configuredBaseUrl ?? (simulated && simulatorUrl !== null ? simulatorUrl : translatedBaseUrl(tenant.tenantId, connection.env))
+    const baseUrl =
+      configuredBaseUrl ?? (simulated && simulatorUrl !== null ? simulatorUrl : translatedBaseUrl(tenant.tenantId, connection.env))
     const translatedClient = createTranslatedClient({
       tenantId: tenant.tenantId,
       baseUrl,
@@ -171,14 +184,19 @@ function createTenant(
         // Restrictions are an OMS order call (updateorderrestrictions): the translated API has no
         // counterpart, so an event that asks for them is refused rather than silently imported without.
         const restrictions = event.data.restrictions
-        if (restrictions !== undefined && restrictions !== null && (typeof restrictions.edit === 'boolean' || typeof restrictions.cancellation === 'boolean')) {
+        if (
+          restrictions !== undefined &&
+          restrictions !== null &&
+          (typeof restrictions.edit === 'boolean' || typeof restrictions.cancellation === 'boolean')
+        ) {
           return {
             ok: false,
             problem: {
               type: problemType('translated-unsupported'),
               title: 'Not supported by the translated Create Order API',
               status: 422,
-              detail: 'This tenant imports through the translated Create Order API v2, which has no edit or cancellation restrictions; send the order without data.restrictions.',
+              detail:
+                'This tenant imports through the translated Create Order API v2, which has no edit or cancellation restrictions; send the order without data.restrictions.',
               errors: [{ path: 'data.restrictions', message: 'not supported for target translated-v2' }]
             }
           }
@@ -206,7 +224,7 @@ function createTenant(
 }
 
 export default fp(
-  async function kiboPlugin(app) {
+  async function kiboPlugin (app) {
     const { config } = app
     const onResponse = new Set<(info: KiboResponseInfo & { tenant: string }) => void>()
 
@@ -217,7 +235,8 @@ export default fp(
     if (simulatedTenants.length > 0) {
       const byTenantId = new Map<number, SimulatorTenant>()
       for (const tenant of simulatedTenants) {
-        const entry = byTenantId.get(tenant.tenantId) ??
+        const entry =
+          byTenantId.get(tenant.tenantId) ??
           (tenant.tenantId === DEFAULT_TENANT.tenantId
             ? { ...DEFAULT_TENANT, siteIds: [] }
             : {
@@ -251,12 +270,27 @@ export default fp(
           authBaseUrl: simulator!.authBaseUrl,
           env: 'sandbox'
         } satisfies KiboConnection)
-      const created = createTenant(tenant, connection, config, app.log, (info) => {
-        for (const listener of onResponse) listener({ ...info, tenant: tenant.name })
-      }, simulated, simulator?.url ?? null)
+      const created = createTenant(
+        tenant,
+        connection,
+        config,
+        app.log,
+        (info) => {
+          for (const listener of onResponse) listener({ ...info, tenant: tenant.name })
+        },
+        simulated,
+        simulator?.url ?? null
+      )
       if (!simulated) {
         app.log.info(
-          { tenant: tenant.name, tenantId: tenant.tenantId, siteId: tenant.siteId, target: tenant.target, apiBaseUrl: connection.apiBaseUrl, translatedBaseUrl: created.translated?.baseUrl },
+          {
+            tenant: tenant.name,
+            tenantId: tenant.tenantId,
+            siteId: tenant.siteId,
+            target: tenant.target,
+            apiBaseUrl: connection.apiBaseUrl,
+            translatedBaseUrl: created.translated?.baseUrl
+          },
           'Kibo tenant configured'
         )
       }

@@ -6,7 +6,7 @@
 // and its metrics are what tells the operator why it sheds.
 import fp from 'fastify-plugin'
 import underPressure from '@fastify/under-pressure'
-import type { Config } from './config.ts'
+import type { Config } from '../config/config.ts'
 import { problemType } from '../../schemas/problem.ts'
 import { ProblemError } from './problems.ts'
 
@@ -20,7 +20,7 @@ const reasons: Record<string, string> = {
 }
 
 export default fp(
-  async function loadSheddingPlugin(app, options: Config['loadShedding']) {
+  async function loadSheddingPlugin (app, options: Config['loadShedding']) {
     await app.register(underPressure, {
       maxEventLoopDelay: options.maxEventLoopDelayMs,
       maxEventLoopUtilization: options.maxEventLoopUtilization,
@@ -29,7 +29,7 @@ export default fp(
       // Utilization over the last sample, not since start: a busy start-up is not pressure now.
       eventLoopUtilizationMode: 'interval',
       retryAfter: options.retryAfterSeconds,
-      pressureHandler(request, _reply, type, value) {
+      pressureHandler (request, _reply, type, value) {
         if (loadSheddingExempt.has(request.routeOptions.url ?? '')) return undefined
         request.log.warn({ pressure: type, value }, 'shedding load: request refused')
         return Promise.reject(

@@ -7,8 +7,8 @@
 // routes/metrics.ts serves the registry at GET /metrics.
 import fp from 'fastify-plugin'
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
-import type { ImportOutcomeEvent } from './import-events.ts'
-import type { KiboResponseInfo } from './kibo-client.ts'
+import type { ImportOutcomeEvent } from '../orders/import-outcomes.ts'
+import type { KiboResponseInfo } from '../kibo/orders-client.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,7 +24,7 @@ export const METRIC_PREFIX = 'kibo_bridge_'
 const circuitValues = { closed: 0, 'half-open': 1, open: 2 } as const
 
 /** Runs `fn` once per burst of callers: every gauge collected in one scrape shares one query. */
-function sharedForMs<T>(ms: number, fn: () => Promise<T>): () => Promise<T> {
+function sharedForMs<T> (ms: number, fn: () => Promise<T>): () => Promise<T> {
   let pending: { promise: Promise<T>; at: number } | null = null
   return () => {
     const now = Date.now()
@@ -34,7 +34,7 @@ function sharedForMs<T>(ms: number, fn: () => Promise<T>): () => Promise<T> {
 }
 
 export default fp(
-  async function metricsPlugin(app) {
+  async function metricsPlugin (app) {
     const registry = new Registry()
     const registers = [registry]
     const log = app.log.child({ component: 'metrics' })
@@ -74,7 +74,7 @@ export default fp(
       registers
     })
 
-    function onOutcome(event: ImportOutcomeEvent): void {
+    function onOutcome (event: ImportOutcomeEvent): void {
       imports.inc({ outcome: event.outcome, mode: event.mode, gateway: event.gateway })
       if (event.outcome === 'retry_scheduled') retries.inc({ gateway: event.gateway, kind: event.kind ?? 'unknown' })
       if (event.outcome === 'dead') deadLettered.inc({ gateway: event.gateway, kind: event.kind ?? 'unknown' })
@@ -97,7 +97,7 @@ export default fp(
       registers
     })
 
-    function onKiboResponse(info: KiboResponseInfo & { tenant?: string }): void {
+    function onKiboResponse (info: KiboResponseInfo & { tenant?: string }): void {
       const tenant = info.tenant ?? 'default'
       kiboResponses.inc({ tenant, operation: info.operation, status: info.status === 0 ? 'error' : String(info.status) })
       kiboLatency.observe({ tenant, operation: info.operation }, info.durationMs / 1000)
@@ -111,7 +111,7 @@ export default fp(
       name: `${METRIC_PREFIX}queue_depth`,
       help: 'Imports waiting for or in delivery (status queued or importing).',
       registers,
-      async collect() {
+      async collect () {
         try {
           this.set((await readQueue()).depth)
         } catch (error) {
@@ -123,7 +123,7 @@ export default fp(
       name: `${METRIC_PREFIX}queue_oldest_age_seconds`,
       help: 'Age of the oldest import still queued or importing (0 when none).',
       registers,
-      async collect() {
+      async collect () {
         try {
           this.set((await readQueue()).oldestSeconds)
         } catch (error) {
@@ -135,7 +135,7 @@ export default fp(
       name: `${METRIC_PREFIX}dead_letters`,
       help: 'Imports dead now (async retries exhausted; retry them with POST /v1/imports/retry).',
       registers,
-      async collect() {
+      async collect () {
         try {
           this.set((await readStatuses()).dead)
         } catch (error) {
@@ -148,7 +148,7 @@ export default fp(
       help: 'Import records by status.',
       labelNames: ['status'] as const,
       registers,
-      async collect() {
+      async collect () {
         try {
           for (const [status, count] of Object.entries(await readStatuses())) this.set({ status }, count)
         } catch (error) {
@@ -161,7 +161,7 @@ export default fp(
       help: 'Kibo circuit breaker per tenant: 0 closed, 1 half-open (the next call probes), 2 open (calls held back).',
       labelNames: ['tenant'] as const,
       registers,
-      collect() {
+      collect () {
         for (const tenant of app.tenants.all) this.set({ tenant: tenant.name }, circuitValues[tenant.circuit.state()])
       }
     })
@@ -170,7 +170,7 @@ export default fp(
       help: 'Kibo access tokens obtained (OAuth client credentials), per tenant.',
       labelNames: ['tenant'] as const,
       registers,
-      collect() {
+      collect () {
         this.reset()
         for (const tenant of app.tenants.all) this.inc({ tenant: tenant.name }, tenant.tokenProvider.stats.refreshes)
       }
@@ -180,21 +180,21 @@ export default fp(
       help: 'Kibo access token requests that failed, per tenant.',
       labelNames: ['tenant'] as const,
       registers,
-      collect() {
+      collect () {
         this.reset()
         for (const tenant of app.tenants.all) this.inc({ tenant: tenant.name }, tenant.tokenProvider.stats.failures)
       }
     })
 
-    app.importEvents.on('outcome', onOutcome)
+    app.importOutcomes.on('outcome', onOutcome)
     app.kibo.onResponse.add(onKiboResponse)
     app.decorate('metrics', { registry })
 
     app.addHook('onClose', async () => {
-      app.importEvents.off('outcome', onOutcome)
+      app.importOutcomes.off('outcome', onOutcome)
       app.kibo.onResponse.delete(onKiboResponse)
       registry.clear()
     })
   },
-  { name: 'metrics', dependencies: ['store', 'kibo', 'import-events'] }
+  { name: 'metrics', dependencies: ['store', 'kibo', 'import-outcomes'] }
 )

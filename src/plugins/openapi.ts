@@ -8,7 +8,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-pro
 import packageJson from '../../package.json' with { type: 'json' }
 
 export default fp(
-  async function openapiPlugin(app) {
+  async function openapiPlugin (app) {
     await app.register(swagger, {
       openapi: {
         openapi: '3.1.0',

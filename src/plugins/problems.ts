@@ -10,7 +10,7 @@ import { problemType, type Problem } from '../../schemas/problem.ts'
 export class ProblemError extends Error {
   readonly problem: Problem
   readonly headers: Record<string, string>
-  constructor(problem: Problem, headers: Record<string, string> = {}) {
+  constructor (problem: Problem, headers: Record<string, string> = {}) {
     super(problem.detail ?? problem.title)
     this.name = 'ProblemError'
     this.problem = problem
@@ -18,7 +18,7 @@ export class ProblemError extends Error {
   }
 }
 
-export function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}) {
+export function sendProblem (reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}) {
   const retryAfter = (problem as { retryAfter?: unknown }).retryAfter
   if (typeof retryAfter === 'number' && headers['retry-after'] === undefined) {
     headers['retry-after'] = String(Math.max(0, Math.ceil(retryAfter)))
@@ -32,7 +32,7 @@ export function sendProblem(reply: FastifyReply, problem: Problem, headers: Reco
 }
 
 /** `/data/items/0/unitPrice` (Fastify's instancePath) → `data.items[0].unitPrice`. */
-function pathFromInstancePath(instancePath: string): string {
+function pathFromInstancePath (instancePath: string): string {
   const segments = instancePath
     .split('/')
     .slice(1)
@@ -60,11 +60,11 @@ const statusTitles: Record<number, string> = {
   504: 'Gateway Timeout'
 }
 
-export function titleForStatus(status: number): string {
+export function titleForStatus (status: number): string {
   return statusTitles[status] ?? (status >= 500 ? 'Server Error' : 'Client Error')
 }
 
-function problemFromError(error: FastifyError, request: FastifyRequest): { problem: Problem; headers: Record<string, string> } {
+function problemFromError (error: FastifyError, request: FastifyRequest): { problem: Problem; headers: Record<string, string> } {
   if (error instanceof ProblemError) return { problem: error.problem, headers: error.headers }
   if (error.validation) {
     const where = error.validationContext ?? 'body'
@@ -109,7 +109,12 @@ function problemFromError(error: FastifyError, request: FastifyRequest): { probl
       break
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return {
-        problem: { type: problemType('invalid-json'), title: 'Invalid JSON body', status: 400, detail: 'The request body is empty; a JSON object is expected.' },
+        problem: {
+          type: problemType('invalid-json'),
+          title: 'Invalid JSON body',
+          status: 400,
+          detail: 'The request body is empty; a JSON object is expected.'
+        },
         headers: {}
       }
   }
@@ -132,8 +137,8 @@ function problemFromError(error: FastifyError, request: FastifyRequest): { probl
 }
 
 export default fp(
-  async function problemsPlugin(app) {
-    app.setErrorHandler(function handleError(error: FastifyError, request, reply) {
+  async function problemsPlugin (app) {
+    app.setErrorHandler(function handleError (error: FastifyError, request, reply) {
       const { problem, headers } = problemFromError(error, request)
       if (problem.status >= 500) {
         request.log.error({ err: error, problemType: problem.type }, 'request failed')
@@ -143,7 +148,7 @@ export default fp(
       return sendProblem(reply, problem, headers)
     })
 
-    app.setNotFoundHandler(function handleNotFound(request, reply) {
+    app.setNotFoundHandler(function handleNotFound (request, reply) {
       return sendProblem(reply, {
         type: problemType('not-found'),
         title: 'Not Found',

@@ -12,19 +12,19 @@ import type { FastifyRequest } from 'fastify'
 import { problemType } from '../../schemas/problem.ts'
 import { ProblemError } from './problems.ts'
 
-export function rateLimitKey(request: FastifyRequest): string {
+export function rateLimitKey (request: FastifyRequest): string {
   return request.apiKeyId !== undefined ? `key:${request.apiKeyId}` : `ip:${request.ip}`
 }
 
 export default fp(
-  async function rateLimitsPlugin(app, options: { perMinute: number }) {
+  async function rateLimitsPlugin (app, options: { perMinute: number }) {
     await app.register(rateLimit, {
       global: true,
       max: options.perMinute,
       timeWindow: 60_000,
       keyGenerator: rateLimitKey,
       allowList: (request) => !(request.routeOptions.url ?? '').startsWith('/v1/'),
-      errorResponseBuilder(request, context) {
+      errorResponseBuilder (request, context) {
         const retryAfter = Math.max(1, Math.ceil(context.ttl / 1000))
         request.log.warn({ rateLimitKey: rateLimitKey(request), max: context.max, retryAfter }, 'rate limit exceeded')
         return new ProblemError(

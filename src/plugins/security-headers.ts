@@ -30,12 +30,12 @@ export const docsContentSecurityPolicy = {
   }
 }
 
-export function isDocsRoute(url: string): boolean {
+export function isDocsRoute (url: string): boolean {
   return url === '/docs' || url.startsWith('/docs/')
 }
 
 export default fp(
-  async function securityHeadersPlugin(app) {
+  async function securityHeadersPlugin (app) {
     // Before helmet and before any route: the /docs routes (registered later by the openapi
     // plugin) get their own policy; helmet reads route.helmet in its own onRoute hook, after this one.
     app.addHook('onRoute', (route) => {

@@ -9,8 +9,8 @@ import {
   type Database,
   type ImportStore,
   type TranslatedAuthorizationStore
-} from './store/index.ts'
-import { withGroupCommit } from './store/group-commit.ts'
+} from '../store/index.ts'
+import { withGroupCommit } from '../store/group-commit.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -26,7 +26,7 @@ export interface StorePluginOptions {
 }
 
 export default fp(
-  async function storePlugin(app, options: StorePluginOptions) {
+  async function storePlugin (app, options: StorePluginOptions) {
     const { config } = app
     const db = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger: app.log }))
     app.addHook('onClose', async () => {

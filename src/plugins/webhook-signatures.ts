@@ -18,17 +18,17 @@ declare module 'fastify' {
   }
 }
 
-function header(request: FastifyRequest, name: string): string | undefined {
+function header (request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name]
   return typeof value === 'string' && value.length > 0 ? value : undefined
 }
 
-function unauthorized(detail: string): ProblemError {
+function unauthorized (detail: string): ProblemError {
   return new ProblemError({ type: problemType('invalid-signature'), title: 'Invalid webhook signature', status: 401, detail })
 }
 
 export default fp(
-  async function webhookSignaturesPlugin(app) {
+  async function webhookSignaturesPlugin (app) {
     // Every tenant's secrets; the one that verifies a delivery says which tenant it is for.
     const verifiers = app.config.tenants.flatMap((tenantConfig) =>
       tenantConfig.webhookSecrets.map((secret) => ({ webhook: new Webhook(secret), tenant: app.tenants.byName(tenantConfig.name)! }))
@@ -38,7 +38,7 @@ export default fp(
       app.log.warn('NO WEBHOOK_SECRETS: webhook deliveries are accepted WITHOUT a signature (allowed outside production only).')
     }
 
-    app.decorate('verifyWebhookSignature', async function verifyWebhookSignature(request: FastifyRequest) {
+    app.decorate('verifyWebhookSignature', async function verifyWebhookSignature (request: FastifyRequest) {
       const id = header(request, 'webhook-id')
       if (open) {
         if (id !== undefined) request.webhookId = id
@@ -47,7 +47,11 @@ export default fp(
       }
       const timestamp = header(request, 'webhook-timestamp')
       const signature = header(request, 'webhook-signature')
-      const missing = [id === undefined && 'webhook-id', timestamp === undefined && 'webhook-timestamp', signature === undefined && 'webhook-signature'].filter(Boolean)
+      const missing = [
+        id === undefined && 'webhook-id',
+        timestamp === undefined && 'webhook-timestamp',
+        signature === undefined && 'webhook-signature'
+      ].filter(Boolean)
       if (missing.length > 0) throw unauthorized(`Missing ${missing.join(', ')} header(s): sign deliveries as Standard Webhooks describes.`)
       if (request.rawBody === undefined) throw unauthorized('The body is missing: nothing was signed.')
       const headers = { 'webhook-id': id!, 'webhook-timestamp': timestamp!, 'webhook-signature': signature! }

@@ -10,7 +10,7 @@ import { event, tempDir } from './support.ts'
 
 const COUNT = 50_000
 
-async function writeLarge(file: string, format: 'ndjson' | 'json-array'): Promise<number> {
+async function writeLarge (file: string, format: 'ndjson' | 'json-array'): Promise<number> {
   const out = createWriteStream(file)
   const template = JSON.stringify(event('__ID__'))
   if (format === 'json-array') out.write('[\n')
@@ -40,7 +40,9 @@ for (const format of ['ndjson', 'json-array'] as const) {
     const bytes = await writeLarge(file, format)
     t.ok(bytes > 80 * 2 ** 20, `the file is large (${(bytes / 2 ** 20).toFixed(0)} MiB)`)
     // 32 MiB of heap: the file could never be held whole (a string of it alone is larger).
-    const child = spawn(process.execPath, ['--max-old-space-size=32', '--input-type=module', '-e', reader, file], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--max-old-space-size=32', '--input-type=module', '-e', reader, file], {
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let out = ''
     let err = ''
     child.stdout.on('data', (c: Buffer) => (out += c))

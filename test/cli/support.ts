@@ -4,12 +4,18 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Test } from 'tap'
-import { DEFAULT_CLIENT_ID, DEFAULT_SHARED_SECRET, DEFAULT_SITE_ID, DEFAULT_TENANT_ID, type KiboSimulator } from '../../src/kibo-simulator/index.ts'
+import {
+  DEFAULT_CLIENT_ID,
+  DEFAULT_SHARED_SECRET,
+  DEFAULT_SITE_ID,
+  DEFAULT_TENANT_ID,
+  type KiboSimulator
+} from '../../src/kibo-simulator/index.ts'
 import { loadExample, repoRoot } from '../helper.ts'
 
 export const cliPath = path.join(repoRoot, 'bin/kibo-order-bridge.js')
 
-export function tempDir(t: Test): string {
+export function tempDir (t: Test): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kob-cli-'))
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
   return dir
@@ -17,19 +23,19 @@ export function tempDir(t: Test): string {
 
 const base = loadExample('cybersource-ship-usd')
 
-export function event(externalId: string): any {
+export function event (externalId: string): any {
   const copy = structuredClone(base)
   copy.data.externalId = externalId
   return copy
 }
 
-export function writeNdjson(file: string, lines: string[]): string {
+export function writeNdjson (file: string, lines: string[]): string {
   writeFileSync(file, `${lines.join('\n')}\n`)
   return file
 }
 
 /** The environment of an in-process CLI run against `simulator`, with its database in `dir`. */
-export function cliEnv(simulator: KiboSimulator, dir: string, extra: Record<string, string> = {}): Record<string, string> {
+export function cliEnv (simulator: KiboSimulator, dir: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     KIBO_CLIENT_ID: DEFAULT_CLIENT_ID,
     KIBO_SHARED_SECRET: DEFAULT_SHARED_SECRET,
@@ -48,7 +54,7 @@ export interface CliRun {
   done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>
 }
 
-export function startCli(args: string[], env: Record<string, string>): CliRun {
+export function startCli (args: string[], env: Record<string, string>): CliRun {
   const child = spawn(process.execPath, [cliPath, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
@@ -60,11 +66,11 @@ export function startCli(args: string[], env: Record<string, string>): CliRun {
   return { child, done }
 }
 
-export function runCli(args: string[], env: Record<string, string>) {
+export function runCli (args: string[], env: Record<string, string>) {
   return startCli(args, env).done
 }
 
-export function readReport(file: string): any[] {
+export function readReport (file: string): any[] {
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')

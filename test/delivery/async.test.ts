@@ -7,26 +7,35 @@ import type { FastifyInstance } from 'fastify'
 import { buildTestApp, loadExample, withExternalId } from '../helper.ts'
 import { fastDelivery, json, newWebhookSecret as newSecret, waitFor } from '../observability/support.ts'
 
-async function importOf(app: FastifyInstance, importId: string) {
+async function importOf (app: FastifyInstance, importId: string) {
   const response = await app.inject({ method: 'GET', url: `/v1/imports/${importId}` })
   return response.json()
 }
 
-async function waitForStatus(app: FastifyInstance, importId: string, status: string, timeoutMs?: number) {
+async function waitForStatus (app: FastifyInstance, importId: string, status: string, timeoutMs?: number) {
   let last: unknown
   try {
-    return await waitFor(`${importId} to be ${status}`, async () => {
-      const view = await importOf(app, importId)
-      last = view
-      return view.status === status ? view : null
-    }, timeoutMs)
+    return await waitFor(
+      `${importId} to be ${status}`,
+      async () => {
+        const view = await importOf(app, importId)
+        last = view
+        return view.status === status ? view : null
+      },
+      timeoutMs
+    )
   } catch (error) {
-    const jobs = await app.db.query('SELECT state, start_after, retry_count, created_on, completed_on FROM pgboss.job WHERE singleton_key = $1 ORDER BY created_on', [importId]).catch((e: Error) => ({ rows: [e.message] }))
+    const jobs = await app.db
+      .query(
+        'SELECT state, start_after, retry_count, created_on, completed_on FROM pgboss.job WHERE singleton_key = $1 ORDER BY created_on',
+        [importId]
+      )
+      .catch((e: Error) => ({ rows: [e.message] }))
     throw new Error(`${(error as Error).message}; last seen: ${JSON.stringify(last)}; jobs: ${JSON.stringify(jobs.rows)}`)
   }
 }
 
-function signed(secret: string, body: string, options: { id?: string; at?: Date } = {}) {
+function signed (secret: string, body: string, options: { id?: string; at?: Date } = {}) {
   const id = options.id ?? `msg_${randomBytes(8).toString('hex')}`
   const at = options.at ?? new Date()
   return {
@@ -54,7 +63,10 @@ t.test('Prefer: respond-async: 202 at once, imported by a worker, followed at st
   t.equal(kinds[0], 'received', kinds.join(' → '))
   t.equal(kinds.at(-1), 'imported')
   t.ok(kinds.includes('leased'), 'a worker took it')
-  t.ok(view.history.every((entry: { at: string }) => !Number.isNaN(Date.parse(entry.at))), 'every state change is timestamped')
+  t.ok(
+    view.history.every((entry: { at: string }) => !Number.isNaN(Date.parse(entry.at))),
+    'every state change is timestamped'
+  )
 
   const again = await app.inject({ method: 'POST', url: '/v1/orders', headers: { ...json, prefer: 'respond-async' }, payload: event })
   t.equal(again.statusCode, 200, 'a repeat once imported is 200')
@@ -71,7 +83,8 @@ t.test('signed webhooks: valid, wrong secret, tampered, stale, missing headers, 
   const app = await buildTestApp(t, { ...fastDelivery, WEBHOOK_SECRETS: `${newSecretValue},${oldSecret}` })
   const simulator = app.kibo.simulator!
   const body = JSON.stringify(withExternalId(loadExample('paypal-eur'), 'WH-1'))
-  const post = (headers: Record<string, string>, payload = body) => app.inject({ method: 'POST', url: '/v1/webhooks/orders', headers, payload })
+  const post = (headers: Record<string, string>, payload = body) =>
+    app.inject({ method: 'POST', url: '/v1/webhooks/orders', headers, payload })
 
   const wrong = await post(signed(newSecret(), body))
   t.equal(wrong.statusCode, 401, 'wrong secret')
@@ -126,17 +139,29 @@ t.test('retries: transient faults are retried with backoff until imported, each 
     { kind: 'commit-then-fail', then: 500, times: 1 }
   ])
   const started = Date.now()
-  const accepted = await app.inject({ method: 'POST', url: '/v1/orders', headers: { ...json, prefer: 'respond-async' }, payload: withExternalId(loadExample('historical-completed-jpy'), 'RETRY-1') })
+  const accepted = await app.inject({
+    method: 'POST',
+    url: '/v1/orders',
+    headers: { ...json, prefer: 'respond-async' },
+    payload: withExternalId(loadExample('historical-completed-jpy'), 'RETRY-1')
+  })
   const { importId } = accepted.json()
   const view = await waitForStatus(app, importId, 'imported')
   t.equal(simulator.orders('RETRY-1').length, 1, 'one order although the last create was committed and its answer lost')
   t.ok(Date.now() - started >= 1000, 'the 429 Retry-After of 1 s was honoured')
   const attempts = view.history.filter((entry: { kind: string }) => entry.kind === 'attempt')
-  t.same(attempts.map((a: { detail: { outcome?: string } }) => a.detail.outcome), ['unavailable', 'rate_limited'], 'each failed try is recorded with its outcome')
+  t.same(
+    attempts.map((a: { detail: { outcome?: string } }) => a.detail.outcome),
+    ['unavailable', 'rate_limited'],
+    'each failed try is recorded with its outcome'
+  )
   const imported = view.history.find((entry: { kind: string }) => entry.kind === 'imported')
   t.match(imported.detail, { created: false }, 'the committed-but-lost create was found in Kibo, not repeated')
   t.equal(view.attempts, 3)
-  t.ok(view.history.some((entry: { kind: string }) => entry.kind === 'released'), 'released to the queue between tries')
+  t.ok(
+    view.history.some((entry: { kind: string }) => entry.kind === 'released'),
+    'released to the queue between tries'
+  )
 })
 
 t.test("Kibo validation errors are not retried: failed at once with Kibo's error stored", async (t) => {
@@ -158,7 +183,12 @@ t.test('dead letters: retries exhausted → dead; single and bulk retry import t
   simulator.faults.inject({ kind: '500', times: 1000 })
   const ids: string[] = []
   for (const externalId of ['DEAD-1', 'DEAD-2', 'DEAD-3']) {
-    const accepted = await app.inject({ method: 'POST', url: '/v1/orders', headers: { ...json, prefer: 'respond-async' }, payload: withExternalId(loadExample('paypal-eur'), externalId) })
+    const accepted = await app.inject({
+      method: 'POST',
+      url: '/v1/orders',
+      headers: { ...json, prefer: 'respond-async' },
+      payload: withExternalId(loadExample('paypal-eur'), externalId)
+    })
     ids.push(accepted.json().importId)
   }
   for (const id of ids) {
@@ -171,11 +201,17 @@ t.test('dead letters: retries exhausted → dead; single and bulk retry import t
   t.equal(listed.statusCode, 200)
   t.equal(listed.json().items.length, 2)
   t.type(listed.json().nextCursor, 'string')
-  const rest = await app.inject({ method: 'GET', url: `/v1/imports?status=dead&limit=2&cursor=${encodeURIComponent(listed.json().nextCursor)}` })
+  const rest = await app.inject({
+    method: 'GET',
+    url: `/v1/imports?status=dead&limit=2&cursor=${encodeURIComponent(listed.json().nextCursor)}`
+  })
   t.equal(rest.json().items.length, 1)
   t.equal(rest.json().nextCursor, null)
   const byExternalId = await app.inject({ method: 'GET', url: '/v1/imports?externalId=DEAD-2' })
-  t.same(byExternalId.json().items.map((item: { importId: string }) => item.importId), [ids[1]])
+  t.same(
+    byExternalId.json().items.map((item: { importId: string }) => item.importId),
+    [ids[1]]
+  )
 
   simulator.faults.clear()
   const single = await app.inject({ method: 'POST', url: `/v1/imports/${ids[0]}/retry` })
@@ -205,7 +241,12 @@ t.test('circuit breaker: Kibo keeps failing → open (readiness says so), intake
   simulator.faults.inject({ kind: '503-html', times: 1000 })
   const ids: string[] = []
   for (let i = 0; i < 5; i++) {
-    const accepted = await app.inject({ method: 'POST', url: '/v1/orders', headers: { ...json, prefer: 'respond-async' }, payload: withExternalId(loadExample('paypal-eur'), `CIRCUIT-${i}`) })
+    const accepted = await app.inject({
+      method: 'POST',
+      url: '/v1/orders',
+      headers: { ...json, prefer: 'respond-async' },
+      payload: withExternalId(loadExample('paypal-eur'), `CIRCUIT-${i}`)
+    })
     t.equal(accepted.statusCode, 202)
     ids.push(accepted.json().importId)
   }
@@ -214,10 +255,20 @@ t.test('circuit breaker: Kibo keeps failing → open (readiness says so), intake
   const ready = await app.inject({ method: 'GET', url: '/health/ready' })
   t.equal(ready.statusCode, 200, 'still ready: intake works while Kibo is down')
   t.match(ready.json().checks.kibo, { status: 'degraded', detail: /circuit open/ })
-  const intake = await app.inject({ method: 'POST', url: '/v1/orders', headers: { ...json, prefer: 'respond-async' }, payload: withExternalId(loadExample('paypal-eur'), 'CIRCUIT-LATE') })
+  const intake = await app.inject({
+    method: 'POST',
+    url: '/v1/orders',
+    headers: { ...json, prefer: 'respond-async' },
+    payload: withExternalId(loadExample('paypal-eur'), 'CIRCUIT-LATE')
+  })
   t.equal(intake.statusCode, 202, 'intake keeps accepting')
   ids.push(intake.json().importId)
-  const sync = await app.inject({ method: 'POST', url: '/v1/orders', headers: json, payload: withExternalId(loadExample('paypal-eur'), 'CIRCUIT-SYNC') })
+  const sync = await app.inject({
+    method: 'POST',
+    url: '/v1/orders',
+    headers: json,
+    payload: withExternalId(loadExample('paypal-eur'), 'CIRCUIT-SYNC')
+  })
   t.equal(sync.statusCode, 503, 'a sync import fails fast while the circuit is open')
   t.ok(Number(sync.headers['retry-after']) >= 1)
   await new Promise((resolve) => setTimeout(resolve, 1000))
@@ -226,7 +277,10 @@ t.test('circuit breaker: Kibo keeps failing → open (readiness says so), intake
   simulator.faults.clear()
   for (const id of ids) await waitForStatus(app, id, 'imported', 60_000)
   t.equal(app.kibo.circuit.state(), 'closed')
-  t.ok(Object.values(simulator.stats().ordersByExternalId).every((count) => count === 1), 'no doubles')
+  t.ok(
+    Object.values(simulator.stats().ordersByExternalId).every((count) => count === 1),
+    'no doubles'
+  )
 })
 
 t.test('1,000 events, ~30% mixed Kibo faults, 20% duplicate or concurrent deliveries: each imported exactly once', async (t) => {
@@ -263,7 +317,9 @@ t.test('1,000 events, ~30% mixed Kibo faults, 20% duplicate or concurrent delive
   const started = Date.now()
   for (let offset = 0; offset < deliveries.length; offset += 50) {
     const batch = deliveries.slice(offset, offset + 50)
-    const responses = await Promise.all(batch.map(({ index, headers }) => app.inject({ method: 'POST', url: '/v1/webhooks/orders', headers, payload: bodies[index] })))
+    const responses = await Promise.all(
+      batch.map(({ index, headers }) => app.inject({ method: 'POST', url: '/v1/webhooks/orders', headers, payload: bodies[index] }))
+    )
     responses.forEach((response, k) => {
       if (![200, 202].includes(response.statusCode)) t.fail(`delivery ${batch[k].index}: ${response.statusCode} ${response.body}`)
       const ids = importIds.get(batch[k].index) ?? new Set<string>()
@@ -272,17 +328,26 @@ t.test('1,000 events, ~30% mixed Kibo faults, 20% duplicate or concurrent delive
     })
   }
   const acceptedIn = Date.now() - started
-  t.ok([...importIds.values()].every((ids) => ids.size === 1), 'every delivery of one order got the same importId')
+  t.ok(
+    [...importIds.values()].every((ids) => ids.size === 1),
+    'every delivery of one order got the same importId'
+  )
   t.equal(importIds.size, total)
 
-  await waitFor('every import to finish', async () => {
-    const counts = await app.imports.countByStatus()
-    return counts.imported === total ? counts : null
-  }, 240_000)
+  await waitFor(
+    'every import to finish',
+    async () => {
+      const counts = await app.imports.countByStatus()
+      return counts.imported === total ? counts : null
+    },
+    240_000
+  )
   const drainedIn = Date.now() - started
   const stats = simulator.stats()
   const faults = Object.values(stats.faultsTriggered).reduce((sum, n) => sum + n, 0)
-  t.comment(`${deliveries.length} deliveries of ${total} orders accepted in ${acceptedIn} ms; all imported in ${drainedIn} ms; ${stats.createCalls} creates, ${faults} faults injected (${JSON.stringify(stats.faultsTriggered)})`)
+  t.comment(
+    `${deliveries.length} deliveries of ${total} orders accepted in ${acceptedIn} ms; all imported in ${drainedIn} ms; ${stats.createCalls} creates, ${faults} faults injected (${JSON.stringify(stats.faultsTriggered)})`
+  )
   t.ok(faults / stats.createCalls > 0.2, 'a real share of the calls failed')
   t.equal(stats.orderCount, total, 'exactly one Kibo order per event')
   const doubles = Object.entries(stats.ordersByExternalId).filter(([, n]) => n !== 1)

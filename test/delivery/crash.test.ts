@@ -35,7 +35,7 @@ t.setTimeout(480_000)
 
 const baseEvent = loadExample('cybersource-ship-usd')
 
-function serverEnv(kibo: KiboSimulator, database: Record<string, string>): Record<string, string> {
+function serverEnv (kibo: KiboSimulator, database: Record<string, string>): Record<string, string> {
   return {
     ...database,
     LOG_LEVEL: 'info',
@@ -48,7 +48,7 @@ function serverEnv(kibo: KiboSimulator, database: Record<string, string>): Recor
 
 type SendResult = { ok: true; status: number; importId: string } | { ok: false; reason: string }
 
-async function sendAsync(base: string, event: unknown): Promise<SendResult> {
+async function sendAsync (base: string, event: unknown): Promise<SendResult> {
   try {
     const res = await fetch(`${base}/v1/orders`, {
       method: 'POST',
@@ -58,7 +58,7 @@ async function sendAsync(base: string, event: unknown): Promise<SendResult> {
     })
     const body = (await res.json().catch(() => ({}))) as { importId?: string }
     // 202: accepted now (or a repeat of one still queued); 200: a repeat of one already imported.
-    if ((res.status === 202 || res.status === 200) && typeof body.importId === 'string') return { ok: true, status: res.status, importId: body.importId }
+    if ((res.status === 202 || res.status === 200) && typeof body.importId === 'string') { return { ok: true, status: res.status, importId: body.importId } }
     return { ok: false, reason: `HTTP ${res.status}` }
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause
@@ -76,7 +76,7 @@ interface Run {
   stop: boolean
 }
 
-function makeRun(label: string): Run {
+function makeRun (label: string): Run {
   const tag = randomBytes(3).toString('hex')
   const events = Array.from({ length: EVENTS }, (_, i) => {
     const externalId = `CRASH-${label}-${tag}-${String(i).padStart(3, '0')}`
@@ -86,7 +86,7 @@ function makeRun(label: string): Run {
 }
 
 /** Sends every event once (a few at a time, paced); records the acknowledged ones. Never throws. */
-async function sendAll(base: string, run: Run): Promise<void> {
+async function sendAll (base: string, run: Run): Promise<void> {
   let next = 0
   const lane = async () => {
     while (!run.stop && next < run.events.length) {
@@ -106,15 +106,20 @@ async function sendAll(base: string, run: Run): Promise<void> {
  * before the connection died: the idempotency makes that safe), retrying transient refusals.
  * Also repeats a few acknowledged ones: they must name the same import.
  */
-async function resendUnacknowledged(t: Test, base: string, run: Run): Promise<{ resent: number; repeatsChecked: number }> {
+async function resendUnacknowledged (t: Test, base: string, run: Run): Promise<{ resent: number; repeatsChecked: number }> {
   const missing = run.events.filter(({ externalId }) => !run.accepted.has(externalId))
   await Promise.all(
     missing.map(async ({ externalId, event }, i) => {
       await sleep((i % SEND_CONCURRENCY) * 5)
-      const result = await waitFor(`an acknowledgement of ${externalId}`, 30_000, async () => {
-        const sent = await sendAsync(base, event)
-        return sent.ok ? sent : undefined
-      }, 250)
+      const result = await waitFor(
+        `an acknowledgement of ${externalId}`,
+        30_000,
+        async () => {
+          const sent = await sendAsync(base, event)
+          return sent.ok ? sent : undefined
+        },
+        250
+      )
       run.accepted.set(externalId, result.importId)
     })
   )
@@ -130,12 +135,16 @@ async function resendUnacknowledged(t: Test, base: string, run: Run): Promise<{ 
 }
 
 /** Waits until every accepted import is imported (none failed or dead); returns when that was. */
-function drain(t: Test, server: ServerProcess, run: Run): Promise<number> {
-  return waitUntilImported(t, server, run.accepted.values(), { what: 'every accepted import to be imported', timeoutMs: DRAIN_TIMEOUT_MS, serverName: 'server' })
+function drain (t: Test, server: ServerProcess, run: Run): Promise<number> {
+  return waitUntilImported(t, server, run.accepted.values(), {
+    what: 'every accepted import to be imported',
+    timeoutMs: DRAIN_TIMEOUT_MS,
+    serverName: 'server'
+  })
 }
 
 /** Every accepted import is imported, checked one by one (while the server still runs). */
-async function assertAllImported(t: Test, server: ServerProcess, run: Run): Promise<void> {
+async function assertAllImported (t: Test, server: ServerProcess, run: Run): Promise<void> {
   t.equal(run.accepted.size, EVENTS, 'every event was acknowledged in the end')
   let notImported = 0
   for (const importId of run.accepted.values()) {
@@ -146,7 +155,7 @@ async function assertAllImported(t: Test, server: ServerProcess, run: Run): Prom
 }
 
 /** Kibo holds exactly one order per event sent (after the server stopped: nothing still running). */
-function assertOncePerEvent(t: Test, kibo: KiboSimulator, run: Run): void {
+function assertOncePerEvent (t: Test, kibo: KiboSimulator, run: Run): void {
   const { ordersByExternalId, orderCount } = kibo.stats()
   const missing = run.events.filter(({ externalId }) => ordersByExternalId[externalId] === undefined).map((e) => e.externalId)
   const doubles = Object.entries(ordersByExternalId).filter(([, count]) => count !== 1)
@@ -155,7 +164,7 @@ function assertOncePerEvent(t: Test, kibo: KiboSimulator, run: Run): void {
   t.equal(orderCount, EVENTS, `Kibo holds exactly ${EVENTS} orders`)
 }
 
-async function databaseFor(t: Test, kind: DatabaseKind): Promise<Record<string, string>> {
+async function databaseFor (t: Test, kind: DatabaseKind): Promise<Record<string, string>> {
   if (kind === 'postgres') {
     const fresh = await freshDatabase(t, 'postgres')
     return { DATABASE_URL: fresh.url! }
@@ -165,7 +174,7 @@ async function databaseFor(t: Test, kind: DatabaseKind): Promise<Record<string, 
   return { DATA_DIR: dir }
 }
 
-async function simulator(t: Test): Promise<KiboSimulator> {
+async function simulator (t: Test): Promise<KiboSimulator> {
   const kibo = await startKiboSimulator({ seed: 7 })
   kibo.faults.setLatency({ route: 'createOrder', minMs: 50, maxMs: 150 })
   t.teardown(() => kibo.close())
@@ -173,15 +182,20 @@ async function simulator(t: Test): Promise<KiboSimulator> {
 }
 
 /** Waits until Kibo has some but not all of the orders, and creates are in flight right now. */
-async function midRun(kibo: KiboSimulator, atLeast: number): Promise<{ orders: number; createsInFlight: number }> {
-  return waitFor('imports to be under way', 60_000, () => {
-    const { orderCount, createCalls } = kibo.stats()
-    const createsInFlight = createCalls - orderCount
-    return orderCount >= atLeast && orderCount < EVENTS - 20 && createsInFlight > 0 ? { orders: orderCount, createsInFlight } : undefined
-  }, 5)
+async function midRun (kibo: KiboSimulator, atLeast: number): Promise<{ orders: number; createsInFlight: number }> {
+  return waitFor(
+    'imports to be under way',
+    60_000,
+    () => {
+      const { orderCount, createCalls } = kibo.stats()
+      const createsInFlight = createCalls - orderCount
+      return orderCount >= atLeast && orderCount < EVENTS - 20 && createsInFlight > 0 ? { orders: orderCount, createsInFlight } : undefined
+    },
+    5
+  )
 }
 
-async function crashScenario(t: Test, kind: DatabaseKind): Promise<void> {
+async function crashScenario (t: Test, kind: DatabaseKind): Promise<void> {
   const kibo = await simulator(t)
   const env = serverEnv(kibo, await databaseFor(t, kind))
   const first = await startServer(t, env)
@@ -224,9 +238,13 @@ async function crashScenario(t: Test, kind: DatabaseKind): Promise<void> {
     if (view.importedAt) latestDone = Math.max(latestDone, Date.parse(view.importedAt))
     t.ok(view.attempts >= 2, `stranded import ${importId} was tried again (attempts ${view.attempts})`)
   }
-  t.ok(latestDone - restartedAt <= PICKUP_BOUND_MS, `work in flight at the crash was finished within ${PICKUP_BOUND_MS / 1000} s of the restart`, {
-    finishedAfterRestartMs: latestDone - restartedAt
-  })
+  t.ok(
+    latestDone - restartedAt <= PICKUP_BOUND_MS,
+    `work in flight at the crash was finished within ${PICKUP_BOUND_MS / 1000} s of the restart`,
+    {
+      finishedAfterRestartMs: latestDone - restartedAt
+    }
+  )
 
   await assertAllImported(t, second, run)
   // Stop it gracefully, so nothing is still running when Kibo is counted.
@@ -250,7 +268,7 @@ async function crashScenario(t: Test, kind: DatabaseKind): Promise<void> {
   )
 }
 
-async function gracefulScenario(t: Test, kind: DatabaseKind): Promise<void> {
+async function gracefulScenario (t: Test, kind: DatabaseKind): Promise<void> {
   const kibo = await simulator(t)
   const env = serverEnv(kibo, await databaseFor(t, kind))
   const first = await startServer(t, env)
@@ -302,7 +320,7 @@ async function gracefulScenario(t: Test, kind: DatabaseKind): Promise<void> {
  * the answer never comes): the process still exits within the budget (+ slack) with code 0; the
  * import keeps its lease, is taken over after the restart, found in Kibo by externalId, not created again.
  */
-async function hungShutdownScenario(t: Test, kind: DatabaseKind): Promise<void> {
+async function hungShutdownScenario (t: Test, kind: DatabaseKind): Promise<void> {
   const kibo = await simulator(t)
   const env = serverEnv(kibo, await databaseFor(t, kind))
   const first = await startServer(t, env)

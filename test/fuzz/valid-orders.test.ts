@@ -9,7 +9,7 @@ import { Decimal } from 'decimal.js'
 import fc from 'fast-check'
 import t from 'tap'
 import { OrderEventSchema } from '../../schemas/order-event.ts'
-import { mapEventToKiboOrder, minorUnits } from '../../src/plugins/mapping/index.ts'
+import { mapEventToKiboOrder, minorUnits } from '../../src/mapping/index.ts'
 import { loadExample } from '../helper.ts'
 
 const runs = Number(process.env.FUZZ_RUNS ?? 300)
@@ -38,7 +38,7 @@ const order = fc.record({
 
 type GeneratedOrder = typeof order extends fc.Arbitrary<infer O> ? O : never
 
-function buildEvent(generated: GeneratedOrder, index: number) {
+function buildEvent (generated: GeneratedOrder, index: number) {
   const digits = minorUnits(generated.currency)!
   let total = 0n
   const items = generated.lines.map((l, i) => {
@@ -63,9 +63,13 @@ function buildEvent(generated: GeneratedOrder, index: number) {
     }
   })
   // Split the total into payments at the cut points (in minor units, so they sum exactly).
-  const points = [...new Set(generated.cuts.map((c) => BigInt(Math.floor(c * Number(total)))))].filter((p) => p > 0n && p < total).sort((a, b) => (a < b ? -1 : 1))
+  const points = [...new Set(generated.cuts.map((c) => BigInt(Math.floor(c * Number(total)))))]
+    .filter((p) => p > 0n && p < total)
+    .sort((a, b) => (a < b ? -1 : 1))
   const bounds = [0n, ...points, total]
-  const payments = bounds.slice(1).map((end, i) => ({ gateway: 'noop', amount: asAmount(end - bounds[i], digits), transactionId: `NOOP-${index}-${i}` }))
+  const payments = bounds
+    .slice(1)
+    .map((end, i) => ({ gateway: 'noop', amount: asAmount(end - bounds[i], digits), transactionId: `NOOP-${index}-${i}` }))
   const event = structuredClone(base)
   event.type = 'order.created'
   delete event.data.status
@@ -78,7 +82,7 @@ function buildEvent(generated: GeneratedOrder, index: number) {
 }
 
 /** A Kibo item's line total, from the fields Kibo adds up. */
-function kiboLineTotal(item: any): Decimal {
+function kiboLineTotal (item: any): Decimal {
   const d = (value: unknown) => new Decimal(String(value ?? 0))
   return d(item.product.price.salePrice ?? item.product.price.price)
     .times(item.quantity)
@@ -106,7 +110,10 @@ t.test(`${runs} generated valid orders map and reconcile exactly`, async (t) => 
       if (!mapped.ok) throw new Error(`mapping refused: ${JSON.stringify(mapped.problem)}`)
       const kibo = mapped.kiboOrder as any
       const lines = kibo.items.reduce((sum: Decimal, item: any) => sum.plus(kiboLineTotal(item)), new Decimal(0))
-      const paid = kibo.payments.reduce((sum: Decimal, payment: any) => sum.plus(new Decimal(String(payment.amountRequested))), new Decimal(0))
+      const paid = kibo.payments.reduce(
+        (sum: Decimal, payment: any) => sum.plus(new Decimal(String(payment.amountRequested))),
+        new Decimal(0)
+      )
       const kiboTotal = new Decimal(String(kibo.total))
       if (!lines.equals(kiboTotal)) throw new Error(`Σ lines ${lines} ≠ kibo total ${kiboTotal}`)
       if (!kiboTotal.equals(new Decimal(total))) throw new Error(`kibo total ${kiboTotal} ≠ event total ${total}`)

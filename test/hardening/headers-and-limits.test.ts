@@ -16,7 +16,11 @@ t.test('API responses carry strict security headers', async (t) => {
   ]) {
     const response = await app.inject(request)
     const h = response.headers
-    t.equal(h['content-security-policy'], "default-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'none'", `${request.url}: CSP`)
+    t.equal(
+      h['content-security-policy'],
+      "default-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'none'",
+      `${request.url}: CSP`
+    )
     t.equal(h['x-content-type-options'], 'nosniff')
     t.equal(h['x-frame-options'], 'SAMEORIGIN')
     t.match(h['strict-transport-security'], /max-age=\d+/)
@@ -65,9 +69,15 @@ t.test(`JSON nesting deeper than ${MAX_JSON_DEPTH} is a 400 problem, and the lim
 t.test('inbound timeouts are set on the server', async (t) => {
   const app = await buildTestApp(t)
   t.ok(app.server.requestTimeout > 0 && app.server.requestTimeout <= 60_000, `requestTimeout ${app.server.requestTimeout}`)
-  t.ok(app.server.headersTimeout > 0 && app.server.headersTimeout <= app.server.requestTimeout, `headersTimeout ${app.server.headersTimeout}`)
+  t.ok(
+    app.server.headersTimeout > 0 && app.server.headersTimeout <= app.server.requestTimeout,
+    `headersTimeout ${app.server.headersTimeout}`
+  )
   t.ok(app.server.keepAliveTimeout > 0, `keepAliveTimeout ${app.server.keepAliveTimeout}`)
-  t.ok(app.server.timeout >= 2 * app.config.kiboTimeoutMs + app.config.kiboRetryBudgetMs, `socket idle timeout ${app.server.timeout} outlasts a slow sync import`)
+  t.ok(
+    app.server.timeout >= 2 * app.config.kiboTimeoutMs + app.config.kiboRetryBudgetMs,
+    `socket idle timeout ${app.server.timeout} outlasts a slow sync import`
+  )
 })
 
 t.test('NODE_ENV=production without API_KEYS: the server refuses to start, saying why', async (t) => {

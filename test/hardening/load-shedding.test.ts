@@ -2,7 +2,7 @@
 // with Retry-After at once; /health/live and /metrics still answer.
 import t from 'tap'
 import { buildTestApp, loadExample } from '../helper.ts'
-import { loadConfig } from '../../src/plugins/config.ts'
+import { loadConfig } from '../../src/config/config.ts'
 import { json, waitFor } from '../observability/support.ts'
 
 t.test('over a (tiny) memory threshold: 503 problem+json with Retry-After; liveness and metrics exempt', async (t) => {
@@ -13,7 +13,11 @@ t.test('over a (tiny) memory threshold: 503 problem+json with Retry-After; liven
   t.equal(response.statusCode, 503)
   t.equal(response.headers['retry-after'], '7')
   t.match(response.headers['content-type'], /^application\/problem\+json/)
-  t.match(response.json(), { type: /\/problems\/overloaded$/, status: 503, detail: /heap memory is over its limit\); retry after 7 seconds/ })
+  t.match(response.json(), {
+    type: /\/problems\/overloaded$/,
+    status: 503,
+    detail: /heap memory is over its limit\); retry after 7 seconds/
+  })
   t.equal(app.kibo.simulator!.stats().createCalls, 0, 'nothing was sent to Kibo')
   t.equal((await app.inject({ method: 'GET', url: '/health/live' })).statusCode, 200, 'liveness is exempt')
   t.equal((await app.inject({ method: 'GET', url: '/metrics' })).statusCode, 200, 'metrics are exempt')
@@ -21,7 +25,13 @@ t.test('over a (tiny) memory threshold: 503 problem+json with Retry-After; liven
 })
 
 t.test('defaults: only the event-loop delay check (1000 ms) is on; normal traffic passes', async (t) => {
-  t.same(loadConfig({}).loadShedding, { maxEventLoopDelayMs: 1000, maxEventLoopUtilization: 0, maxHeapUsedBytes: 0, maxRssBytes: 0, retryAfterSeconds: 10 })
+  t.same(loadConfig({}).loadShedding, {
+    maxEventLoopDelayMs: 1000,
+    maxEventLoopUtilization: 0,
+    maxHeapUsedBytes: 0,
+    maxRssBytes: 0,
+    retryAfterSeconds: 10
+  })
   // (test/helper.ts turns the delay check off for the other tests; here it is on, as in production.)
   const app = await buildTestApp(t, { LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: '1000' })
   await new Promise((resolve) => setTimeout(resolve, 1100))

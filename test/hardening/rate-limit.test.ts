@@ -10,7 +10,8 @@ const keyB = 'key-b-0123456789abcdef'
 t.test('each API key has its own budget; over it: 429 problem+json with Retry-After', async (t) => {
   const app = await buildTestApp(t, { API_KEYS: `${keyA},${keyB}`, RATE_LIMIT_PER_MINUTE: '3' })
   const event = loadExample('paypal-eur')
-  const preview = (key: string) => app.inject({ method: 'POST', url: '/v1/orders/preview', headers: { ...json, authorization: `Bearer ${key}` }, payload: event })
+  const preview = (key: string) =>
+    app.inject({ method: 'POST', url: '/v1/orders/preview', headers: { ...json, authorization: `Bearer ${key}` }, payload: event })
 
   for (let i = 1; i <= 3; i++) {
     const response = await preview(keyA)
@@ -23,7 +24,12 @@ t.test('each API key has its own budget; over it: 429 problem+json with Retry-Af
   t.match(limited.headers['content-type'], /^application\/problem\+json/)
   const retryAfter = Number(limited.headers['retry-after'])
   t.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60, `Retry-After ${limited.headers['retry-after']}`)
-  t.match(limited.json(), { type: /\/problems\/rate-limited$/, title: 'Too Many Requests', status: 429, detail: /3 requests per minute for this API key; retry after \d+ seconds/ })
+  t.match(limited.json(), {
+    type: /\/problems\/rate-limited$/,
+    title: 'Too Many Requests',
+    status: 429,
+    detail: /3 requests per minute for this API key; retry after \d+ seconds/
+  })
   t.ok(limited.headers['x-request-id'], 'the request id is still returned')
 
   t.equal((await preview(keyB)).statusCode, 200, 'key B is not affected by key A')
@@ -37,7 +43,8 @@ t.test('each API key has its own budget; over it: 429 problem+json with Retry-Af
 t.test('without a key (open development mode, webhooks) the budget is per client IP', async (t) => {
   const app = await buildTestApp(t, { RATE_LIMIT_PER_MINUTE: '2' })
   const event = loadExample('paypal-eur')
-  const from = (remoteAddress: string) => app.inject({ method: 'POST', url: '/v1/orders/preview', headers: json, payload: event, remoteAddress })
+  const from = (remoteAddress: string) =>
+    app.inject({ method: 'POST', url: '/v1/orders/preview', headers: json, payload: event, remoteAddress })
   t.equal((await from('10.0.0.1')).statusCode, 200)
   t.equal((await from('10.0.0.1')).statusCode, 200)
   const limited = await from('10.0.0.1')

@@ -8,7 +8,7 @@ export const json = { 'content-type': 'application/json' }
 
 export const FINAL = ['completed', 'completed_with_errors', 'failed']
 
-export async function waitForJob(app: FastifyInstance, jobId: string, timeoutMs = 20_000, query = ''): Promise<any> {
+export async function waitForJob (app: FastifyInstance, jobId: string, timeoutMs = 20_000, query = ''): Promise<any> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const response = await app.inject({ method: 'GET', url: `/v1/inventory/jobs/${jobId}${query}` })
@@ -21,9 +21,12 @@ export async function waitForJob(app: FastifyInstance, jobId: string, timeoutMs 
 }
 
 /** `count` products PART-00000 … with UPCs 9000000000000 + n, at the given locations. */
-export function bigCatalog(count: number, locations: string[]) {
+export function bigCatalog (count: number, locations: string[]) {
   return {
     locations,
-    products: Array.from({ length: count }, (_, n) => ({ partNumber: `PART-${String(n).padStart(5, '0')}`, upc: String(9_000_000_000_000 + n) }))
+    products: Array.from({ length: count }, (_, n) => ({
+      partNumber: `PART-${String(n).padStart(5, '0')}`,
+      upc: String(9_000_000_000_000 + n)
+    }))
   }
 }

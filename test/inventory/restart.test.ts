@@ -44,7 +44,8 @@ t.test('an accepted refresh survives a restart and completes', async (t) => {
 t.test('a worker that died mid-submit: the refresh batch is sent again, the adjust batch is not', async (t) => {
   const app = await buildTestApp(t, { ...fastInventoryEnv, WORKER_CONCURRENCY: '0', WORKER_LEASE_MS: '1000' })
   const store = app.inventory.store
-  const accept = async (url: string, items: object[]) => (await app.inject({ method: 'POST', url, headers: json, payload: { items } })).json().jobId as string
+  const accept = async (url: string, items: object[]) =>
+    (await app.inject({ method: 'POST', url, headers: json, payload: { items } })).json().jobId as string
   const refreshId = await accept('/v1/inventory/refresh', [{ locationCode: 'WH-EAST', partNumber: 'MUG-BLUE', quantity: 9 }])
   const adjustId = await accept('/v1/inventory/adjustments', [{ locationCode: 'WH-EAST', partNumber: 'MUG-BLUE', quantity: 4 }])
   // Simulate the dead worker: it leased each job and marked its batch submitting, then vanished.
@@ -67,6 +68,10 @@ t.test('a worker that died mid-submit: the refresh batch is sent again, the adju
   t.equal(adjust.batches[0].status, 'unknown')
   t.match(adjust.batches[0].lastError, { type: /inventory-outcome-unknown$/ })
   const kiboJobs = app.kibo.simulator!.inventory.jobs()
-  t.same(kiboJobs.map((job) => job.type), ['REFRESH'], 'the adjust was never sent (it may have been applied)')
+  t.same(
+    kiboJobs.map((job) => job.type),
+    ['REFRESH'],
+    'the adjust was never sent (it may have been applied)'
+  )
   t.equal(app.kibo.simulator!.inventory.stock('WH-EAST', 'MUG-BLUE')?.onHand, 9)
 })

@@ -12,13 +12,17 @@ t.before(async () => {
   const response = await request(`${sim.authBaseUrl}/api/platform/applications/authtickets/oauth`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ client_id: DEFAULT_TENANT.clientId, client_secret: DEFAULT_TENANT.sharedSecret, grant_type: 'client_credentials' })
+    body: JSON.stringify({
+      client_id: DEFAULT_TENANT.clientId,
+      client_secret: DEFAULT_TENANT.sharedSecret,
+      grant_type: 'client_credentials'
+    })
   })
   token = ((await response.body.json()) as { access_token: string }).access_token
 })
 t.teardown(() => sim.close())
 
-async function call(method: 'GET' | 'POST', path: string, body?: unknown) {
+async function call (method: 'GET' | 'POST', path: string, body?: unknown) {
   const response = await request(`${sim.apiBaseUrl}${path}`, {
     method,
     headers: {
@@ -41,7 +45,10 @@ t.test('batch limits: adjust over 1,000 and refresh over 12,000 items are a 400 
   t.equal(refresh.status, 400)
   t.match(refresh.body.message, /at most 12000 items/)
   t.equal((await call('POST', '/commerce/inventory/v5/inventory/adjust', { locationCode: 'WH-EAST', items: items(1000) })).status, 200)
-  const fractional = await call('POST', '/commerce/inventory/v5/inventory/refresh', { locationCode: 'WH-EAST', items: [{ partNumber: 'MUG-BLUE', quantity: 1.5 }] })
+  const fractional = await call('POST', '/commerce/inventory/v5/inventory/refresh', {
+    locationCode: 'WH-EAST',
+    items: [{ partNumber: 'MUG-BLUE', quantity: 1.5 }]
+  })
   t.equal(fractional.status, 400)
   const location = await call('POST', '/commerce/inventory/v5/inventory/refresh', { locationCode: 'MOON', items: items(1) })
   t.equal(location.status, 404)

@@ -20,7 +20,7 @@ const retainedHeap = () => {
 const LINES = 50_000
 const LOCATIONS = ['WH-1', 'WH-2', 'WH-3', 'WH-4', 'WH-5']
 
-function* ndjsonLines(padding: number): Generator<string> {
+function * ndjsonLines (padding: number): Generator<string> {
   // Whitespace after each object is still one JSON value per line: it makes the body large.
   const pad = ' '.repeat(padding)
   for (let n = 0; n < LINES; n++) {
@@ -29,9 +29,9 @@ function* ndjsonLines(padding: number): Generator<string> {
 }
 
 /** Groups lines into ~64 KiB chunks, as a client would send them. */
-function chunked(lines: Iterable<string>): Readable {
+function chunked (lines: Iterable<string>): Readable {
   return Readable.from(
-    (function* () {
+    (function * () {
       let chunk = ''
       for (const line of lines) {
         chunk += line
@@ -70,18 +70,29 @@ t.test('a 50,000-line NDJSON refresh (~50 MB) streams with bounded memory, in ba
   const accepted = JSON.parse(text)
   t.equal(accepted.itemCount, LINES)
   const growthMb = (peak - baseline) / 1024 / 1024
-  t.comment(`upload of ~${Math.round(bodyBytes / 1024 / 1024)} MB took ${Date.now() - started} ms; retained heap grew by at most ${growthMb.toFixed(1)} MB`)
+  t.comment(
+    `upload of ~${Math.round(bodyBytes / 1024 / 1024)} MB took ${Date.now() - started} ms; retained heap grew by at most ${growthMb.toFixed(1)} MB`
+  )
   t.ok(growthMb < 32, `heap growth ${growthMb.toFixed(1)} MB stays well below the ${Math.round(bodyBytes / 1024 / 1024)} MB body`)
 
   const job = await waitForJob(app, accepted.jobId, 60_000, '?errorsLimit=0')
   t.equal(job.status, 'completed', JSON.stringify(job.lastError))
   t.equal(job.itemErrorsTotal, 0)
-  t.ok(job.batches.every((batch: any) => batch.itemCount <= 3000), 'every batch ≤ 3,000 items')
-  t.equal(job.batches.reduce((sum: number, batch: any) => sum + batch.itemCount, 0), LINES)
+  t.ok(
+    job.batches.every((batch: any) => batch.itemCount <= 3000),
+    'every batch ≤ 3,000 items'
+  )
+  t.equal(
+    job.batches.reduce((sum: number, batch: any) => sum + batch.itemCount, 0),
+    LINES
+  )
   const kiboJobs = app.kibo.simulator!.inventory.jobs()
   t.equal(kiboJobs.length, job.batchCount, 'one Kibo refresh per batch')
   t.ok(kiboJobs.every((kiboJob) => kiboJob.type === 'REFRESH' && kiboJob.itemCount <= 3000 && kiboJob.status === 'COMPLETED'))
-  t.equal(kiboJobs.reduce((sum, kiboJob) => sum + kiboJob.itemCount, 0), LINES)
+  t.equal(
+    kiboJobs.reduce((sum, kiboJob) => sum + kiboJob.itemCount, 0),
+    LINES
+  )
   t.equal(app.kibo.simulator!.inventory.stock('WH-3', 'PART-00002')?.onHand, (2 * 5 + 2) % 97)
 
   // The same upload again with the same key: read and hashed, not stored again.
@@ -98,11 +109,15 @@ t.test('a 50,000-line CSV adjustment upload by upc completes in batches of at mo
   const app = await buildTestApp(t, fastInventoryEnv)
   app.kibo.simulator!.inventory.setCatalog(bigCatalog(LINES / LOCATIONS.length, LOCATIONS))
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
-  const rows = (function* () {
+  const rows = (function * () {
     yield 'locationCode,upc,quantity,reason\r\n'
-    for (let n = 0; n < LINES; n++) yield `${LOCATIONS[n % LOCATIONS.length]},${9_000_000_000_000 + Math.floor(n / LOCATIONS.length)},${(n % 9) + 1},received\r\n`
+    for (let n = 0; n < LINES; n++) { yield `${LOCATIONS[n % LOCATIONS.length]},${9_000_000_000_000 + Math.floor(n / LOCATIONS.length)},${(n % 9) + 1},received\r\n` }
   })()
-  const response = await request(`${address}/v1/inventory/adjustments/upload`, { method: 'POST', headers: { 'content-type': 'text/csv; charset=utf-8' }, body: chunked(rows) })
+  const response = await request(`${address}/v1/inventory/adjustments/upload`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv; charset=utf-8' },
+    body: chunked(rows)
+  })
   const accepted = (await response.body.json()) as any
   t.equal(response.statusCode, 202, JSON.stringify(accepted))
   const job = await waitForJob(app, accepted.jobId, 60_000, '?errorsLimit=0')
@@ -110,6 +125,9 @@ t.test('a 50,000-line CSV adjustment upload by upc completes in batches of at mo
   t.ok(job.batches.every((batch: any) => batch.itemCount <= 1000))
   const kiboJobs = app.kibo.simulator!.inventory.jobs()
   t.ok(kiboJobs.every((kiboJob) => kiboJob.type === 'ADJUST' && kiboJob.itemCount <= 1000))
-  t.equal(kiboJobs.reduce((sum, kiboJob) => sum + kiboJob.itemCount, 0), LINES)
+  t.equal(
+    kiboJobs.reduce((sum, kiboJob) => sum + kiboJob.itemCount, 0),
+    LINES
+  )
   t.equal(app.kibo.simulator!.inventory.stock('WH-1', 'PART-00000')?.onHand, 1)
 })

@@ -56,7 +56,10 @@ t.test('a refresh sets absolute quantities in Kibo and the job completes', async
     method: 'POST',
     url: '/v1/inventory/query',
     headers: json,
-    payload: { items: [{ partNumber: 'TSHIRT-RED-M' }, { upc: '012345678929' }, { partNumber: 'NOPE' }], locationCodes: ['WH-EAST', 'WH-WEST'] }
+    payload: {
+      items: [{ partNumber: 'TSHIRT-RED-M' }, { upc: '012345678929' }, { partNumber: 'NOPE' }],
+      locationCodes: ['WH-EAST', 'WH-WEST']
+    }
   })
   t.equal(query.statusCode, 200, query.body)
   const levels = query.json()
@@ -72,7 +75,12 @@ t.test('a refresh sets absolute quantities in Kibo and the job completes', async
   const queries = app.kibo.simulator!.stats().requestsByRoute.inventory
   t.ok(queries >= 1)
 
-  const unknownLocation = await app.inject({ method: 'POST', url: '/v1/inventory/query', headers: json, payload: { items: [{ partNumber: 'MUG-BLUE' }], locationCodes: ['MOON-1'] } })
+  const unknownLocation = await app.inject({
+    method: 'POST',
+    url: '/v1/inventory/query',
+    headers: json,
+    payload: { items: [{ partNumber: 'MUG-BLUE' }], locationCodes: ['MOON-1'] }
+  })
   t.equal(unknownLocation.statusCode, 422)
   t.match(unknownLocation.json(), { errorCode: 'LOCATION_NOT_FOUND', type: /inventory-location-not-found$/ })
 })
@@ -130,12 +138,22 @@ t.test('idempotency: same key and items → the same job; same key, other items 
   t.equal(first.statusCode, 202)
   // Key order and spacing do not matter: the items do.
   const reordered = items.map((item) => ({ quantity: item.quantity, partNumber: item.partNumber, locationCode: item.locationCode }))
-  const again = await app.inject({ method: 'POST', url: '/v1/inventory/refresh', headers, payload: JSON.stringify({ items: reordered }, null, 2) })
+  const again = await app.inject({
+    method: 'POST',
+    url: '/v1/inventory/refresh',
+    headers,
+    payload: JSON.stringify({ items: reordered }, null, 2)
+  })
   t.equal(again.statusCode, 200)
   t.equal(again.headers['idempotent-replayed'], 'true')
   t.equal(again.json().jobId, first.json().jobId)
 
-  const different = await app.inject({ method: 'POST', url: '/v1/inventory/refresh', headers, payload: { items: [{ ...items[0], quantity: 13 }, items[1]] } })
+  const different = await app.inject({
+    method: 'POST',
+    url: '/v1/inventory/refresh',
+    headers,
+    payload: { items: [{ ...items[0], quantity: 13 }, items[1]] }
+  })
   t.equal(different.statusCode, 422)
   t.match(different.headers['content-type'], /^application\/problem\+json/)
   t.match(different.json(), { type: /idempotency-conflict$/, jobId: first.json().jobId })
@@ -146,7 +164,12 @@ t.test('idempotency: same key and items → the same job; same key, other items 
 
   // The same items over NDJSON with the same key: the same job.
   const ndjson = items.map((item) => JSON.stringify(item)).join('\n') + '\n'
-  const upload = await app.inject({ method: 'POST', url: '/v1/inventory/refresh/upload', headers: { 'content-type': 'application/x-ndjson', 'idempotency-key': 'erp-sync-2026-11-23' }, payload: ndjson })
+  const upload = await app.inject({
+    method: 'POST',
+    url: '/v1/inventory/refresh/upload',
+    headers: { 'content-type': 'application/x-ndjson', 'idempotency-key': 'erp-sync-2026-11-23' },
+    payload: ndjson
+  })
   t.equal(upload.statusCode, 200, upload.body)
   t.equal(upload.json().jobId, first.json().jobId)
 
@@ -166,7 +189,11 @@ t.test('validation: integers only, one identifier, signs that match the reason; 
     ['/v1/inventory/refresh', { items: [{ locationCode: 'WH-EAST', partNumber: 'MUG-BLUE', quantity: -1 }] }, /at least 0/],
     ['/v1/inventory/refresh', { items: [{ locationCode: 'WH-EAST', quantity: 1 }] }, /exactly one of partNumber and upc/],
     ['/v1/inventory/refresh', { items: [{ locationCode: 'WH-EAST', partNumber: 'A', upc: '1', quantity: 1 }] }, /exactly one/],
-    ['/v1/inventory/adjustments', { items: [{ locationCode: 'WH-EAST', partNumber: 'MUG-BLUE', quantity: 3, reason: 'damaged' }] }, /negative/],
+    [
+      '/v1/inventory/adjustments',
+      { items: [{ locationCode: 'WH-EAST', partNumber: 'MUG-BLUE', quantity: 3, reason: 'damaged' }] },
+      /negative/
+    ],
     ['/v1/inventory/adjustments', { items: [{ locationCode: 'WH-EAST', partNumber: 'MUG-BLUE', quantity: '3' }] }, /number/],
     ['/v1/inventory/adjustments', { items: [] }, /.+/]
   ]
@@ -187,7 +214,12 @@ t.test('validation: integers only, one identifier, signs that match the reason; 
     badLines.json().errors.map((e: any) => e.path),
     ['line 3: quantity', 'line 4: partNumber']
   )
-  const wrongType = await app.inject({ method: 'POST', url: '/v1/inventory/refresh/upload', headers: { 'content-type': 'text/plain' }, payload: 'x' })
+  const wrongType = await app.inject({
+    method: 'POST',
+    url: '/v1/inventory/refresh/upload',
+    headers: { 'content-type': 'text/plain' },
+    payload: 'x'
+  })
   t.equal(wrongType.statusCode, 415)
   const missing = await app.inject({ method: 'GET', url: '/v1/inventory/jobs/inv_00000000000000000000000000' })
   t.equal(missing.statusCode, 404)
@@ -209,7 +241,12 @@ t.test('the examples in examples/inventory are accepted and complete', async (t)
   ]
   const jobIds: string[] = []
   for (const [url, type, name] of sends) {
-    const response = await app.inject({ method: 'POST', url, headers: { 'content-type': type, 'idempotency-key': `example-${name}` }, payload: file(name) })
+    const response = await app.inject({
+      method: 'POST',
+      url,
+      headers: { 'content-type': type, 'idempotency-key': `example-${name}` },
+      payload: file(name)
+    })
     t.equal(response.statusCode, 202, `${name}: ${response.body}`)
     jobIds.push(response.json().jobId)
   }

@@ -1,8 +1,15 @@
 import t from 'tap'
 import pino from 'pino'
 import { startKiboSimulator, DEFAULT_SHARED_SECRET, type KiboSimulator, type FaultSpec } from '../../src/kibo-simulator/index.ts'
-import { createKiboTokenProvider, type KiboTokenProvider } from '../../src/plugins/kibo-auth.ts'
-import { createKiboClient, KiboError, kiboErrorToProblem, parseKiboErrorBody, type KiboClient, type KiboResponseInfo } from '../../src/plugins/kibo-client.ts'
+import { createKiboTokenProvider, type KiboTokenProvider } from '../../src/kibo/auth.ts'
+import {
+  createKiboClient,
+  KiboError,
+  kiboErrorToProblem,
+  parseKiboErrorBody,
+  type KiboClient,
+  type KiboResponseInfo
+} from '../../src/kibo/orders-client.ts'
 import { connectionFor, logCapture, validOrder } from './fixtures.ts'
 
 let sim: KiboSimulator
@@ -12,7 +19,10 @@ t.before(async () => {
 t.teardown(() => sim.close())
 t.beforeEach(() => sim.reset())
 
-function setup(t: { teardown: (fn: () => unknown) => void }, opts: { timeoutMs?: number; retryBudgetMs?: number; simulator?: KiboSimulator } = {}) {
+function setup (
+  t: { teardown: (fn: () => unknown) => void },
+  opts: { timeoutMs?: number; retryBudgetMs?: number; simulator?: KiboSimulator } = {}
+) {
   const capture = logCapture()
   const logger = pino({ level: 'debug' }, capture.stream)
   const connection = connectionFor(opts.simulator ?? sim)
@@ -43,8 +53,11 @@ t.test('importOrder creates once when all is well', async (t) => {
   t.match(result.order.id, /^[0-9a-f]{32}$/)
   t.ok(result.correlationId)
   t.equal(sim.stats().ordersByExternalId[order.externalId], 1)
-  t.same(responses.map((r) => [r.operation, r.status]), [['createOrder', 201]])
-  t.same(client.stats().calls, { createOrder: { '201': 1 } })
+  t.same(
+    responses.map((r) => [r.operation, r.status]),
+    [['createOrder', 201]]
+  )
+  t.same(client.stats().calls, { createOrder: { 201: 1 } })
   const fetched = await client.getOrder(result.order.id)
   t.equal(fetched.externalId, order.externalId)
   t.equal((await client.findOrderByExternalId(order.externalId))?.id, result.order.id)
@@ -129,7 +142,10 @@ t.test('persistent 503 HTML: lookup says absent → unavailable, nothing created
 t.test('persistent failure after a possible commit with Kibo unreachable for lookups → ambiguous 502', async (t) => {
   const { client } = setup(t, { retryBudgetMs: 800 })
   await client.findOrderByExternalId('warm-up')
-  sim.faults.inject([{ kind: '500', route: 'createOrder', probability: 1 }, { kind: '500', route: 'findOrders', probability: 1 }])
+  sim.faults.inject([
+    { kind: '500', route: 'createOrder', probability: 1 },
+    { kind: '500', route: 'findOrders', probability: 1 }
+  ])
   const error = (await client.importOrder(validOrder()).catch((e: unknown) => e)) as KiboError
   t.equal(error.kind, 'ambiguous')
   const problem = kiboErrorToProblem(error)
@@ -182,7 +198,10 @@ t.test('getOrder of an unknown id → not_found', async (t) => {
 
 t.test('error bodies: JSON, HTML, empty', async (t) => {
   t.same(parseKiboErrorBody(''), {})
-  const json = parseKiboErrorBody('{"message":"Bad","errorCode":"VALIDATION_ERROR","applicationName":"Commerce","additionalErrorData":[{"name":"a","value":"b"}],"items":[]}', 'application/json')
+  const json = parseKiboErrorBody(
+    '{"message":"Bad","errorCode":"VALIDATION_ERROR","applicationName":"Commerce","additionalErrorData":[{"name":"a","value":"b"}],"items":[]}',
+    'application/json'
+  )
   t.equal(json.message, 'Bad')
   t.equal(json.errorCode, 'VALIDATION_ERROR')
   t.equal(json.applicationName, 'Commerce')

@@ -1,8 +1,14 @@
 // Hand-built Kibo order imports, modeled on the sample in Kibo's Orders API overview
 // (OMS-only import). Written independently of src/plugins/mapping on purpose.
 import { Writable } from 'node:stream'
-import type { KiboConnection } from '../../src/plugins/config.ts'
-import { DEFAULT_CLIENT_ID, DEFAULT_SHARED_SECRET, DEFAULT_SITE_ID, DEFAULT_TENANT_ID, type KiboSimulator } from '../../src/kibo-simulator/index.ts'
+import type { KiboConnection } from '../../src/config/config.ts'
+import {
+  DEFAULT_CLIENT_ID,
+  DEFAULT_SHARED_SECRET,
+  DEFAULT_SITE_ID,
+  DEFAULT_TENANT_ID,
+  type KiboSimulator
+} from '../../src/kibo-simulator/index.ts'
 
 export type KiboOrderFixture = Record<string, any>
 
@@ -11,7 +17,14 @@ const billingContact = () => ({
   firstName: 'Ming',
   lastNameOrSurname: 'Li',
   phoneNumbers: { home: '512-555-5555' },
-  address: { address1: '123 ABC St', cityOrTown: 'Austin', stateOrProvince: 'TX', postalOrZipCode: '78758', countryCode: 'US', addressType: 'Residential' }
+  address: {
+    address1: '123 ABC St',
+    cityOrTown: 'Austin',
+    stateOrProvince: 'TX',
+    postalOrZipCode: '78758',
+    countryCode: 'US',
+    addressType: 'Residential'
+  }
 })
 
 const card = () => ({
@@ -25,7 +38,7 @@ const card = () => ({
 })
 
 /** A valid USD import: 2 shipped lines, one CyberSource-style authorized card payment, total 46.71. */
-export function validOrder(externalId = `SO-${Math.random().toString(36).slice(2, 10)}`): KiboOrderFixture {
+export function validOrder (externalId = `SO-${Math.random().toString(36).slice(2, 10)}`): KiboOrderFixture {
   return {
     externalId,
     isImport: true,
@@ -75,7 +88,14 @@ export function validOrder(externalId = `SO-${Math.random().toString(36).slice(2
         firstName: 'Ga',
         lastNameOrSurname: 'Li',
         phoneNumbers: { home: '512-739-1485' },
-        address: { address1: '123 W Example Ave', cityOrTown: 'Sheridan', stateOrProvince: 'TX', postalOrZipCode: '78717', countryCode: 'US', addressType: 'Residential' }
+        address: {
+          address1: '123 W Example Ave',
+          cityOrTown: 'Sheridan',
+          stateOrProvince: 'TX',
+          postalOrZipCode: '78717',
+          countryCode: 'US',
+          addressType: 'Residential'
+        }
       },
       shippingMethodCode: 'fedex_FEDEX_2_DAY',
       shippingMethodName: 'FedEx 2Day'
@@ -107,12 +127,19 @@ export function validOrder(externalId = `SO-${Math.random().toString(36).slice(2
       }
     ],
     validationResults: [
-      { validationId: '7V7D0K4ZRKKT', validatorName: 'Kount', validatorType: 'Fraud', status: 'Pass', createdDate: '2026-11-20T15:04:04Z', messages: [{ message: 'decision A', messageType: 'Info' }] }
+      {
+        validationId: '7V7D0K4ZRKKT',
+        validatorName: 'Kount',
+        validatorType: 'Fraud',
+        status: 'Pass',
+        createdDate: '2026-11-20T15:04:04Z',
+        messages: [{ message: 'decision A', messageType: 'Info' }]
+      }
     ]
   }
 }
 
-export function connectionFor(sim: KiboSimulator, overrides: Partial<KiboConnection> = {}): KiboConnection {
+export function connectionFor (sim: KiboSimulator, overrides: Partial<KiboConnection> = {}): KiboConnection {
   return {
     tenantId: DEFAULT_TENANT_ID,
     siteId: DEFAULT_SITE_ID,
@@ -126,10 +153,10 @@ export function connectionFor(sim: KiboSimulator, overrides: Partial<KiboConnect
 }
 
 /** A writable that keeps every log line, for asserting what was (not) logged. */
-export function logCapture(): { stream: Writable; text: () => string } {
+export function logCapture (): { stream: Writable; text: () => string } {
   const chunks: string[] = []
   const stream = new Writable({
-    write(chunk, _encoding, callback) {
+    write (chunk, _encoding, callback) {
       chunks.push(String(chunk))
       callback()
     }
@@ -138,7 +165,7 @@ export function logCapture(): { stream: Writable; text: () => string } {
 }
 
 /** Raw helpers for tests that talk to the simulator without our client. */
-export async function getToken(sim: KiboSimulator, clientId = DEFAULT_CLIENT_ID, secret = DEFAULT_SHARED_SECRET): Promise<string> {
+export async function getToken (sim: KiboSimulator, clientId = DEFAULT_CLIENT_ID, secret = DEFAULT_SHARED_SECRET): Promise<string> {
   const res = await fetch(`${sim.authBaseUrl}/api/platform/applications/authtickets/oauth`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -148,7 +175,7 @@ export async function getToken(sim: KiboSimulator, clientId = DEFAULT_CLIENT_ID,
   return body.access_token
 }
 
-export async function api(
+export async function api (
   sim: KiboSimulator,
   token: string,
   method: string,

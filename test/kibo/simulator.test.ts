@@ -7,7 +7,12 @@ let token: string
 t.before(async () => {
   sim = await startKiboSimulator({
     tenants: [
-      { tenantId: DEFAULT_TENANT_ID, siteIds: [DEFAULT_SITE_ID], clientId: 'kibo-simulator-client', sharedSecret: 'kibo-simulator-dev-shared-secret-not-for-production' },
+      {
+        tenantId: DEFAULT_TENANT_ID,
+        siteIds: [DEFAULT_SITE_ID],
+        clientId: 'kibo-simulator-client',
+        sharedSecret: 'kibo-simulator-dev-shared-secret-not-for-production'
+      },
       { tenantId: 200001, siteIds: [200002], clientId: 'other-client', sharedSecret: 'other-secret' }
     ]
   })
@@ -30,7 +35,11 @@ t.test('oauth: issues tokens for right credentials, 401 Kibo-style otherwise', a
   const ok = await fetch(`${sim.authBaseUrl}/api/platform/applications/authtickets/oauth`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ client_id: 'kibo-simulator-client', client_secret: 'kibo-simulator-dev-shared-secret-not-for-production', grant_type: 'client_credentials' })
+    body: JSON.stringify({
+      client_id: 'kibo-simulator-client',
+      client_secret: 'kibo-simulator-dev-shared-secret-not-for-production',
+      grant_type: 'client_credentials'
+    })
   })
   const ticket = (await ok.json()) as any
   t.equal(ok.status, 200)
@@ -98,7 +107,11 @@ const violations: Array<[string, (o: KiboOrderFixture) => void, RegExp]> = [
   ['quantity 0', (o) => (o.items[0].quantity = 0), /quantity must be a whole number/],
   ['no price', (o) => delete o.items[1].product.price.price, /price\.price is required/],
   ['total off by one cent', (o) => (o.total = 46.72), /The order totals do not match the sum of the item totals\./],
-  ['float noise in an amount', (o) => (o.items[0].itemTaxTotal = 1.8300000000000001 + 0.0000000000000003), /decimal places|totals do not match/],
+  [
+    'float noise in an amount',
+    (o) => (o.items[0].itemTaxTotal = 1.8300000000000001 + 0.0000000000000003),
+    /decimal places|totals do not match/
+  ],
   ['three decimals in USD', (o) => (o.items[0].shippingTotal = 4.995), /more decimal places/],
   ['subtotal aggregate wrong', (o) => (o.subtotal = 40.5), /subtotal/],
   ['itemTaxTotal aggregate wrong', (o) => (o.itemTaxTotal = 3), /itemTaxTotal/],
@@ -200,13 +213,22 @@ t.test('validationresults and updateorderrestrictions', async (t) => {
   t.equal(list.status, 200)
   t.equal(list.body.length, 1)
   const put = await api(sim, token, 'PUT', `/commerce/orders/${id}/validationresults`, {
-    validationId: 'later-1', validatorName: 'Kount', validatorType: 'Fraud', status: 'Review', createdDate: '2026-11-20T16:00:00Z'
+    validationId: 'later-1',
+    validatorName: 'Kount',
+    validatorType: 'Fraud',
+    status: 'Review',
+    createdDate: '2026-11-20T16:00:00Z'
   })
   t.equal(put.status, 200)
   t.equal((await api(sim, token, 'GET', `/commerce/orders/${id}`)).body.status, 'PendingReview')
   const badPut = await api(sim, token, 'PUT', `/commerce/orders/${id}/validationresults`, { status: 'Review' })
   t.equal(badPut.status, 400)
-  const restricted = await api(sim, token, 'PUT', `/commerce/orders/${id}/updateorderrestrictions?restrictEdit=true&restrictCancellation=false`)
+  const restricted = await api(
+    sim,
+    token,
+    'PUT',
+    `/commerce/orders/${id}/updateorderrestrictions?restrictEdit=true&restrictCancellation=false`
+  )
   t.equal(restricted.status, 200)
   t.equal(restricted.body.restrictEdit, true)
   t.equal(restricted.body.restrictCancellation, false)
@@ -216,7 +238,12 @@ t.test('faults', async (t) => {
   t.beforeEach(() => sim.faults.clear())
 
   t.test('500, 503-html, 502-empty, 429 commit nothing', async (t) => {
-    sim.faults.inject([{ kind: '500' }, { kind: '503-html', retryAfterSeconds: 7 }, { kind: '502-empty' }, { kind: '429', retryAfterSeconds: 3 }])
+    sim.faults.inject([
+      { kind: '500' },
+      { kind: '503-html', retryAfterSeconds: 7 },
+      { kind: '502-empty' },
+      { kind: '429', retryAfterSeconds: 3 }
+    ])
     const order = validOrder()
     const a = await api(sim, token, 'POST', '/commerce/orders', order)
     t.equal(a.status, 500)
@@ -260,7 +287,12 @@ t.test('faults', async (t) => {
     await t.rejects(
       fetch(`${sim.apiBaseUrl}/commerce/orders`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'x-vol-tenant': String(DEFAULT_TENANT_ID), 'x-vol-site': String(DEFAULT_SITE_ID), 'content-type': 'application/json' },
+        headers: {
+          authorization: `Bearer ${token}`,
+          'x-vol-tenant': String(DEFAULT_TENANT_ID),
+          'x-vol-site': String(DEFAULT_SITE_ID),
+          'content-type': 'application/json'
+        },
         body: JSON.stringify(order),
         signal: AbortSignal.timeout(300)
       })
@@ -305,7 +337,12 @@ t.test('HTTP control endpoints', async (t) => {
   const set = await fetch(`${sim.url}/_simulator/faults`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ clear: true, seed: 7, faults: [{ kind: '429', route: 'createOrder', times: 2, retryAfterSeconds: 1 }], latency: { minMs: 0, maxMs: 5 } })
+    body: JSON.stringify({
+      clear: true,
+      seed: 7,
+      faults: [{ kind: '429', route: 'createOrder', times: 2, retryAfterSeconds: 1 }],
+      latency: { minMs: 0, maxMs: 5 }
+    })
   })
   t.equal(set.status, 200)
   const state = (await (await fetch(`${sim.url}/_simulator/state`)).json()) as any
@@ -314,7 +351,11 @@ t.test('HTTP control endpoints', async (t) => {
   t.equal(state.seed, 7)
   t.notMatch(JSON.stringify(state), /dev-shared-secret|other-secret/, 'secrets are not exposed')
   t.equal((await api(sim, token, 'POST', '/commerce/orders', validOrder())).status, 429)
-  const bad = await fetch(`${sim.url}/_simulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ faults: [{ kind: 'explode' }] }) })
+  const bad = await fetch(`${sim.url}/_simulator/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ faults: [{ kind: 'explode' }] })
+  })
   t.equal(bad.status, 400)
   const reset = await fetch(`${sim.url}/_simulator/reset`, { method: 'POST' })
   t.equal(reset.status, 200)

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { OrderEventSchema } from '../../schemas/order-event.ts'
 import { KiboOrderSchema } from '../../schemas/kibo-order.ts'
 import { ProblemSchema, ProblemTypes } from '../../schemas/problem.ts'
-import { mapEventToKiboOrder } from '../../src/plugins/mapping/index.ts'
+import { mapEventToKiboOrder } from '../../src/mapping/index.ts'
 import { goldenDir, goldenOptions, invalidExampleNames, issues, readExample, readInvalidExample, validExampleNames } from './helpers.ts'
 
 t.test('the repo examples are exactly the contract examples', async (t) => {
@@ -41,7 +41,10 @@ for (const name of invalidExampleNames()) {
     if (expect.status === 400) {
       t.notOk(parsed.success, 'schema refuses it')
       const found = issues(event)
-      t.ok(found.some((issue) => issue.path === expectedPaths[name]), `an issue at ${expectedPaths[name]}: ${JSON.stringify(found)}`)
+      t.ok(
+        found.some((issue) => issue.path === expectedPaths[name]),
+        `an issue at ${expectedPaths[name]}: ${JSON.stringify(found)}`
+      )
       return
     }
     t.equal(expect.status, 422)
@@ -68,10 +71,7 @@ t.test('invalid: pan-as-token never shows the PAN', async (t) => {
 
 t.test('invalid: too-many-decimals says what is wrong, at every JPY amount', async (t) => {
   const found = issues(readInvalidExample('too-many-decimals').event)
-  t.same(
-    found.map((issue) => issue.path).sort(),
-    ['data.items.0.unitPrice', 'data.payments.0.amount', 'data.total'].sort()
-  )
+  t.same(found.map((issue) => issue.path).sort(), ['data.items.0.unitPrice', 'data.payments.0.amount', 'data.total'].sort())
   t.match(found[0].message, /1980\.5 has 1 decimal place, but JPY amounts are whole numbers/)
 })
 

@@ -1,10 +1,19 @@
 import t from 'tap'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { checkScale, Decimal, isOrderCurrency, minorUnits, NO_MINOR_UNIT_CODES, parseMoney, sum, toKiboNumber } from '../../src/plugins/mapping/money.ts'
+import {
+  checkScale,
+  Decimal,
+  isOrderCurrency,
+  minorUnits,
+  NO_MINOR_UNIT_CODES,
+  parseMoney,
+  sum,
+  toKiboNumber
+} from '../../src/mapping/money.ts'
 
 /** ISO 4217 list one, as shipped with currency-codes: code → minor unit text ("2", "N.A."). */
-function isoTable(): Map<string, string> {
+function isoTable (): Map<string, string> {
   const require = createRequire(import.meta.url)
   const xml = readFileSync(require.resolve('currency-codes/iso-4217-list-one.xml'), 'utf8')
   const table = new Map<string, string>()
@@ -19,7 +28,10 @@ function isoTable(): Map<string, string> {
 t.test('NO_MINOR_UNIT_CODES equals the N.A. codes of the shipped ISO 4217 XML', async (t) => {
   const table = isoTable()
   t.ok(table.size > 150, 'the XML was read')
-  const fromXml = [...table].filter(([, units]) => units === 'N.A.').map(([code]) => code).sort()
+  const fromXml = [...table]
+    .filter(([, units]) => units === 'N.A.')
+    .map(([code]) => code)
+    .sort()
   t.same([...NO_MINOR_UNIT_CODES].sort(), fromXml)
   for (const code of ['XAU', 'XAG', 'XDR', 'XXX', 'XTS', 'XUA', 'XSU']) t.equal(minorUnits(code), undefined, code)
 })

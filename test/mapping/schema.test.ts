@@ -41,7 +41,10 @@ t.test('unknown fields are refused at every level', async (t) => {
   ] as const) {
     const event = example()
     mutate(event)
-    t.ok(issues(event).some((issue) => /Unrecognized key/i.test(issue.message)), where)
+    t.ok(
+      issues(event).some((issue) => /Unrecognized key/i.test(issue.message)),
+      where
+    )
   }
 })
 
@@ -51,7 +54,16 @@ t.test('datetimes: RFC 3339 with an offset naming a real instant', async (t) => 
     event.data.placedAt = good
     t.same(issuePaths(event), [], good)
   }
-  for (const bad of ['2026-02-30T00:00:00Z', '2023-02-29T00:00:00Z', '2026-11-20T15:04:05', '2026-11-20', '2026-11-20T24:00:00Z', '2026-13-01T00:00:00Z', 'yesterday', '2026-11-20 15:04:05Z']) {
+  for (const bad of [
+    '2026-02-30T00:00:00Z',
+    '2023-02-29T00:00:00Z',
+    '2026-11-20T15:04:05',
+    '2026-11-20',
+    '2026-11-20T24:00:00Z',
+    '2026-13-01T00:00:00Z',
+    'yesterday',
+    '2026-11-20 15:04:05Z'
+  ]) {
     const event = example()
     event.data.placedAt = bad
     t.same(issuePaths(event), ['data.placedAt'], bad)
@@ -84,14 +96,21 @@ t.test('field rules: currency, country, email, last4, expMonth, expYear, quantit
     ['kount decision', (e) => (e.data.fraud.decision = 'MAYBE'), 'data.fraud.decision'],
     ['locale', (e) => (e.data.locale = 'en_US!'), 'data.locale'],
     ['no items', (e) => (e.data.items = []), 'data.items'],
-    ['attributes > 50', (e) => (e.data.attributes = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']))), 'data.attributes'],
+    [
+      'attributes > 50',
+      (e) => (e.data.attributes = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']))),
+      'data.attributes'
+    ],
     ['attribute not string', (e) => (e.data.attributes = { a: 1 }), 'data.attributes.a']
   ]
   for (const [name, mutate, path] of cases) {
     const event = example()
     mutate(event)
     const found = issues(event)
-    t.ok(found.some((issue) => issue.path === path), `${name} → ${path}: ${JSON.stringify(found)}`)
+    t.ok(
+      found.some((issue) => issue.path === path),
+      `${name} → ${path}: ${JSON.stringify(found)}`
+    )
     for (const issue of found) t.ok(issue.message.length > 5, `${name}: message says something`)
   }
   const negative = example()
@@ -102,11 +121,21 @@ t.test('field rules: currency, country, email, last4, expMonth, expYear, quantit
 t.test('cross-field rules, each at its exact path', async (t) => {
   const cases: [string, (e: any) => void, string, RegExp][] = [
     ['19.999 USD', (e) => (e.data.items[0].tax = '19.999'), 'data.items.0.tax', /3 decimal places, but USD allows at most 2/],
-    ['capture amount decimals', (e) => (e.data.payments[0].capture = { transactionId: 'c', amount: '1.001', capturedAt: '2026-11-20T15:04:05Z' }), 'data.payments.0.capture.amount', /USD/],
+    [
+      'capture amount decimals',
+      (e) => (e.data.payments[0].capture = { transactionId: 'c', amount: '1.001', capturedAt: '2026-11-20T15:04:05Z' }),
+      'data.payments.0.capture.amount',
+      /USD/
+    ],
     ['payment amount decimals', (e) => (e.data.payments[0].amount = 46.711), 'data.payments.0.amount', /3 decimal places/],
     ['duplicate lineId', (e) => (e.data.items[1].lineId = '1'), 'data.items.1.lineId', /already used by items\[0\]/],
     ['Ship without shipTo', (e) => (e.data.shipTo = null), 'data.shipTo', /shipTo is required/],
-    ['Pickup without locationCode', (e) => (e.data.items[0].fulfillment = { method: 'Pickup' }), 'data.items.0.fulfillment.locationCode', /locationCode/],
+    [
+      'Pickup without locationCode',
+      (e) => (e.data.items[0].fulfillment = { method: 'Pickup' }),
+      'data.items.0.fulfillment.locationCode',
+      /locationCode/
+    ],
     ['non-zero total without payments', (e) => (e.data.payments = []), 'data.payments', /required when total is not 0/],
     ['status on order.created', (e) => (e.data.status = 'Completed'), 'data.status', /order\.completed/],
     ['card.token missing on cybersource', (e) => delete e.data.payments[0].card.token, 'data.payments.0.card.token', /.+/]
@@ -133,11 +162,17 @@ t.test('a zero total needs no payments; Digital items need no shipTo', async (t)
 t.test('card.token: required except on authorizenet, and a PAN is refused without echo', async (t) => {
   const anet = example('authorizenet-pickup-review')
   anet.data.payments[0].card.token = 'tok_x'
-  t.ok(issues(anet).some((issue) => issue.path === 'data.payments.0.card' && /Unrecognized key/.test(issue.message)), 'authorizenet cards carry no token')
+  t.ok(
+    issues(anet).some((issue) => issue.path === 'data.payments.0.card' && /Unrecognized key/.test(issue.message)),
+    'authorizenet cards carry no token'
+  )
   const noop = example('historical-completed-jpy')
   noop.data.payments[0].card.token = '5555555555554444'
   const found = issues(noop)
-  t.same(found.map((issue) => issue.path), ['data.payments.0.card.token'])
+  t.same(
+    found.map((issue) => issue.path),
+    ['data.payments.0.card.token']
+  )
   t.notMatch(JSON.stringify(OrderEventSchema.safeParse(noop).error), /5555555555554444/)
   const profile = example('authorizenet-pickup-review')
   profile.data.payments[0].customerProfileId = '4111111111111111'
@@ -171,8 +206,10 @@ t.test('JSON Schema: the event converts for OpenAPI (input and output)', async (
 
 t.test('customer is optional when billTo carries the email; without either email it is a 400', async (t) => {
   const { OrderEventSchema } = await import('../../schemas/order-event.ts')
-  const { mapEventToKiboOrder } = await import('../../src/plugins/mapping/index.ts')
-  const base = JSON.parse(JSON.stringify((await import('../../examples/authorizenet-pickup-review.json', { with: { type: 'json' } })).default))
+  const { mapEventToKiboOrder } = await import('../../src/mapping/index.ts')
+  const base = JSON.parse(
+    JSON.stringify((await import('../../examples/authorizenet-pickup-review.json', { with: { type: 'json' } })).default)
+  )
   delete base.data.customer
   const parsed = OrderEventSchema.safeParse(base)
   t.ok(parsed.success, 'no customer but billTo.email is fine')
@@ -185,5 +222,8 @@ t.test('customer is optional when billTo carries the email; without either email
   delete base.data.billTo.email
   const refused = OrderEventSchema.safeParse(base)
   t.notOk(refused.success)
-  t.same(refused.error?.issues.map((issue) => issue.path.join('.')), ['data.customer.email'])
+  t.same(
+    refused.error?.issues.map((issue) => issue.path.join('.')),
+    ['data.customer.email']
+  )
 })

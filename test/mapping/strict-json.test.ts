@@ -35,7 +35,11 @@ t.test('prototype keys are refused at any depth', async (t) => {
 t.test('byte-order mark, invalid UTF-8, empty body', async (t) => {
   t.match(ok(Buffer.from([0xef, 0xbb, 0xbf, ...Buffer.from('{}')])), { ok: false, message: /byte-order mark/, position: 0 })
   t.match(ok('\ufeff{}'), { ok: false, message: /byte-order mark/ })
-  t.match(ok(Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d])), { ok: false, message: /not valid UTF-8.*byte 6/, position: 6 })
+  t.match(ok(Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d])), {
+    ok: false,
+    message: /not valid UTF-8.*byte 6/,
+    position: 6
+  })
   t.match(ok(Buffer.from([0x7b, 0x22, 0xc3, 0x22, 0x7d])), { ok: false, message: /not valid UTF-8/, position: 2 }, 'truncated sequence')
   t.match(ok(Buffer.from([0x7b, 0x22, 0xed, 0xa0, 0x80, 0x22, 0x7d])), { ok: false, message: /not valid UTF-8/ }, 'encoded surrogate')
   t.match(ok(Buffer.from([0x7b, 0x22, 0xc0, 0xaf, 0x22, 0x7d])), { ok: false, message: /not valid UTF-8/ }, 'overlong')
@@ -47,7 +51,13 @@ t.test('syntax errors and non-object top levels', async (t) => {
   const broken = ok('{"a":1,}')
   t.match(broken, { ok: false, message: /not valid JSON/ })
   t.type((broken as { position?: number }).position, 'number')
-  for (const [body, kind] of [['[]', 'an array'], ['"x"', 'a string'], ['1', 'a number'], ['null', 'null'], ['true', 'a boolean']]) {
+  for (const [body, kind] of [
+    ['[]', 'an array'],
+    ['"x"', 'a string'],
+    ['1', 'a number'],
+    ['null', 'null'],
+    ['true', 'a boolean']
+  ]) {
     t.match(ok(body), { ok: false, message: new RegExp(`must be a JSON object, not ${kind}`) }, body)
   }
 })
@@ -61,8 +71,15 @@ t.test(`nesting deeper than ${MAX_JSON_DEPTH} is refused`, async (t) => {
 })
 
 t.test('numbers a double cannot carry exactly are refused; others pass', async (t) => {
-  t.same(ok('{"a":19.990,"b":1e3,"c":-0,"d":123456789012345,"e":0.1,"f":1E-7}'), { ok: true, value: { a: 19.99, b: 1000, c: -0, d: 123456789012345, e: 0.1, f: 1e-7 } })
-  t.match(ok('{"total":19.990000000000001}'), { ok: false, message: /cannot be represented exactly.*19\.99.*decimal string/, path: 'total' })
+  t.same(ok('{"a":19.990,"b":1e3,"c":-0,"d":123456789012345,"e":0.1,"f":1E-7}'), {
+    ok: true,
+    value: { a: 19.99, b: 1000, c: -0, d: 123456789012345, e: 0.1, f: 1e-7 }
+  })
+  t.match(ok('{"total":19.990000000000001}'), {
+    ok: false,
+    message: /cannot be represented exactly.*19\.99.*decimal string/,
+    path: 'total'
+  })
   t.match(ok('{"id":12345678901234567890}'), { ok: false, path: 'id' })
   t.match(ok('{"n":1e400}'), { ok: false, message: /too large/ })
   t.same(ok('{"n":9007199254740991}'), { ok: true, value: { n: 9007199254740991 } })

@@ -14,7 +14,7 @@ import { buildTestApp, examplesDir, exampleNames, invalidExampleNames, loadExamp
 import { fastDelivery, json, newWebhookSecret, signedHeaders, waitFor, waitForStatus } from './support.ts'
 
 /** Every value under one of these keys, at any depth. */
-function valuesUnder(value: unknown, keys: Set<string>, found = new Set<string>()): Set<string> {
+function valuesUnder (value: unknown, keys: Set<string>, found = new Set<string>()): Set<string> {
   if (Array.isArray(value)) for (const item of value) valuesUnder(item, keys, found)
   else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
@@ -25,10 +25,10 @@ function valuesUnder(value: unknown, keys: Set<string>, found = new Set<string>(
   return found
 }
 
-function captureLogger(level = 'trace', settings = {}) {
+function captureLogger (level = 'trace', settings = {}) {
   const lines: string[] = []
   const stream = new Writable({
-    write(chunk, _encoding, done) {
+    write (chunk, _encoding, done) {
       lines.push(String(chunk))
       done()
     }
@@ -45,7 +45,13 @@ t.test('at level trace no secret reaches the log, through every path and failure
   const capture = captureLogger('trace')
   const app = await buildTestApp(
     t,
-    { ...fastDelivery, API_KEYS: `${apiKey},${otherApiKey}`, WEBHOOK_SECRETS: webhookSecret, CIRCUIT_FAILURE_THRESHOLD: '1000', IMPORT_MAX_ATTEMPTS: '3' },
+    {
+      ...fastDelivery,
+      API_KEYS: `${apiKey},${otherApiKey}`,
+      WEBHOOK_SECRETS: webhookSecret,
+      CIRCUIT_FAILURE_THRESHOLD: '1000',
+      IMPORT_MAX_ATTEMPTS: '3'
+    },
     { loggerInstance: capture.logger }
   )
   const simulator = app.kibo.simulator!
@@ -59,14 +65,29 @@ t.test('at level trace no secret reaches the log, through every path and failure
 
   // Sync, async and signed webhook, every example.
   for (const name of exampleNames()) {
-    const sync = await app.inject({ method: 'POST', url: '/v1/orders', headers: bearer, payload: withExternalId(loadExample(name), `LOG-S-${name}`) })
+    const sync = await app.inject({
+      method: 'POST',
+      url: '/v1/orders',
+      headers: bearer,
+      payload: withExternalId(loadExample(name), `LOG-S-${name}`)
+    })
     t.equal(sync.statusCode, 201, `${name} sync`)
     await sampleToken()
-    const queued = await app.inject({ method: 'POST', url: '/v1/orders', headers: { ...headerKey, prefer: 'respond-async' }, payload: withExternalId(loadExample(name), `LOG-A-${name}`) })
+    const queued = await app.inject({
+      method: 'POST',
+      url: '/v1/orders',
+      headers: { ...headerKey, prefer: 'respond-async' },
+      payload: withExternalId(loadExample(name), `LOG-A-${name}`)
+    })
     t.equal(queued.statusCode, 202, `${name} async`)
     importIds.push(queued.json().importId)
     const body = JSON.stringify(withExternalId(loadExample(name), `LOG-W-${name}`))
-    const hooked = await app.inject({ method: 'POST', url: '/v1/webhooks/orders', headers: signedHeaders(webhookSecret, body), payload: body })
+    const hooked = await app.inject({
+      method: 'POST',
+      url: '/v1/webhooks/orders',
+      headers: signedHeaders(webhookSecret, body),
+      payload: body
+    })
     t.equal(hooked.statusCode, 202, `${name} webhook`)
     importIds.push(hooked.json().importId)
   }
@@ -78,10 +99,34 @@ t.test('at level trace no secret reaches the log, through every path and failure
     const refused = await app.inject({ method: 'POST', url: '/v1/orders', headers: bearer, payload: loadInvalidExample(name).event })
     t.ok(refused.statusCode >= 400 && refused.statusCode < 500, `${name} refused`)
   }
-  t.equal((await app.inject({ method: 'POST', url: '/v1/orders', headers: { ...json, authorization: `Bearer ${apiKey}x` }, payload: loadExample('paypal-eur') })).statusCode, 401)
+  t.equal(
+    (
+      await app.inject({
+        method: 'POST',
+        url: '/v1/orders',
+        headers: { ...json, authorization: `Bearer ${apiKey}x` },
+        payload: loadExample('paypal-eur')
+      })
+    ).statusCode,
+    401
+  )
   const unsigned = JSON.stringify(loadExample('paypal-eur'))
-  t.equal((await app.inject({ method: 'POST', url: '/v1/webhooks/orders', headers: { ...signedHeaders(newWebhookSecret(), unsigned) }, payload: unsigned })).statusCode, 401)
-  t.equal((await app.inject({ method: 'POST', url: '/v1/orders', headers: bearer, payload: '{"data": {"payments": [{"card": {"token": "tok_' })).statusCode, 400)
+  t.equal(
+    (
+      await app.inject({
+        method: 'POST',
+        url: '/v1/webhooks/orders',
+        headers: { ...signedHeaders(newWebhookSecret(), unsigned) },
+        payload: unsigned
+      })
+    ).statusCode,
+    401
+  )
+  t.equal(
+    (await app.inject({ method: 'POST', url: '/v1/orders', headers: bearer, payload: '{"data": {"payments": [{"card": {"token": "tok_' }))
+      .statusCode,
+    400
+  )
 
   // Kibo failing in every way, sync.
   let n = 0
@@ -98,7 +143,12 @@ t.test('at level trace no secret reaches the log, through every path and failure
   ]) {
     await sampleToken()
     simulator.faults.inject(fault)
-    const response = await app.inject({ method: 'POST', url: '/v1/orders', headers: bearer, payload: withExternalId(loadExample('cybersource-ship-usd'), `LOG-F-${++n}`) })
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/orders',
+      headers: bearer,
+      payload: withExternalId(loadExample('cybersource-ship-usd'), `LOG-F-${++n}`)
+    })
     t.ok([201, 422, 502, 503].includes(response.statusCode), `${fault.kind}: ${response.statusCode}`)
     simulator.faults.clear()
     await sampleToken()
@@ -106,18 +156,38 @@ t.test('at level trace no secret reaches the log, through every path and failure
 
   // Tokens revoked behind our back (401, re-authentication), and a failing token refresh.
   simulator.revokeTokens()
-  t.equal((await app.inject({ method: 'POST', url: '/v1/orders', headers: bearer, payload: withExternalId(loadExample('paypal-eur'), 'LOG-REVOKED') })).statusCode, 201)
+  t.equal(
+    (
+      await app.inject({
+        method: 'POST',
+        url: '/v1/orders',
+        headers: bearer,
+        payload: withExternalId(loadExample('paypal-eur'), 'LOG-REVOKED')
+      })
+    ).statusCode,
+    201
+  )
   await sampleToken()
   simulator.revokeTokens()
   simulator.faults.inject({ kind: '500', route: 'oauth', times: 1 })
-  const noToken = await app.inject({ method: 'POST', url: '/v1/orders', headers: bearer, payload: withExternalId(loadExample('paypal-eur'), 'LOG-NO-TOKEN') })
+  const noToken = await app.inject({
+    method: 'POST',
+    url: '/v1/orders',
+    headers: bearer,
+    payload: withExternalId(loadExample('paypal-eur'), 'LOG-NO-TOKEN')
+  })
   t.ok(noToken.statusCode >= 500, `token refresh failed: ${noToken.statusCode}`)
   simulator.faults.clear()
   await sampleToken()
 
   // Async failures: retried, then dead.
   simulator.faults.inject({ kind: '500', times: 3 })
-  const doomed = await app.inject({ method: 'POST', url: '/v1/orders', headers: { ...bearer, prefer: 'respond-async' }, payload: withExternalId(loadExample('authorizenet-pickup-review'), 'LOG-DEAD') })
+  const doomed = await app.inject({
+    method: 'POST',
+    url: '/v1/orders',
+    headers: { ...bearer, prefer: 'respond-async' },
+    payload: withExternalId(loadExample('authorizenet-pickup-review'), 'LOG-DEAD')
+  })
   await waitForStatus(app, doomed.json().importId, 'dead', undefined, bearer)
   simulator.faults.clear()
   await sampleToken()
@@ -131,7 +201,7 @@ t.test('at level trace no secret reaches the log, through every path and failure
   await app.close()
   const output = capture.text()
   t.ok(output.split('\n').length > 100, `captured ${output.split('\n').length} lines`)
-  t.match(output, /"level":20/, "debug lines were written")
+  t.match(output, /"level":20/, 'debug lines were written')
   t.match(output, /order imported/)
   t.match(output, /"outcome":"retry_scheduled"/)
 
@@ -171,7 +241,10 @@ t.test('LOG_REDACT_EMAILS: e-mail addresses are replaced in every line, wherever
   const app = await buildTestApp(t, { LOG_REDACT_EMAILS: 'true' }, { loggerInstance: capture.logger })
   t.equal(app.config.logRedactEmails, true)
   for (const name of exampleNames()) await app.inject({ method: 'POST', url: '/v1/orders', headers: json, payload: loadExample(name) })
-  const emails = valuesUnder(exampleNames().map((name) => loadExample(name)), new Set(['email']))
+  const emails = valuesUnder(
+    exampleNames().map((name) => loadExample(name)),
+    new Set(['email'])
+  )
   t.ok(emails.size > 0)
   for (const email of emails) t.notOk(capture.text().includes(email), `${email} is not in the log`)
 })

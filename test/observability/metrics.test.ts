@@ -21,23 +21,43 @@ t.test('after sync, async, failing, retried and dead imports the series say exac
 
   // Sync, refused by Kibo.
   simulator.faults.inject({ kind: '400-validation', times: 1 })
-  const refused = await app.inject({ method: 'POST', url: '/v1/orders', headers: json, payload: withExternalId(loadExample('cybersource-ship-usd'), 'M-FAIL') })
+  const refused = await app.inject({
+    method: 'POST',
+    url: '/v1/orders',
+    headers: json,
+    payload: withExternalId(loadExample('cybersource-ship-usd'), 'M-FAIL')
+  })
   t.equal(refused.statusCode, 422)
 
   // Async, imported at once.
-  const queued = await app.inject({ method: 'POST', url: '/v1/orders', headers: { ...json, prefer: 'respond-async' }, payload: withExternalId(loadExample('paypal-eur'), 'M-ASYNC') })
+  const queued = await app.inject({
+    method: 'POST',
+    url: '/v1/orders',
+    headers: { ...json, prefer: 'respond-async' },
+    payload: withExternalId(loadExample('paypal-eur'), 'M-ASYNC')
+  })
   t.equal(queued.statusCode, 202)
   await waitForStatus(app, queued.json().importId, 'imported')
 
   // Async, one 500 then imported on the retry.
   simulator.faults.inject({ kind: '500', times: 1 })
-  const retried = await app.inject({ method: 'POST', url: '/v1/orders', headers: { ...json, prefer: 'respond-async' }, payload: withExternalId(loadExample('historical-completed-jpy'), 'M-RETRY') })
+  const retried = await app.inject({
+    method: 'POST',
+    url: '/v1/orders',
+    headers: { ...json, prefer: 'respond-async' },
+    payload: withExternalId(loadExample('historical-completed-jpy'), 'M-RETRY')
+  })
   const retriedView = await waitForStatus(app, retried.json().importId, 'imported')
   t.equal(retriedView.attempts, 2)
 
   // Async, dead after IMPORT_MAX_ATTEMPTS (2) failures.
   simulator.faults.inject({ kind: '500', times: 2 })
-  const doomed = await app.inject({ method: 'POST', url: '/v1/orders', headers: { ...json, prefer: 'respond-async' }, payload: withExternalId(loadExample('authorizenet-pickup-review'), 'M-DEAD') })
+  const doomed = await app.inject({
+    method: 'POST',
+    url: '/v1/orders',
+    headers: { ...json, prefer: 'respond-async' },
+    payload: withExternalId(loadExample('authorizenet-pickup-review'), 'M-DEAD')
+  })
   await waitForStatus(app, doomed.json().importId, 'dead')
   simulator.faults.clear()
 
@@ -80,23 +100,42 @@ t.test('after sync, async, failing, retried and dead imports the series say exac
   t.equal(kibo('createOrder', '500'), 3, 'creates answered 500')
   t.ok(kibo('findOrders', '200')! >= 3, 'look-ups after 5xx and before retries')
   const simulated = simulator.stats().requestsByRoute
-  t.equal(value('kibo_bridge_kibo_request_duration_seconds_count', { tenant, operation: 'createOrder' }), simulated.createOrder, 'one latency observation per create the simulator saw')
+  t.equal(
+    value('kibo_bridge_kibo_request_duration_seconds_count', { tenant, operation: 'createOrder' }),
+    simulated.createOrder,
+    'one latency observation per create the simulator saw'
+  )
   t.equal(value('kibo_bridge_kibo_token_refreshes_total', { tenant }), 1, 'one token for all of it')
   t.equal(value('kibo_bridge_kibo_token_refresh_failures_total', { tenant }), 0)
   t.equal(value('kibo_bridge_kibo_circuit_state', { tenant }), 0, 'circuit closed')
 
   // Node process defaults.
-  for (const name of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_heap_size_used_bytes', 'nodejs_eventloop_lag_seconds']) {
+  for (const name of [
+    'process_cpu_user_seconds_total',
+    'process_resident_memory_bytes',
+    'nodejs_heap_size_used_bytes',
+    'nodejs_eventloop_lag_seconds'
+  ]) {
     t.ok(series.has(name), `${name} exported`)
   }
 })
 
 t.test('the circuit state and token refreshes are read at scrape time', async (t) => {
-  const app = await buildTestApp(t, { ...fastDelivery, CIRCUIT_FAILURE_THRESHOLD: '1', CIRCUIT_HALF_OPEN_AFTER_MS: '60000', KIBO_RETRY_BUDGET_MS: '0' })
+  const app = await buildTestApp(t, {
+    ...fastDelivery,
+    CIRCUIT_FAILURE_THRESHOLD: '1',
+    CIRCUIT_HALF_OPEN_AFTER_MS: '60000',
+    KIBO_RETRY_BUDGET_MS: '0'
+  })
   const tenant = app.tenants.all[0].name
   t.equal((await scrape(app)).value('kibo_bridge_kibo_token_refreshes_total', { tenant }), 0, 'no token before the first call')
   app.kibo.simulator!.faults.inject({ kind: '503-html', times: 1 })
-  const failed = await app.inject({ method: 'POST', url: '/v1/orders', headers: json, payload: withExternalId(loadExample('paypal-eur'), 'CIRCUIT-M') })
+  const failed = await app.inject({
+    method: 'POST',
+    url: '/v1/orders',
+    headers: json,
+    payload: withExternalId(loadExample('paypal-eur'), 'CIRCUIT-M')
+  })
   t.equal(failed.statusCode, 503)
   const after = await scrape(app)
   t.equal(after.value('kibo_bridge_kibo_circuit_state', { tenant }), 2, 'open after one outage (threshold 1)')
@@ -109,14 +148,22 @@ t.test('each app has its own registry', async (t) => {
   const second = await buildTestApp(t)
   await first.inject({ method: 'POST', url: '/v1/orders', headers: json, payload: loadExample('paypal-eur') })
   t.equal((await scrape(first)).value('kibo_bridge_imports_total', { outcome: 'imported', mode: 'sync', gateway: 'paypal' }), 1)
-  t.equal((await scrape(second)).value('kibo_bridge_imports_total', { outcome: 'imported', mode: 'sync', gateway: 'paypal' }), undefined, 'the other app counted nothing')
+  t.equal(
+    (await scrape(second)).value('kibo_bridge_imports_total', { outcome: 'imported', mode: 'sync', gateway: 'paypal' }),
+    undefined,
+    'the other app counted nothing'
+  )
   t.not(first.metrics.registry, second.metrics.registry)
 })
 
 t.test('/metrics needs no API key, can be protected with METRICS_TOKEN, or turned off', async (t) => {
   const open = await buildTestApp(t, { API_KEYS: 'k'.repeat(32) })
   t.equal((await open.inject({ method: 'GET', url: '/metrics' })).statusCode, 200, 'no API key needed')
-  t.equal((await open.inject({ method: 'POST', url: '/v1/orders', headers: json, payload: loadExample('paypal-eur') })).statusCode, 401, 'while /v1 needs one')
+  t.equal(
+    (await open.inject({ method: 'POST', url: '/v1/orders', headers: json, payload: loadExample('paypal-eur') })).statusCode,
+    401,
+    'while /v1 needs one'
+  )
   const documented = (await open.inject({ method: 'GET', url: '/openapi.json' })).json()
   t.notOk(documented.paths['/metrics'], '/metrics is not part of the API document')
 
@@ -125,7 +172,10 @@ t.test('/metrics needs no API key, can be protected with METRICS_TOKEN, or turne
   const refused = await guarded.inject({ method: 'GET', url: '/metrics' })
   t.equal(refused.statusCode, 401)
   t.match(refused.headers['content-type'], /^application\/problem\+json/)
-  t.equal((await guarded.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer wrong-token-0123456789' } })).statusCode, 401)
+  t.equal(
+    (await guarded.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer wrong-token-0123456789' } })).statusCode,
+    401
+  )
   t.equal((await guarded.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${token}` } })).statusCode, 200)
 
   const off = await buildTestApp(t, { METRICS_ENABLED: 'false' })

@@ -17,12 +17,21 @@ export const fastDelivery = {
 
 export const newWebhookSecret = () => `whsec_${randomBytes(32).toString('base64')}`
 
-export function signedHeaders(secret: string, body: string, id = `msg_${randomBytes(8).toString('hex')}`) {
+export function signedHeaders (secret: string, body: string, id = `msg_${randomBytes(8).toString('hex')}`) {
   const at = new Date()
-  return { ...json, 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': new Webhook(secret).sign(id, at, body) }
+  return {
+    ...json,
+    'webhook-id': id,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': new Webhook(secret).sign(id, at, body)
+  }
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T> (
+  what: string,
+  probe: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  timeoutMs = 30_000
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await probe()
@@ -32,39 +41,54 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
   }
 }
 
-export async function waitForStatus(app: FastifyInstance, importId: string, status: string, timeoutMs?: number, headers: Record<string, string> = {}) {
+export async function waitForStatus (
+  app: FastifyInstance,
+  importId: string,
+  status: string,
+  timeoutMs?: number,
+  headers: Record<string, string> = {}
+) {
   let last: unknown
   try {
-    return await waitFor(`${importId} to be ${status}`, async () => {
-      const view = (await app.inject({ method: 'GET', url: `/v1/imports/${importId}`, headers })).json()
-      last = view
-      return view.status === status ? view : null
-    }, timeoutMs)
+    return await waitFor(
+      `${importId} to be ${status}`,
+      async () => {
+        const view = (await app.inject({ method: 'GET', url: `/v1/imports/${importId}`, headers })).json()
+        last = view
+        return view.status === status ? view : null
+      },
+      timeoutMs
+    )
   } catch (error) {
     throw new Error(`${(error as Error).message}; last seen: ${JSON.stringify(last)}`)
   }
 }
 
 /** Series of a Prometheus text exposition: `name{a="x",b="y"}` (labels sorted) → value. */
-export function parseMetrics(text: string): Map<string, number> {
+export function parseMetrics (text: string): Map<string, number> {
   const series = new Map<string, number>()
   for (const line of text.split('\n')) {
     if (line === '' || line.startsWith('#')) continue
     const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line)
     if (match === null) throw new Error(`not a Prometheus sample line: ${line}`)
-    const labels = match[2] === undefined || match[2] === '' ? [] : [...match[2].matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => `${m[1]}="${m[2]}"`).sort()
+    const labels =
+      match[2] === undefined || match[2] === ''
+        ? []
+        : [...match[2].matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => `${m[1]}="${m[2]}"`).sort()
     series.set(labels.length === 0 ? match[1] : `${match[1]}{${labels.join(',')}}`, Number(match[3]))
   }
   return series
 }
 
 /** The key parseMetrics uses for a series. */
-export function seriesKey(name: string, labels: Record<string, string> = {}): string {
-  const parts = Object.entries(labels).map(([key, value]) => `${key}="${value}"`).sort()
+export function seriesKey (name: string, labels: Record<string, string> = {}): string {
+  const parts = Object.entries(labels)
+    .map(([key, value]) => `${key}="${value}"`)
+    .sort()
   return parts.length === 0 ? name : `${name}{${parts.join(',')}}`
 }
 
-export async function scrape(app: FastifyInstance, headers: Record<string, string> = {}) {
+export async function scrape (app: FastifyInstance, headers: Record<string, string> = {}) {
   const response = await app.inject({ method: 'GET', url: '/metrics', headers })
   if (response.statusCode !== 200) throw new Error(`GET /metrics: ${response.statusCode} ${response.body}`)
   const series = parseMetrics(response.body)

@@ -4,15 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import t from 'tap'
-import {
-  buildTestApp,
-  exampleNames,
-  invalidExampleNames,
-  loadExample,
-  loadInvalidExample,
-  repoRoot,
-  withExternalId
-} from '../helper.ts'
+import { buildTestApp, exampleNames, invalidExampleNames, loadExample, loadInvalidExample, repoRoot, withExternalId } from '../helper.ts'
 
 const json = { 'content-type': 'application/json' }
 
@@ -24,7 +16,11 @@ t.test('every contract example imports, and a repeat replays without calling Kib
     const first = await app.inject({ method: 'POST', url: '/v1/orders', headers: json, payload: event })
     t.equal(first.statusCode, 201, `${name}: 201 (${first.body})`)
     const body = first.json()
-    t.match(body, { importId: /^imp_/, externalId: event.data.externalId, kiboOrderId: /^[0-9a-f]{32}$/, status: 'imported' }, `${name}: body`)
+    t.match(
+      body,
+      { importId: /^imp_/, externalId: event.data.externalId, kiboOrderId: /^[0-9a-f]{32}$/, status: 'imported' },
+      `${name}: body`
+    )
     t.type(body.kiboOrderNumber, 'number')
     t.equal(first.headers.location, `/v1/imports/${body.importId}`)
     const stored = simulator.orders(event.data.externalId)
@@ -103,24 +99,44 @@ t.test('request hygiene: content type, size, strict JSON, unknown fields', async
   t.equal(wrongType.statusCode, 415)
   t.match(wrongType.headers['content-type'], /application\/problem\+json/)
 
-  const latin1 = await app.inject({ method: 'POST', url: '/v1/orders', headers: { 'content-type': 'application/json; charset=latin1' }, payload: text })
+  const latin1 = await app.inject({
+    method: 'POST',
+    url: '/v1/orders',
+    headers: { 'content-type': 'application/json; charset=latin1' },
+    payload: text
+  })
   t.equal(latin1.statusCode, 415)
 
-  const upper = await app.inject({ method: 'POST', url: '/v1/orders/preview', headers: { 'content-type': 'Application/JSON; Charset=UTF-8' }, payload: text })
+  const upper = await app.inject({
+    method: 'POST',
+    url: '/v1/orders/preview',
+    headers: { 'content-type': 'Application/JSON; Charset=UTF-8' },
+    payload: text
+  })
   t.equal(upper.statusCode, 200, 'media type and charset are case-insensitive')
 
   const large = await app.inject({ method: 'POST', url: '/v1/orders', headers: json, payload: text + ' '.repeat(5000) })
   t.equal(large.statusCode, 413)
   t.match(large.json(), { status: 413, title: String })
 
-  const duplicate = await app.inject({ method: 'POST', url: '/v1/orders', headers: json, payload: '{"type":"order.created","type":"order.completed"}' })
+  const duplicate = await app.inject({
+    method: 'POST',
+    url: '/v1/orders',
+    headers: json,
+    payload: '{"type":"order.created","type":"order.completed"}'
+  })
   t.equal(duplicate.statusCode, 400)
   t.match(duplicate.json().detail, /duplicate/i)
 
   const proto = await app.inject({ method: 'POST', url: '/v1/orders', headers: json, payload: '{"__proto__":{"admin":true}}' })
   t.equal(proto.statusCode, 400)
 
-  const bom = await app.inject({ method: 'POST', url: '/v1/orders', headers: json, payload: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]) })
+  const bom = await app.inject({
+    method: 'POST',
+    url: '/v1/orders',
+    headers: json,
+    payload: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])
+  })
   t.equal(bom.statusCode, 400)
 
   const notJson = await app.inject({ method: 'POST', url: '/v1/orders', headers: json, payload: '{"type": ' })
@@ -130,7 +146,12 @@ t.test('request hygiene: content type, size, strict JSON, unknown fields', async
   unknown.data.items[0].colour = 'red'
   const unknownField = await app.inject({ method: 'POST', url: '/v1/orders/preview', headers: json, payload: unknown })
   t.equal(unknownField.statusCode, 400)
-  t.ok(unknownField.json().errors.some((e: { path: string; message: string }) => e.path.startsWith('data.items[0]') && /colour/.test(e.message)), 'names the unknown field')
+  t.ok(
+    unknownField
+      .json()
+      .errors.some((e: { path: string; message: string }) => e.path.startsWith('data.items[0]') && /colour/.test(e.message)),
+    'names the unknown field'
+  )
 
   const notFound = await app.inject({ method: 'GET', url: '/v1/nothing' })
   t.equal(notFound.statusCode, 404)
@@ -174,7 +195,9 @@ t.test('200 concurrent distinct imports: one OAuth call, 200 orders', async (t) 
   const app = await buildTestApp(t)
   const base = loadExample('cybersource-ship-usd')
   const responses = await Promise.all(
-    Array.from({ length: 200 }, (_, i) => app.inject({ method: 'POST', url: '/v1/orders', headers: json, payload: withExternalId(base, `CONC-${i}`) }))
+    Array.from({ length: 200 }, (_, i) =>
+      app.inject({ method: 'POST', url: '/v1/orders', headers: json, payload: withExternalId(base, `CONC-${i}`) })
+    )
   )
   t.same(
     responses.map((r) => r.statusCode),
@@ -183,7 +206,10 @@ t.test('200 concurrent distinct imports: one OAuth call, 200 orders', async (t) 
   const stats = app.kibo.simulator!.stats()
   t.equal(stats.oauthCalls, 1, 'exactly one OAuth call')
   t.equal(stats.orderCount, 200)
-  t.ok(Object.values(stats.ordersByExternalId).every((n) => n === 1), 'no doubles')
+  t.ok(
+    Object.values(stats.ordersByExternalId).every((n) => n === 1),
+    'no doubles'
+  )
 })
 
 t.test('Kibo committed but the answer was lost: one order, and the caller gets 201', async (t) => {
@@ -201,7 +227,12 @@ t.test('Kibo committed but the answer was lost: one order, and the caller gets 2
   ].entries()) {
     const externalId = `AMBIG-${i}`
     simulator.faults.inject(fault)
-    const response = await app.inject({ method: 'POST', url: '/v1/orders', headers: json, payload: withExternalId(loadExample('historical-completed-jpy'), externalId) })
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/orders',
+      headers: json,
+      payload: withExternalId(loadExample('historical-completed-jpy'), externalId)
+    })
     t.equal(response.statusCode, 201, `${JSON.stringify(fault)}: 201 (${response.body})`)
     t.equal(simulator.orders(externalId).length, 1, `${JSON.stringify(fault)}: exactly one Kibo order`)
     t.equal(response.json().kiboOrderId, simulator.orders(externalId)[0].id)
@@ -231,7 +262,7 @@ t.test("Kibo's own validation error is a 422 carrying its errorCode and correlat
   const preview = await app.inject({ method: 'POST', url: '/v1/orders/preview', headers: json, payload: event })
   const kiboOrder = preview.json().kiboOrder
   delete kiboOrder.fulfillmentInfo.fulfillmentContact
-  const { KiboError, kiboErrorToProblem } = await import('../../src/plugins/kibo-client.ts')
+  const { KiboError, kiboErrorToProblem } = await import('../../src/kibo/orders-client.ts')
   const error = await app.kibo.client.importOrder(kiboOrder).catch((e: unknown) => e)
   t.ok(error instanceof KiboError)
   const problem = kiboErrorToProblem(error)
@@ -246,9 +277,19 @@ t.test('API keys: Bearer or X-API-Key; missing or wrong is 401', async (t) => {
   const none = await app.inject({ method: 'POST', url: '/v1/orders/preview', headers: json, payload: event })
   t.equal(none.statusCode, 401)
   t.match(none.headers['content-type'], /problem\+json/)
-  const wrong = await app.inject({ method: 'POST', url: '/v1/orders/preview', headers: { ...json, authorization: 'Bearer wrong-key-0123456789abcdef' }, payload: event })
+  const wrong = await app.inject({
+    method: 'POST',
+    url: '/v1/orders/preview',
+    headers: { ...json, authorization: 'Bearer wrong-key-0123456789abcdef' },
+    payload: event
+  })
   t.equal(wrong.statusCode, 401)
-  const bearer = await app.inject({ method: 'POST', url: '/v1/orders/preview', headers: { ...json, authorization: `Bearer ${key}` }, payload: event })
+  const bearer = await app.inject({
+    method: 'POST',
+    url: '/v1/orders/preview',
+    headers: { ...json, authorization: `Bearer ${key}` },
+    payload: event
+  })
   t.equal(bearer.statusCode, 200)
   const header = await app.inject({ method: 'POST', url: '/v1/orders/preview', headers: { ...json, 'x-api-key': key }, payload: event })
   t.equal(header.statusCode, 200)

@@ -8,10 +8,12 @@ import type { FastifyInstance } from 'fastify'
 import { buildTestApp, repoRoot, withExternalId } from '../helper.ts'
 import { json, waitFor } from '../observability/support.ts'
 
-const restrictedExample = () => JSON.parse(readFileSync(path.join(repoRoot, 'examples', 'restrictions', 'cybersource-restricted-usd.json'), 'utf8'))
+const restrictedExample = () =>
+  JSON.parse(readFileSync(path.join(repoRoot, 'examples', 'restrictions', 'cybersource-restricted-usd.json'), 'utf8'))
 const fast = { QUEUE_POLL_MS: '500', RETRY_BASE_MS: '20' }
 
-const kiboOrder = (app: FastifyInstance, externalId: string) => app.kibo.simulator!.orders(externalId)[0] as { restrictEdit?: boolean; restrictCancellation?: boolean } | undefined
+const kiboOrder = (app: FastifyInstance, externalId: string) =>
+  app.kibo.simulator!.orders(externalId)[0] as { restrictEdit?: boolean; restrictCancellation?: boolean } | undefined
 
 t.test('restrictions in the event are applied after a sync import and shown on the record', async (t) => {
   const app = await buildTestApp(t, fast)

@@ -6,12 +6,9 @@
 import { randomBytes } from 'node:crypto'
 import t from 'tap'
 import type { FastifyInstance } from 'fastify'
-import {
-  DEFAULT_TENANT_ID,
-  startKiboSimulator
-} from '../../src/kibo-simulator/index.ts'
-import { migrate } from '../../src/plugins/store/index.ts'
-import { createKiboPauses } from '../../src/plugins/store/kibo-pauses.ts'
+import { DEFAULT_TENANT_ID, startKiboSimulator } from '../../src/kibo-simulator/index.ts'
+import { migrate } from '../../src/store/index.ts'
+import { createKiboPauses } from '../../src/store/kibo-pauses.ts'
 import { buildTestApp, loadExample, withExternalId } from '../helper.ts'
 import { freshDatabase, postgresUnavailable } from '../support/databases.ts'
 import { kiboSimulatorEnv, sleep, waitFor } from '../support/server-process.ts'
@@ -27,11 +24,11 @@ interface ImportView {
   history: Array<{ at: string; kind: string; detail: Record<string, unknown> }>
 }
 
-async function view(app: FastifyInstance, importId: string): Promise<ImportView> {
+async function view (app: FastifyInstance, importId: string): Promise<ImportView> {
   return (await app.inject({ method: 'GET', url: `/v1/imports/${importId}` })).json() as ImportView
 }
 
-async function sendAsync(app: FastifyInstance, externalId: string): Promise<string> {
+async function sendAsync (app: FastifyInstance, externalId: string): Promise<string> {
   const response = await app.inject({
     method: 'POST',
     url: '/v1/orders',
@@ -81,12 +78,14 @@ t.test('a 429 seen by one instance makes the other wait too', { skip }, async (t
   kibo.faults.inject({ kind: '429', route: 'createOrder', retryAfterSeconds: RETRY_AFTER_SECONDS, times: 1 })
   const x = await sendAsync(first, `FLEET-429-X-${tag}`)
   const pause = await waitFor('the pause to be recorded', 15_000, async () => {
-    const { rows } = await fresh.db.query<{ paused_until: string; reason: { by?: string } }>('SELECT paused_until, reason FROM kibo_bridge.kibo_pauses')
+    const { rows } = await fresh.db.query<{ paused_until: string; reason: { by?: string } }>(
+      'SELECT paused_until, reason FROM kibo_bridge.kibo_pauses'
+    )
     return rows[0]
   })
   t.equal(kibo.stats().faultsTriggered['429'], 1, 'Kibo answered 429 once')
-  const [a, b] = pause.reason.by === first.delivery.workerId ? [first, second] : [second, first]
-  t.equal(pause.reason.by, a.delivery.workerId, 'the pause was recorded by the instance that got the 429 (A)')
+  const [a, b] = pause.reason.by === first.importWorker.workerId ? [first, second] : [second, first]
+  t.equal(pause.reason.by, a.importWorker.workerId, 'the pause was recorded by the instance that got the 429 (A)')
   t.comment(`A is the instance built ${a === first ? 'first' : 'second'}`)
   const pausedUntil = Date.parse(pause.paused_until)
   t.ok(pausedUntil - Date.now() > (RETRY_AFTER_SECONDS - 1.5) * 1000, 'for about Retry-After')
@@ -96,20 +95,30 @@ t.test('a 429 seen by one instance makes the other wait too', { skip }, async (t
   const createsBefore = kibo.stats().createCalls
   const y = await sendAsync(b, `FLEET-429-Y-${tag}`)
   // B's workers take Y's job at once and must hand it back untouched until the pause ends.
-  const handedBack = await waitFor('B to hand Y back', 5000, async () => {
-    const current = await view(b, y)
-    return current.history.find((h) => h.kind === 'released' && h.detail.handedBack === true)
-  }, 50)
-  t.ok(String(handedBack.detail.leaseOwner).startsWith(b.delivery.workerId), 'B took Y and handed it back')
+  const handedBack = await waitFor(
+    'B to hand Y back',
+    5000,
+    async () => {
+      const current = await view(b, y)
+      return current.history.find((h) => h.kind === 'released' && h.detail.handedBack === true)
+    },
+    50
+  )
+  t.ok(String(handedBack.detail.leaseOwner).startsWith(b.importWorker.workerId), 'B took Y and handed it back')
   await sleep(Math.max(0, pausedUntil - Date.now() - 300))
   t.equal(kibo.stats().createCalls, createsBefore, 'no Kibo create from B while the tenant is paused')
   t.equal((await view(b, y)).status, 'queued', 'Y is still queued at the end of the pause')
   t.equal((await view(b, y)).history.filter((h) => h.kind === 'leased').length, 1, 'B leased Y once, not in a loop')
 
-  const imported = await waitFor('Y and X to be imported by B', 15_000, async () => {
-    const [vy, vx] = await Promise.all([view(b, y), view(b, x)])
-    return vy.status === 'imported' && vx.status === 'imported' ? { vy, vx } : undefined
-  }, 100)
+  const imported = await waitFor(
+    'Y and X to be imported by B',
+    15_000,
+    async () => {
+      const [vy, vx] = await Promise.all([view(b, y), view(b, x)])
+      return vy.status === 'imported' && vx.status === 'imported' ? { vy, vx } : undefined
+    },
+    100
+  )
   const yDone = Date.parse(imported.vy.importedAt!)
   t.ok(yDone >= pausedUntil - 50, `Y was imported after the pause ended (${yDone - pausedUntil} ms after)`)
   t.ok(yDone - pausedUntil < 5000, 'and soon after it')
@@ -126,5 +135,7 @@ t.test('a 429 seen by one instance makes the other wait too', { skip }, async (t
   const started = Date.now()
   await waitFor('Z to be imported', 5000, async () => (await view(b, z)).status === 'imported', 50)
   t.ok(Date.now() - started < 5000, `after the pause, an import takes ${Date.now() - started} ms`)
-  t.comment(`pause ${RETRY_AFTER_SECONDS} s; Y imported ${yDone - pausedUntil} ms after the pause ended; Z (no pause) in ${Date.now() - started} ms`)
+  t.comment(
+    `pause ${RETRY_AFTER_SECONDS} s; Y imported ${yDone - pausedUntil} ms after the pause ended; Z (no pause) in ${Date.now() - started} ms`
+  )
 })

@@ -17,7 +17,7 @@ import t from 'tap'
 import type { Test } from 'tap'
 import { Webhook } from 'standardwebhooks'
 import { startKiboSimulator, type KiboSimulator } from '../../src/kibo-simulator/index.ts'
-import { latestVersion, migrate } from '../../src/plugins/store/index.ts'
+import { latestVersion, migrate } from '../../src/store/index.ts'
 import { loadExample, withExternalId } from '../helper.ts'
 import { freshDatabase, postgresUnavailable } from '../support/databases.ts'
 import { kiboSimulatorEnv, sleep, startServer, waitFor, type ServerProcess } from '../support/server-process.ts'
@@ -52,7 +52,7 @@ interface Planned {
 
 type SendResult = { ok: true; status: number; importId: string } | { ok: false; reason: string }
 
-async function send(base: string, event: Planned, route: Route): Promise<SendResult> {
+async function send (base: string, event: Planned, route: Route): Promise<SendResult> {
   try {
     const headers: Record<string, string> = { 'content-type': 'application/json' }
     if (route === 'async') headers.prefer = 'respond-async'
@@ -71,7 +71,7 @@ async function send(base: string, event: Planned, route: Route): Promise<SendRes
       signal: AbortSignal.timeout(20_000)
     })
     const body = (await res.json().catch(() => ({}))) as { importId?: string; detail?: string }
-    if ((res.status === 202 || res.status === 200) && typeof body.importId === 'string') return { ok: true, status: res.status, importId: body.importId }
+    if ((res.status === 202 || res.status === 200) && typeof body.importId === 'string') { return { ok: true, status: res.status, importId: body.importId } }
     return { ok: false, reason: `HTTP ${res.status}${body.detail ? ` ${body.detail}` : ''}` }
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause
@@ -79,7 +79,7 @@ async function send(base: string, event: Planned, route: Route): Promise<SendRes
   }
 }
 
-function serverEnv(kibo: KiboSimulator, databaseUrl: string): Record<string, string> {
+function serverEnv (kibo: KiboSimulator, databaseUrl: string): Record<string, string> {
   return {
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'info',
@@ -91,7 +91,7 @@ function serverEnv(kibo: KiboSimulator, databaseUrl: string): Record<string, str
   }
 }
 
-function plan(tag: string): Planned[] {
+function plan (tag: string): Planned[] {
   const routes: Array<[Route, Route]> = [
     ['async', 'async'],
     ['webhook', 'webhook'],
@@ -100,11 +100,16 @@ function plan(tag: string): Planned[] {
   ]
   return Array.from({ length: EVENTS }, (_, i) => {
     const externalId = `SCALE-${tag}-${String(i).padStart(3, '0')}`
-    return { externalId, webhookId: `msg_${tag}_${i}`, body: JSON.stringify(withExternalId(baseEvent, externalId)), routes: routes[i % routes.length] }
+    return {
+      externalId,
+      webhookId: `msg_${tag}_${i}`,
+      body: JSON.stringify(withExternalId(baseEvent, externalId)),
+      routes: routes[i % routes.length]
+    }
   })
 }
 
-function ownerIsProcess(owner: unknown, server: ServerProcess): boolean {
+function ownerIsProcess (owner: unknown, server: ServerProcess): boolean {
   return String(owner ?? '').startsWith(`${server.pid}-`)
 }
 
@@ -159,16 +164,21 @@ t.test('two instances on one PostgreSQL: concurrent duplicates, one killed mid-r
 
   // Kill A while both are importing: Kibo has some orders, creates are in flight, events remain.
   // Wait until A itself holds leases (creates in flight could all be B's): the kill must strand work.
-  const atKill = await waitFor('imports to be under way', 60_000, async () => {
-    const { orderCount, createCalls } = kibo.stats()
-    const inFlight = createCalls - orderCount
-    if (!(orderCount >= 50 && next < EVENTS - 40 && inFlight > 0)) return undefined
-    const held = await fresh.db.query<{ n: number }>(
-      "SELECT count(*)::integer AS n FROM kibo_bridge.imports WHERE status = 'importing' AND lease_owner LIKE $1",
-      [`${a.pid}-%`]
-    )
-    return held.rows[0].n > 0 ? { orders: orderCount, inFlight, sent: next, heldByA: held.rows[0].n } : undefined
-  }, 5)
+  const atKill = await waitFor(
+    'imports to be under way',
+    60_000,
+    async () => {
+      const { orderCount, createCalls } = kibo.stats()
+      const inFlight = createCalls - orderCount
+      if (!(orderCount >= 50 && next < EVENTS - 40 && inFlight > 0)) return undefined
+      const held = await fresh.db.query<{ n: number }>(
+        "SELECT count(*)::integer AS n FROM kibo_bridge.imports WHERE status = 'importing' AND lease_owner LIKE $1",
+        [`${a.pid}-%`]
+      )
+      return held.rows[0].n > 0 ? { orders: orderCount, inFlight, sent: next, heldByA: held.rows[0].n } : undefined
+    },
+    5
+  )
   process.kill(a.pid, 'SIGKILL')
   const killedAt = Date.now()
   aDown = true
@@ -188,22 +198,35 @@ t.test('two instances on one PostgreSQL: concurrent duplicates, one killed mid-r
   // Whatever neither instance acknowledged (A died under it, B refused it): to B until it is.
   const unacknowledged = events.filter((e) => e.ackA === undefined && e.ackB === undefined)
   for (const event of unacknowledged) {
-    const result = await waitFor(`an acknowledgement of ${event.externalId}`, 30_000, async () => {
-      const sent = await send(b.base, event, event.routes[1])
-      return sent.ok ? sent : undefined
-    }, 250)
+    const result = await waitFor(
+      `an acknowledgement of ${event.externalId}`,
+      30_000,
+      async () => {
+        const sent = await send(b.base, event, event.routes[1])
+        return sent.ok ? sent : undefined
+      },
+      250
+    )
     event.ackB = result.importId
   }
 
   // Both instances named the same import for the same order.
   const differing = events.filter((e) => e.ackA !== undefined && e.ackB !== undefined && e.ackA !== e.ackB)
   const both = events.filter((e) => e.ackA !== undefined && e.ackB !== undefined).length
-  t.same(differing.map((e) => ({ externalId: e.externalId, a: e.ackA, b: e.ackB })), [], `both instances answered with the same importId (${both} events acknowledged by both)`)
+  t.same(
+    differing.map((e) => ({ externalId: e.externalId, a: e.ackA, b: e.ackB })),
+    [],
+    `both instances answered with the same importId (${both} events acknowledged by both)`
+  )
   const importIds = new Map(events.map((e) => [e.externalId, (e.ackB ?? e.ackA)!]))
   t.equal(new Set(importIds.values()).size, EVENTS, 'one import per event')
 
   // Drain: every acknowledged import imported (none failed or dead).
-  const drainedAt = await waitUntilImported(t, b, importIds.values(), { what: 'every acknowledged import to be imported', timeoutMs: DRAIN_TIMEOUT_MS, serverName: 'B' })
+  const drainedAt = await waitUntilImported(t, b, importIds.values(), {
+    what: 'every acknowledged import to be imported',
+    timeoutMs: DRAIN_TIMEOUT_MS,
+    serverName: 'B'
+  })
 
   // A's in-flight work: taken over and finished by B within 30 s of the kill.
   let latestPickup = 0
@@ -226,7 +249,7 @@ t.test('two instances on one PostgreSQL: concurrent duplicates, one killed mid-r
   for (const event of repeats) {
     for (const route of ['async', 'webhook'] as const) {
       const again = await send(b.base, event, route)
-      if (!again.ok || again.importId !== importIds.get(event.externalId) || again.status !== 200) repeatDiffers.push({ externalId: event.externalId, route, again })
+      if (!again.ok || again.importId !== importIds.get(event.externalId) || again.status !== 200) { repeatDiffers.push({ externalId: event.externalId, route, again }) }
     }
   }
   t.same(repeatDiffers, [], `repeats of ${repeats.length} events by both routes name the same imports (200)`)
@@ -270,7 +293,11 @@ t.test('an old instance refuses a database migrated by a newer build', { skip },
   if (exit === null) return
   t.not(exit.code, 0, `it exits non-zero (code ${exit.code})`)
   const output = server.tail(200)
-  t.match(output, `database schema version ${newer} is newer than this build supports (${latestVersion()}); upgrade the service`, 'with the clear message')
+  t.match(
+    output,
+    `database schema version ${newer} is newer than this build supports (${latestVersion()}); upgrade the service`,
+    'with the clear message'
+  )
   const { rows } = await fresh.db.query<{ version: number }>('SELECT max(version)::integer AS version FROM kibo_bridge.schema_migrations')
   t.equal(rows[0].version, newer, 'and leaves the schema alone')
 })

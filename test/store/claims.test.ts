@@ -2,14 +2,18 @@
 // lease expiry, webhook delivery ids.
 import t from 'tap'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { createImportStore, QUEUED_RETRY_AFTER_SECONDS, type ClaimInput, type ImportStore } from '../../src/plugins/store/index.ts'
+import { createImportStore, QUEUED_RETRY_AFTER_SECONDS, type ClaimInput, type ImportStore } from '../../src/store/index.ts'
 import { eachDatabase } from '../support/databases.ts'
 import { claim, key } from '../support/claim-input.ts'
 
-
-async function importedOrder(store: ImportStore, externalId: string) {
+async function importedOrder (store: ImportStore, externalId: string) {
   const first = await store.claimImport(claim(externalId))
-  await store.markImported(first.record.importId, 'instance-1', { kiboOrderId: 'k-1', kiboOrderNumber: 17, correlationId: 'c-1', created: true })
+  await store.markImported(first.record.importId, 'instance-1', {
+    kiboOrderId: 'k-1',
+    kiboOrderNumber: 17,
+    correlationId: 'c-1',
+    created: true
+  })
   return first.record.importId
 }
 
@@ -21,13 +25,24 @@ void eachDatabase(t, async (t, { db, kind, connectAgain }) => {
     t.equal(result.outcome, 'claimed')
     const r = result.record
     t.match(r.importId, /^imp_[0-9A-HJKMNP-TV-Z]{26}$/)
-    t.match(r, { status: 'importing', mode: 'sync', attempts: 1, leaseOwner: 'instance-1', tenantId: 100, siteId: 200, externalId: 'new-sync' })
+    t.match(r, {
+      status: 'importing',
+      mode: 'sync',
+      attempts: 1,
+      leaseOwner: 'instance-1',
+      tenantId: 100,
+      siteId: 200,
+      externalId: 'new-sync'
+    })
     t.same(r.event, { data: { externalId: 'new-sync', lines: [1, 2] } }, 'the event round-trips as JSON (arrays stay arrays)')
     t.match(r.createdAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
     const leaseLeft = Date.parse(r.leaseExpiresAt!) - Date.parse(r.createdAt)
     t.ok(leaseLeft > 59_000 && leaseLeft <= 60_001, `lease ends leaseMs after creation (${leaseLeft} ms)`)
     const events = await store.getImportEvents(r.importId)
-    t.same(events.map((e) => e.kind), ['received'])
+    t.same(
+      events.map((e) => e.kind),
+      ['received']
+    )
   })
 
   t.test('claimed: a new async import is queued without a lease', async (t) => {
@@ -54,16 +69,27 @@ void eachDatabase(t, async (t, { db, kind, connectAgain }) => {
     await store.claimImport(claim('waiting', { mode: 'async' }))
     const dup = await store.claimImport(claim('waiting', { mode: 'async' }))
     t.match(dup, { outcome: 'in_flight', retryAfterSeconds: QUEUED_RETRY_AFTER_SECONDS })
-    t.same((await store.getImportEvents(first.record.importId)).map((e) => e.kind), ['received'], 'duplicates change nothing')
+    t.same(
+      (await store.getImportEvents(first.record.importId)).map((e) => e.kind),
+      ['received'],
+      'duplicates change nothing'
+    )
   })
 
   t.test('conflict: same key, different payload, imported or in flight', async (t) => {
     await importedOrder(store, 'taken')
-    t.match(await store.claimImport(claim('taken', { payloadHash: 'hash-b' })), { outcome: 'conflict', reason: 'payload', record: { status: 'imported' } })
+    t.match(await store.claimImport(claim('taken', { payloadHash: 'hash-b' })), {
+      outcome: 'conflict',
+      reason: 'payload',
+      record: { status: 'imported' }
+    })
     await store.claimImport(claim('taken-busy'))
     t.match(await store.claimImport(claim('taken-busy', { payloadHash: 'hash-b' })), { outcome: 'conflict', reason: 'payload' })
     await store.claimImport(claim('taken-queued', { mode: 'async' }))
-    t.match(await store.claimImport(claim('taken-queued', { payloadHash: 'hash-b', mode: 'async' })), { outcome: 'conflict', record: { status: 'queued' } })
+    t.match(await store.claimImport(claim('taken-queued', { payloadHash: 'hash-b', mode: 'async' })), {
+      outcome: 'conflict',
+      record: { status: 'queued' }
+    })
   })
 
   t.test('reclaimed: a failed import, even with a new payload; attempts go on', async (t) => {
@@ -73,11 +99,20 @@ void eachDatabase(t, async (t, { db, kind, connectAgain }) => {
     t.equal(again.outcome, 'reclaimed')
     if (again.outcome !== 'reclaimed') return
     t.equal(again.previousStatus, 'failed')
-    t.match(again.record, { importId: first.record.importId, status: 'importing', attempts: 2, leaseOwner: 'instance-2', payloadHash: 'hash-b' })
+    t.match(again.record, {
+      importId: first.record.importId,
+      status: 'importing',
+      attempts: 2,
+      leaseOwner: 'instance-2',
+      payloadHash: 'hash-b'
+    })
     t.same(again.record.event, { v: 2 }, 'the new payload replaced the stored event')
     t.same(again.record.lastError, { status: 503 }, 'the last failure stays visible while retrying')
     const events = await store.getImportEvents(first.record.importId)
-    t.same(events.map((e) => e.kind), ['received', 'failed', 'reclaimed'])
+    t.same(
+      events.map((e) => e.kind),
+      ['received', 'failed', 'reclaimed']
+    )
     t.match(events[2].detail, { previousStatus: 'failed', payloadChanged: true, leaseOwner: 'instance-2' })
   })
 
@@ -85,7 +120,11 @@ void eachDatabase(t, async (t, { db, kind, connectAgain }) => {
     const first = await store.claimImport(claim('dead-one'))
     await store.markFailed(first.record.importId, 'instance-1', { status: 'dead', error: new Error('gave up') })
     const again = await store.claimImport(claim('dead-one', { mode: 'async' }))
-    t.match(again, { outcome: 'reclaimed', previousStatus: 'dead', record: { status: 'queued', mode: 'async', leaseOwner: null, attempts: 1 } })
+    t.match(again, {
+      outcome: 'reclaimed',
+      previousStatus: 'dead',
+      record: { status: 'queued', mode: 'async', leaseOwner: null, attempts: 1 }
+    })
   })
 
   t.test('lease expiry: an import whose owner died is taken over, once', async (t) => {
@@ -124,21 +163,29 @@ void eachDatabase(t, async (t, { db, kind, connectAgain }) => {
   })
 
   t.test('50 concurrent claims of one key: exactly one is claimed', async (t) => {
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => store.claimImport(claim('race-1', { leaseOwner: `worker-${i}` }))))
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => store.claimImport(claim('race-1', { leaseOwner: `worker-${i}` })))
+    )
     const claimed = results.filter((r) => r.outcome === 'claimed')
     t.equal(claimed.length, 1)
     t.equal(results.filter((r) => r.outcome === 'in_flight').length, 49)
     t.equal(new Set(results.map((r) => r.record.importId)).size, 1, 'all of them see the same import')
   })
 
-  t.test('50 concurrent claims from two instances (PostgreSQL: two pools)', { skip: kind === 'pglite' ? 'PGlite has one connection' : false }, async (t) => {
-    const other = createImportStore(await connectAgain!())
-    const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? store : other).claimImport(claim('race-2', { leaseOwner: `instance-${i % 2}` })))
-    )
-    t.equal(results.filter((r) => r.outcome === 'claimed').length, 1)
-    t.equal(new Set(results.map((r) => r.record.importId)).size, 1)
-  })
+  t.test(
+    '50 concurrent claims from two instances (PostgreSQL: two pools)',
+    { skip: kind === 'pglite' ? 'PGlite has one connection' : false },
+    async (t) => {
+      const other = createImportStore(await connectAgain!())
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          (i % 2 === 0 ? store : other).claimImport(claim('race-2', { leaseOwner: `instance-${i % 2}` }))
+        )
+      )
+      t.equal(results.filter((r) => r.outcome === 'claimed').length, 1)
+      t.equal(new Set(results.map((r) => r.record.importId)).size, 1)
+    }
+  )
 
   t.test('50 concurrent takeovers of a failed import: exactly one reclaims it', async (t) => {
     const first = await store.claimImport(claim('race-3'))
@@ -150,7 +197,10 @@ void eachDatabase(t, async (t, { db, kind, connectAgain }) => {
     t.equal(results.filter((r) => r.outcome === 'reclaimed').length, 1)
     t.equal(results.filter((r) => r.outcome === 'in_flight').length, 49)
     const events = await store.getImportEvents(first.record.importId)
-    t.same(events.map((e) => e.kind), ['received', 'failed', 'reclaimed'])
+    t.same(
+      events.map((e) => e.kind),
+      ['received', 'failed', 'reclaimed']
+    )
   })
 
   t.test('webhook delivery ids are unique per tenant and site', async (t) => {
@@ -163,7 +213,11 @@ void eachDatabase(t, async (t, { db, kind, connectAgain }) => {
       'another order under the same delivery id conflicts'
     )
     t.equal(await store.findImport({ ...key, externalId: 'hook-2' }), null, 'and leaves nothing behind')
-    t.match(await store.claimImport(claim('hook-2', { webhookId: 'wh-1', siteId: 201 })), { outcome: 'claimed' }, 'other site, other namespace')
+    t.match(
+      await store.claimImport(claim('hook-2', { webhookId: 'wh-1', siteId: 201 })),
+      { outcome: 'claimed' },
+      'other site, other namespace'
+    )
     t.match(await store.claimImport(claim('hook-3')), { outcome: 'claimed', record: { webhookId: null } })
     t.match(await store.claimImport(claim('hook-4')), { outcome: 'claimed' }, 'many imports without a webhook id')
   })

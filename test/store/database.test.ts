@@ -4,14 +4,7 @@ import t from 'tap'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { existsSync } from 'node:fs'
-import {
-  createImportStore,
-  DatabaseBusyError,
-  latestVersion,
-  migrate,
-  openDatabase,
-  parseTimestamp
-} from '../../src/plugins/store/index.ts'
+import { createImportStore, DatabaseBusyError, latestVersion, migrate, openDatabase, parseTimestamp } from '../../src/store/index.ts'
 import { eachDatabase } from '../support/databases.ts'
 
 t.test('parseTimestamp reads PostgreSQL ISO output', async (t) => {
@@ -48,7 +41,10 @@ void eachDatabase(
         }),
         /changed my mind/
       )
-      await t.rejects(db.transaction(async () => db.query('SELECT 1')), /use the tx argument/)
+      await t.rejects(
+        db.transaction(async () => db.query('SELECT 1')),
+        /use the tx argument/
+      )
       t.same((await db.query('SELECT n FROM scratch ORDER BY n')).rows, [{ n: 1 }, { n: 2 }])
     })
 
@@ -103,11 +99,17 @@ t.test('embedded PGlite survives a restart in its data directory', async (t) => 
   t.same(await migrate(second), { from: latestVersion(), to: latestVersion(), applied: [] })
   const again = await createImportStore(second).getImport(record.importId)
   t.same(again, record)
-  t.same((await createImportStore(second).getImportEvents(record.importId)).map((e) => e.kind), ['received'])
+  t.same(
+    (await createImportStore(second).getImportEvents(record.importId)).map((e) => e.kind),
+    ['received']
+  )
   await second.close()
 
   // A lock left behind by a process that is gone does not keep the service down.
-  await writeFile(path.join(dataDir, 'kibo-bridge.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, hostname: (await import('node:os')).hostname() }))
+  await writeFile(
+    path.join(dataDir, 'kibo-bridge.lock'),
+    JSON.stringify({ pid: 2 ** 22 + 12345, hostname: (await import('node:os')).hostname() })
+  )
   const third = await openDatabase({ dataDir })
   await third.ping()
   await third.close()

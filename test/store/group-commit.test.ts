@@ -3,8 +3,8 @@
 // that arrive while a batch is being written; withGroupCommit gives the store's callers both.
 import t, { type Test } from 'tap'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { createImportStore, type ClaimInput, type ImportRecord, type Queryable } from '../../src/plugins/store/index.ts'
-import { groupCommit, withGroupCommit } from '../../src/plugins/store/group-commit.ts'
+import { createImportStore, type ClaimInput, type ImportRecord, type Queryable } from '../../src/store/index.ts'
+import { groupCommit, withGroupCommit } from '../../src/store/group-commit.ts'
 import { eachDatabase } from '../support/databases.ts'
 import { claim as claimInput, key } from '../support/claim-input.ts'
 
@@ -13,7 +13,7 @@ const claim = (externalId: string, over: Partial<ClaimInput> = {}) =>
 
 const outcome = (n: number) => ({ kiboOrderId: `k-${n}`, kiboOrderNumber: n, correlationId: `c-${n}`, created: true })
 
-function fulfilled<T>(t: Test, result: PromiseSettledResult<T> | undefined): T {
+function fulfilled<T> (t: Test, result: PromiseSettledResult<T> | undefined): T {
   if (result?.status !== 'fulfilled') {
     t.fail(`expected a result, got ${result?.status === 'rejected' ? String(result.reason) : 'nothing'}`)
     throw new Error('not fulfilled')
@@ -32,20 +32,35 @@ t.test('groupCommit: calls made while a batch is written go together into the ne
       batches.push([...inputs])
       firstStarted()
       await gate
-      return inputs.map((n): PromiseSettledResult<number> => (n === 13 ? { status: 'rejected', reason: new Error('thirteen') } : { status: 'fulfilled', value: n * 2 }))
+      return inputs.map((n): PromiseSettledResult<number> =>
+        n === 13 ? { status: 'rejected', reason: new Error('thirteen') } : { status: 'fulfilled', value: n * 2 }
+      )
     },
     { maxBatchSize: 40 }
   )
   const first = write(1)
   await started // the first batch is being written now
-  const rest = Array.from({ length: 60 }, (_, i) => write(i + 2).then((v) => v, (e: Error) => e.message))
+  const rest = Array.from({ length: 60 }, (_, i) =>
+    write(i + 2).then(
+      (v) => v,
+      (e: Error) => e.message
+    )
+  )
   await sleep(20)
   t.same(batches.length, 1, 'nothing else is written while the first batch runs')
   openGate()
   t.equal(await first, 2, 'a lone call is written at once')
   const answers = await Promise.all(rest)
-  t.same(batches.map((b) => b.length), [1, 40, 20], 'the 60 waiting calls went in batches of at most 40, after the first one ended')
-  t.same(batches.flat(), Array.from({ length: 61 }, (_, i) => i + 1), 'in arrival order')
+  t.same(
+    batches.map((b) => b.length),
+    [1, 40, 20],
+    'the 60 waiting calls went in batches of at most 40, after the first one ended'
+  )
+  t.same(
+    batches.flat(),
+    Array.from({ length: 61 }, (_, i) => i + 1),
+    'in arrival order'
+  )
   t.equal(answers[11], 'thirteen', 'an input that failed gets its own error')
   t.equal(answers[0], 4)
   t.equal(answers[59], 122, 'every other input gets its own result')
@@ -69,38 +84,56 @@ void eachDatabase(t, async (t, { db, kind }) => {
   const store = createImportStore(db)
 
   t.test('claimImports: new imports in one batch, each with its received event', async (t) => {
-    const inputs = [
-      claim('batch-1'),
-      claim('batch-2', { mode: 'async' }),
-      claim('batch-3', { webhookId: 'wh-3', mode: 'async' })
-    ]
+    const inputs = [claim('batch-1'), claim('batch-2', { mode: 'async' }), claim('batch-3', { webhookId: 'wh-3', mode: 'async' })]
     const seen: ImportRecord[][] = []
     const results = await store.claimImports(inputs, {
       onClaimed: async (tx: Queryable, records) => {
         seen.push(records)
-        const { rows } = await tx.query<{ n: number }>(`SELECT count(*)::integer AS n FROM kibo_bridge.imports WHERE external_id LIKE 'batch-%'`)
+        const { rows } = await tx.query<{ n: number }>(
+          "SELECT count(*)::integer AS n FROM kibo_bridge.imports WHERE external_id LIKE 'batch-%'"
+        )
         t.equal(rows[0].n, 3, 'onClaimed runs inside the transaction that holds the new rows')
       }
     })
     t.equal(seen.length, 1, 'onClaimed is called once for the batch')
-    t.same(seen[0].map((r) => r.externalId), ['batch-1', 'batch-2', 'batch-3'])
+    t.same(
+      seen[0].map((r) => r.externalId),
+      ['batch-1', 'batch-2', 'batch-3']
+    )
     const records = results.map((r) => fulfilled(t, r))
-    t.same(records.map((r) => r.outcome), ['claimed', 'claimed', 'claimed'])
+    t.same(
+      records.map((r) => r.outcome),
+      ['claimed', 'claimed', 'claimed']
+    )
     t.match(records[0].record, { externalId: 'batch-1', status: 'importing', mode: 'sync', attempts: 1, leaseOwner: 'instance-1' })
-    t.match(records[1].record, { externalId: 'batch-2', status: 'queued', mode: 'async', attempts: 0, leaseOwner: null, leaseExpiresAt: null })
+    t.match(records[1].record, {
+      externalId: 'batch-2',
+      status: 'queued',
+      mode: 'async',
+      attempts: 0,
+      leaseOwner: null,
+      leaseExpiresAt: null
+    })
     t.match(records[2].record, { externalId: 'batch-3', webhookId: 'wh-3' })
     t.same(records[0].record.event, inputs[0].event, 'the event round-trips (unicode and quotes included)')
     const leaseLeft = Date.parse(records[0].record.leaseExpiresAt!) - Date.parse(records[0].record.createdAt)
     t.ok(leaseLeft > 59_000 && leaseLeft <= 60_001, `the lease ends leaseMs after creation (${leaseLeft} ms)`)
     for (const [i, r] of records.entries()) {
       const events = await store.getImportEvents(r.record.importId)
-      t.same(events.map((e) => e.kind), ['received'])
-      t.same(events[0].detail, {
-        mode: inputs[i].mode,
-        payloadHash: 'hash-a',
-        ...(inputs[i].mode === 'sync' ? { leaseOwner: 'instance-1' } : {}),
-        ...(inputs[i].webhookId ? { webhookId: inputs[i].webhookId } : {})
-      }, 'the same history row as a claim alone writes')
+      t.same(
+        events.map((e) => e.kind),
+        ['received']
+      )
+      t.same(
+        events[0].detail,
+        {
+          mode: inputs[i].mode,
+          payloadHash: 'hash-a',
+          ...(inputs[i].mode === 'sync' ? { leaseOwner: 'instance-1' } : {}),
+          ...(inputs[i].webhookId ? { webhookId: inputs[i].webhookId } : {})
+        },
+        'the same history row as a claim alone writes'
+      )
     }
   })
 
@@ -139,7 +172,10 @@ void eachDatabase(t, async (t, { db, kind }) => {
       }
     })
     t.equal(batchCalls, 3, 'once for the batch (rolled back), then once per import alone')
-    t.same(results.map((r) => fulfilled(t, r).outcome), ['claimed', 'claimed'])
+    t.same(
+      results.map((r) => fulfilled(t, r).outcome),
+      ['claimed', 'claimed']
+    )
     const failing = await store.claimImports([claim('fallback-3', { mode: 'async' })], {
       onClaimed: async () => {
         throw new Error('the queue is down')
@@ -158,14 +194,35 @@ void eachDatabase(t, async (t, { db, kind }) => {
       { importId: c.importId, leaseOwner: 'instance-1', outcome: outcome(3) }, // instance-2 holds it
       { importId: a.importId, leaseOwner: 'instance-1', outcome: outcome(1) } // already done above
     ])
-    t.match(fulfilled(t, results[0]), { status: 'imported', kiboOrderId: 'k-1', kiboOrderNumber: 1, kiboCorrelationId: 'c-1', leaseOwner: null })
+    t.match(fulfilled(t, results[0]), {
+      status: 'imported',
+      kiboOrderId: 'k-1',
+      kiboOrderNumber: 1,
+      kiboCorrelationId: 'c-1',
+      leaseOwner: null
+    })
     t.match(fulfilled(t, results[1]), { status: 'imported', kiboOrderId: 'k-2' })
     t.match(results[2], { status: 'rejected', reason: { name: 'LeaseLostError', currentOwner: 'instance-2' } })
     t.match(results[3], { status: 'rejected', reason: { name: 'LeaseLostError', currentStatus: 'imported' } })
     const events = await store.getImportEvents(b.importId)
-    t.same(events.map((e) => e.kind), ['received', 'imported'], 'one history row per import')
-    t.same(events[1].detail, { leaseOwner: 'instance-1', kiboOrderId: 'k-2', kiboOrderNumber: 2, correlationId: 'c-2', created: false, orderIds: ['x', 'y'] })
-    t.same((await store.getImportEvents(c.importId)).map((e) => e.kind), ['received'], 'nothing written for the refused one')
+    t.same(
+      events.map((e) => e.kind),
+      ['received', 'imported'],
+      'one history row per import'
+    )
+    t.same(events[1].detail, {
+      leaseOwner: 'instance-1',
+      kiboOrderId: 'k-2',
+      kiboOrderNumber: 2,
+      correlationId: 'c-2',
+      created: false,
+      orderIds: ['x', 'y']
+    })
+    t.same(
+      (await store.getImportEvents(c.importId)).map((e) => e.kind),
+      ['received'],
+      'nothing written for the refused one'
+    )
   })
 
   t.test(`withGroupCommit on ${kind}: 200 concurrent claims and outcomes in few transactions, none lost or doubled`, async (t) => {
@@ -194,8 +251,14 @@ void eachDatabase(t, async (t, { db, kind }) => {
     t.equal(done.filter((r) => r.status === 'imported').length, 150)
     t.ok(markBatches < 20, `${markBatches} batches for 150 outcomes`)
     const rows = await Promise.all(Array.from({ length: 150 }, (_, i) => store.findImport({ ...key, externalId: `gc-${i}` })))
-    t.ok(rows.every((r) => r?.status === 'imported'), 'every key is imported, none left importing')
+    t.ok(
+      rows.every((r) => r?.status === 'imported'),
+      'every key is imported, none left importing'
+    )
     const histories = await Promise.all(rows.map((r) => store.getImportEvents(r!.importId)))
-    t.ok(histories.every((h) => h.map((e) => e.kind).join() === 'received,imported'), 'each with exactly one received and one imported row')
+    t.ok(
+      histories.every((h) => h.map((e) => e.kind).join() === 'received,imported'),
+      'each with exactly one received and one imported row'
+    )
   })
 })

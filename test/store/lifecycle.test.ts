@@ -2,16 +2,10 @@
 // the history rows each change writes, in order.
 import t from 'tap'
 import { setTimeout as sleep } from 'node:timers/promises'
-import {
-  createImportStore,
-  ImportNotFoundError,
-  ImportStateError,
-  LeaseLostError,
-  type ClaimInput
-} from '../../src/plugins/store/index.ts'
+import { createImportStore, ImportNotFoundError, ImportStateError, LeaseLostError, type ClaimInput } from '../../src/store/index.ts'
 import { eachDatabase } from '../support/databases.ts'
 
-function claim(externalId: string, over: Partial<ClaimInput> = {}): ClaimInput {
+function claim (externalId: string, over: Partial<ClaimInput> = {}): ClaimInput {
   return {
     tenantId: 1,
     siteId: 2,
@@ -54,7 +48,10 @@ void eachDatabase(t, async (t, { db }) => {
     )
     t.same(events[1].detail, { outcome: 'kibo_timeout', ms: 30_000 })
     t.match(events[3].detail, { kiboOrderId: 'abc123', created: true, leaseOwner: 'owner-a' })
-    t.ok(events.every((e, i) => i === 0 || e.id > events[i - 1].id && e.at >= events[i - 1].at), 'ids and times ascend')
+    t.ok(
+      events.every((e, i) => i === 0 || (e.id > events[i - 1].id && e.at >= events[i - 1].at)),
+      'ids and times ascend'
+    )
     t.same(await store.getImport(record.importId), imported)
     t.same(await store.findImport({ tenantId: 1, siteId: 2, externalId: 'ok-1' }), imported)
   })
@@ -108,7 +105,10 @@ void eachDatabase(t, async (t, { db }) => {
     t.equal(await store.leaseImport(record.importId, 'worker-3', 60_000), null, 'not once imported')
     await t.rejects(store.leaseImport('imp_missing', 'worker-3', 60_000), ImportNotFoundError)
     const events = await store.getImportEvents(record.importId)
-    t.same(events.map((e) => e.kind), ['received', 'leased', 'released', 'leased', 'imported'])
+    t.same(
+      events.map((e) => e.kind),
+      ['received', 'leased', 'released', 'leased', 'imported']
+    )
     t.same(events[1].detail, { leaseOwner: 'worker-1', attempt: 1, previousStatus: 'queued' }, 'each lease says what it took over')
     t.same(events[2].detail, { leaseOwner: 'worker-1', delayMs: 0, error: { status: 503 } })
     t.same(events[3].detail, { leaseOwner: 'worker-2', attempt: 2, previousStatus: 'queued' })
@@ -121,7 +121,11 @@ void eachDatabase(t, async (t, { db }) => {
     t.match(await store.leaseImport(record.importId, 'worker-2', 60_000), { attempts: 2, leaseOwner: 'worker-2' })
     const leases = (await store.getImportEvents(record.importId)).filter((e) => e.kind === 'leased')
     t.same(leases.at(-1)?.detail, { leaseOwner: 'worker-2', attempt: 2, previousStatus: 'importing', previousLeaseOwner: 'worker-1' })
-    await t.rejects(store.renewLease(record.importId, 'worker-1', 1000), { name: 'LeaseLostError', currentStatus: 'importing', currentOwner: 'worker-2' })
+    await t.rejects(store.renewLease(record.importId, 'worker-1', 1000), {
+      name: 'LeaseLostError',
+      currentStatus: 'importing',
+      currentOwner: 'worker-2'
+    })
   })
 
   t.test('requeue: failed or dead back to the queue; anything else refused', async (t) => {

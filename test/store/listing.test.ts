@@ -1,6 +1,6 @@
 // Listing for operators: newest first, keyset cursors, filters, counts.
 import t from 'tap'
-import { createImportStore, InvalidCursorError, type ImportRecord } from '../../src/plugins/store/index.ts'
+import { createImportStore, InvalidCursorError, type ImportRecord } from '../../src/store/index.ts'
 import { eachDatabase } from '../support/databases.ts'
 
 void eachDatabase(t, async (t, { db }) => {
@@ -21,9 +21,11 @@ void eachDatabase(t, async (t, { db }) => {
       leaseMs: 60_000
     })
     created.push(record)
-    if (i % 10 === 0) await store.markImported(record.importId, 'me', { kiboOrderId: `k${i}`, kiboOrderNumber: i, correlationId: null, created: true })
+    if (i % 10 === 0) { await store.markImported(record.importId, 'me', { kiboOrderId: `k${i}`, kiboOrderNumber: i, correlationId: null, created: true }) }
   }
-  const newestFirst = [...created].sort((a, b) => (a.createdAt === b.createdAt ? (a.importId < b.importId ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1))
+  const newestFirst = [...created].sort((a, b) =>
+    a.createdAt === b.createdAt ? (a.importId < b.importId ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1
+  )
 
   t.test('pages through everything, newest first, without gaps or repeats', async (t) => {
     const seen: string[] = []
@@ -37,7 +39,10 @@ void eachDatabase(t, async (t, { db }) => {
       t.ok(page.items.length <= 5)
     } while (cursor !== null)
     t.equal(pages, 5)
-    t.same(seen, newestFirst.map((r) => r.importId))
+    t.same(
+      seen,
+      newestFirst.map((r) => r.importId)
+    )
   })
 
   t.test('a page that ends exactly at the end has no next cursor', async (t) => {
@@ -55,7 +60,10 @@ void eachDatabase(t, async (t, { db }) => {
     const rest = await store.listImports({ status: 'queued', limit: 100, cursor: queued.nextCursor })
     t.ok(rest.items.every((r) => r.status === 'queued'))
     t.equal(queued.items.length + rest.items.length, 11)
-    t.same((await store.listImports({ externalId: 'order-07', limit: 10 })).items.map((r) => r.importId), [created[7].importId])
+    t.same(
+      (await store.listImports({ externalId: 'order-07', limit: 10 })).items.map((r) => r.importId),
+      [created[7].importId]
+    )
     t.equal((await store.listImports({ tenantId: 9, limit: 10 })).items.length, 3)
     t.equal((await store.listImports({ tenantId: 9, siteId: 2, limit: 10 })).items.length, 0)
   })

@@ -1,7 +1,7 @@
 // Migrations: idempotent, safe when instances start together, and refusing a newer schema.
 import t from 'tap'
-import { latestVersion, migrate, schemaStatus, SchemaVersionError } from '../../src/plugins/store/index.ts'
-import { MIGRATIONS } from '../../src/plugins/store/sql.ts'
+import { latestVersion, migrate, schemaStatus, SchemaVersionError } from '../../src/store/index.ts'
+import { MIGRATIONS } from '../../src/store/sql.ts'
 
 const allVersions = MIGRATIONS.map((migration) => migration.version)
 import { eachDatabase } from '../support/databases.ts'
@@ -27,7 +27,16 @@ void eachDatabase(
       )
       t.same(
         tables.rows.map((r) => r.table_name),
-        ['import_events', 'imports', 'inventory_batches', 'inventory_item_errors', 'inventory_jobs', 'kibo_pauses', 'schema_migrations', 'translated_authorizations']
+        [
+          'import_events',
+          'imports',
+          'inventory_batches',
+          'inventory_item_errors',
+          'inventory_jobs',
+          'kibo_pauses',
+          'schema_migrations',
+          'translated_authorizations'
+        ]
       )
     })
 
@@ -47,10 +56,7 @@ void eachDatabase(
       await db.query("INSERT INTO kibo_bridge.schema_migrations (version, name) VALUES (99, 'from the future')")
       const error = await migrate(db).catch((e: unknown) => e)
       t.ok(error instanceof SchemaVersionError)
-      t.equal(
-        (error as Error).message,
-        `database schema version 99 is newer than this build supports (${expected}); upgrade the service`
-      )
+      t.equal((error as Error).message, `database schema version 99 is newer than this build supports (${expected}); upgrade the service`)
       t.match(await schemaStatus(db), { applied: 99, expected, upToDate: false, pending: [] })
       await db.query('DELETE FROM kibo_bridge.schema_migrations WHERE version = 99')
     })

@@ -8,12 +8,12 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
 import { fromPglite } from 'pg-boss'
-import { PgliteError, startPgliteWorker } from '../../src/plugins/store/pglite-worker.ts'
+import { PgliteError, startPgliteWorker } from '../../src/store/pglite-worker.ts'
 import { pristineDump } from '../support/databases.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
-async function openWorker(t: Test) {
+async function openWorker (t: Test) {
   const pglite = await startPgliteWorker({ dataDir: 'memory://', settings: [], loadDataDir: await pristineDump() })
   t.teardown(() => pglite.close())
   return pglite
@@ -43,7 +43,11 @@ t.test('errors keep their class and PostgreSQL fields', async (t) => {
   t.notOk(Object.hasOwn(duplicate as object, 'params'), 'the parameters (whole orders) stay in the thread')
   const tooBig = await pglite.query('SELECT 9007199254740993::int8 AS n', [], { serviceTypes: true }).catch((error: unknown) => error)
   t.type(tooBig, RangeError, "the service's int8 parser runs in the thread and its RangeError comes back")
-  t.same((await pglite.query('SELECT 9007199254740993::int8 AS n')).rows, [{ n: 9007199254740993n }], "without serviceTypes: PGlite's own parsers")
+  t.same(
+    (await pglite.query('SELECT 9007199254740993::int8 AS n')).rows,
+    [{ n: 9007199254740993n }],
+    "without serviceTypes: PGlite's own parsers"
+  )
 })
 
 t.test('a transaction holds everyone else back until it ends', async (t) => {
@@ -92,7 +96,11 @@ t.test("pg-boss's fromPglite adapter: statements, multi-statement exec and LISTE
   const exec = await boss.executeSql('CREATE TABLE q (v text); INSERT INTO q VALUES ($$a$$) RETURNING v; SELECT 2 AS two')
   t.same(exec.rows, [{ v: 'a' }, { two: 2 }])
   const heard: string[] = []
-  const subscription = await boss.listen!('news', (payload) => heard.push(payload), () => {})
+  const subscription = await boss.listen!(
+    'news',
+    (payload) => heard.push(payload),
+    () => {}
+  )
   await pglite.query("SELECT pg_notify('news', 'hello')")
   await new Promise((resolve) => setTimeout(resolve, 50))
   t.same(heard, ['hello'])
@@ -111,7 +119,10 @@ t.test('close ends the thread; later calls reject', async (t) => {
 })
 
 t.test('a data directory that cannot be opened fails the start, and the thread is gone', async (t) => {
-  await t.rejects(startPgliteWorker({ dataDir: 'memory://', settings: [], loadDataDir: new TextEncoder().encode('not a tar') }), /embedded database thread|tar|invalid/i)
+  await t.rejects(
+    startPgliteWorker({ dataDir: 'memory://', settings: [], loadDataDir: new TextEncoder().encode('not a tar') }),
+    /embedded database thread|tar|invalid/i
+  )
 })
 
 t.test('a thread that dies is reported once, and every call after it rejects', async (t) => {
@@ -130,7 +141,10 @@ t.test('a thread that dies is reported once, and every call after it rejects', a
   t.equal(failures.length, 1, 'onFailure was called once')
   t.match(failures[0]?.message, /embedded database thread/)
   await t.rejects(pglite.query('SELECT 1'), /embedded database thread/, 'later calls reject at once')
-  await t.rejects(pglite.transaction(async () => {}), /embedded database thread/)
+  await t.rejects(
+    pglite.transaction(async () => {}),
+    /embedded database thread/
+  )
   t.ok(pglite.closed)
   await pglite.close() // still safe
 })
@@ -142,7 +156,10 @@ t.test('an idle thread does not keep the process alive; a waiting call does', as
 const pglite = await startPgliteWorker({ dataDir: 'memory://', settings: [] })
 const { rows } = await pglite.query('SELECT pg_sleep(0.3), 41 + 1 AS answer')
 console.log(rows[0].answer)`
-  const child = spawn(process.execPath, ['--liftoff-only', '--input-type=module', '--eval', script], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--liftoff-only', '--input-type=module', '--eval', script], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))

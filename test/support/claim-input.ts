@@ -1,9 +1,9 @@
 // A claimImport input for the store's tests: tenant 100, site 200, a sync claim by instance-1.
-import type { ClaimInput } from '../../src/plugins/store/index.ts'
+import type { ClaimInput } from '../../src/store/index.ts'
 
 export const key = { tenantId: 100, siteId: 200 }
 
-export function claim(externalId: string, over: Partial<ClaimInput> = {}): ClaimInput {
+export function claim (externalId: string, over: Partial<ClaimInput> = {}): ClaimInput {
   return {
     ...key,
     externalId,

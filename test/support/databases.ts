@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { PGlite } from '@electric-sql/pglite'
 import type { Test } from 'tap'
-import { migrate, openDatabase, pgliteDatabase, type Database } from '../../src/plugins/store/index.ts'
-import { startPgliteWorker } from '../../src/plugins/store/pglite-worker.ts'
+import { migrate, openDatabase, pgliteDatabase, type Database } from '../../src/store/index.ts'
+import { startPgliteWorker } from '../../src/store/pglite-worker.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
 
@@ -34,7 +34,7 @@ const skipPostgresAllowed = process.env.SKIP_POSTGRES === '1'
 let postgresCheck: Promise<string | null> | undefined
 
 /** null when PostgreSQL answers; the reason when it does not and SKIP_POSTGRES=1; throws otherwise. */
-export function postgresUnavailable(): Promise<string | null> {
+export function postgresUnavailable (): Promise<string | null> {
   postgresCheck ??= (async () => {
     const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 3000 })
     try {
@@ -52,7 +52,7 @@ export function postgresUnavailable(): Promise<string | null> {
   return postgresCheck
 }
 
-function redact(url: string): string {
+function redact (url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')
 }
 
@@ -60,7 +60,7 @@ function redact(url: string): string {
 // is cached on disk (keyed by the installed PGlite build) so parallel test files share it.
 let pristine: Promise<Uint8Array> | undefined
 
-export function pristineDump(): Promise<Uint8Array> {
+export function pristineDump (): Promise<Uint8Array> {
   pristine ??= (async () => {
     const entry = fileURLToPath(import.meta.resolve('@electric-sql/pglite'))
     const { size, mtimeMs } = await stat(entry)
@@ -87,13 +87,13 @@ export function pristineDump(): Promise<Uint8Array> {
   return pristine
 }
 
-async function freshPglite(t: Test): Promise<FreshDatabase> {
+async function freshPglite (t: Test): Promise<FreshDatabase> {
   const db = pgliteDatabase(await startPgliteWorker({ dataDir: 'memory://', settings: [], loadDataDir: await pristineDump() }))
   t.teardown(() => db.close())
   return { kind: 'pglite', db }
 }
 
-async function freshPostgres(t: Test): Promise<FreshDatabase> {
+async function freshPostgres (t: Test): Promise<FreshDatabase> {
   const name = `kb_test_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: postgresUrl })
   await admin.connect()
@@ -124,7 +124,7 @@ async function freshPostgres(t: Test): Promise<FreshDatabase> {
 }
 
 /** A fresh, empty (unmigrated) database of this kind, closed and removed when `t` ends. */
-export function freshDatabase(t: Test, kind: DatabaseKind): Promise<FreshDatabase> {
+export function freshDatabase (t: Test, kind: DatabaseKind): Promise<FreshDatabase> {
   return kind === 'pglite' ? freshPglite(t) : freshPostgres(t)
 }
 
@@ -132,7 +132,7 @@ export function freshDatabase(t: Test, kind: DatabaseKind): Promise<FreshDatabas
  * Runs `fn` once per database kind, as subtests named after it. `fn` gets a fresh database;
  * `migrated: true` (the default) applies the migrations first; `kinds` narrows the databases.
  */
-export async function eachDatabase(
+export async function eachDatabase (
   t: Test,
   fn: (t: Test, fresh: FreshDatabase) => Promise<void>,
   options: { migrated?: boolean; kinds?: readonly DatabaseKind[] } = {}

@@ -17,7 +17,7 @@ export const READY_TIMEOUT_MS = 90_000
 
 /** What startServer needs from its caller: a tap Test fits, and so does a bench's own cleanup list. */
 /** The env that points a server at a Kibo simulator, with the simulator's default credentials, tenant and site. */
-export function kiboSimulatorEnv(kibo: { apiBaseUrl: string; authBaseUrl: string }): Record<string, string> {
+export function kiboSimulatorEnv (kibo: { apiBaseUrl: string; authBaseUrl: string }): Record<string, string> {
   return {
     KIBO_CLIENT_ID: DEFAULT_CLIENT_ID,
     KIBO_SHARED_SECRET: DEFAULT_SHARED_SECRET,
@@ -33,12 +33,17 @@ export interface ServerOwner {
   comment?(message: string): void
 }
 
-export function sleep(ms: number): Promise<void> {
+export function sleep (ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }
 
 /** Polls `check` every `everyMs` until it returns a value other than undefined/false, or throws after `timeoutMs`. */
-export async function waitFor<T>(what: string, timeoutMs: number, check: () => Promise<T | undefined | false> | T | undefined | false, everyMs = 100): Promise<T> {
+export async function waitFor<T> (
+  what: string,
+  timeoutMs: number,
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  everyMs = 100
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await check()
@@ -48,7 +53,7 @@ export async function waitFor<T>(what: string, timeoutMs: number, check: () => P
   }
 }
 
-export function freePort(): Promise<number> {
+export function freePort (): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer()
     server.unref()
@@ -86,7 +91,7 @@ export interface StartServerOptions {
 }
 
 /** Every server process started by a test, killed (whole process group) in its teardown. */
-export async function startServer(t: ServerOwner, env: Record<string, string>, options: StartServerOptions = {}): Promise<ServerProcess> {
+export async function startServer (t: ServerOwner, env: Record<string, string>, options: StartServerOptions = {}): Promise<ServerProcess> {
   const port = await freePort()
   const startedAt = Date.now()
   const child = spawn(nodeBin, [...startFlags(), 'src/server.ts'], {
@@ -133,16 +138,21 @@ export async function startServer(t: ServerOwner, env: Record<string, string>, o
   }
   if (options.waitReady === false) return server
   try {
-    await waitFor('the server to be ready', options.readyTimeoutMs ?? READY_TIMEOUT_MS, async () => {
-      if (exit !== null) throw new Error(`the server exited before it was ready (code ${exit.code}, signal ${exit.signal})`)
-      try {
-        const res = await fetch(`${server.base}/health/ready`, { signal: AbortSignal.timeout(5000) })
-        await res.arrayBuffer()
-        return res.status === 200
-      } catch {
-        return false
-      }
-    }, 200)
+    await waitFor(
+      'the server to be ready',
+      options.readyTimeoutMs ?? READY_TIMEOUT_MS,
+      async () => {
+        if (exit !== null) throw new Error(`the server exited before it was ready (code ${exit.code}, signal ${exit.signal})`)
+        try {
+          const res = await fetch(`${server.base}/health/ready`, { signal: AbortSignal.timeout(5000) })
+          await res.arrayBuffer()
+          return res.status === 200
+        } catch {
+          return false
+        }
+      },
+      200
+    )
   } catch (error) {
     t.comment?.(`server output:\n${server.tail()}`)
     throw error

@@ -7,7 +7,7 @@
 import t from 'tap'
 import { TranslatedCreateOrderRequestSchema } from '../../schemas/translated-order.ts'
 import { ProblemSchema, problemType } from '../../schemas/problem.ts'
-import { mapEventToTranslatedOrder } from '../../src/plugins/mapping/translated-v2/index.ts'
+import { mapEventToTranslatedOrder } from '../../src/mapping/translated-v2/index.ts'
 import {
   dropNulls,
   goldenTranslatedOptions,
@@ -67,7 +67,12 @@ const SEED_DEVIATIONS: { path: string; seed: unknown; mapped: unknown; why: stri
   },
   { path: 'shippingAddress.lastName', seed: undefined, mapped: 'Customer', why: 'as shippingAddress.firstName' },
   { path: 'orderPayments.0.paymentMethod.billingAddress.firstName', seed: undefined, mapped: 'Test', why: 'as shippingAddress.firstName' },
-  { path: 'orderPayments.0.paymentMethod.billingAddress.lastName', seed: undefined, mapped: 'Customer', why: 'as shippingAddress.firstName' },
+  {
+    path: 'orderPayments.0.paymentMethod.billingAddress.lastName',
+    seed: undefined,
+    mapped: 'Customer',
+    why: 'as shippingAddress.firstName'
+  },
   {
     path: 'orderPayments.0.paymentMethod.cardSecurityCode',
     seed: '111',
@@ -88,7 +93,7 @@ const SEED_DEVIATIONS: { path: string; seed: unknown; mapped: unknown; why: stri
   }
 ]
 
-function setPath(target: any, path: string, value: unknown): void {
+function setPath (target: any, path: string, value: unknown): void {
   const keys = path.split('.')
   const last = keys.pop()!
   const parent = keys.reduce((node, key) => node[key], target)
@@ -96,7 +101,7 @@ function setPath(target: any, path: string, value: unknown): void {
   else parent[last] = value
 }
 
-function getPath(target: any, path: string): unknown {
+function getPath (target: any, path: string): unknown {
   return path.split('.').reduce((node, key) => (node === undefined || node === null ? undefined : node[key]), target)
 }
 

@@ -3,14 +3,19 @@
 import t from 'tap'
 import { request as undiciRequest } from 'undici'
 import { startKiboSimulator, DEFAULT_TENANT_ID, type KiboSimulator } from '../../src/kibo-simulator/index.ts'
-import { createKiboTokenProvider, type KiboTokenProvider } from '../../src/plugins/kibo-auth.ts'
-import { KiboError } from '../../src/plugins/kibo-client.ts'
-import { createTranslatedClient, translatedBaseUrl, translatedErrorToProblem, type TranslatedClient } from '../../src/plugins/translated-client.ts'
+import { createKiboTokenProvider, type KiboTokenProvider } from '../../src/kibo/auth.ts'
+import { KiboError } from '../../src/kibo/orders-client.ts'
+import {
+  createTranslatedClient,
+  translatedBaseUrl,
+  translatedErrorToProblem,
+  type TranslatedClient
+} from '../../src/kibo/translated-client.ts'
 import {
   applyTranslatedAuthorization,
   buildTranslatedAuthorizeRequest,
   mapEventToTranslatedOrder
-} from '../../src/plugins/mapping/translated-v2/index.ts'
+} from '../../src/mapping/translated-v2/index.ts'
 import type { TranslatedCreateOrderRequest } from '../../schemas/translated-order.ts'
 import { connectionFor } from '../kibo/fixtures.ts'
 import { goldenTranslatedOptions as options, parseEvent, readGolden, readTranslatedExample } from './helpers.ts'
@@ -34,7 +39,7 @@ t.beforeEach(async () => {
   tokens.invalidate(await tokens.getToken())
 })
 
-function mapped(name: string, change: (input: any) => void = () => {}): TranslatedCreateOrderRequest {
+function mapped (name: string, change: (input: any) => void = () => {}): TranslatedCreateOrderRequest {
   const input = structuredClone(readTranslatedExample(name))
   change(input)
   const result = mapEventToTranslatedOrder(parseEvent(input), options)
@@ -42,7 +47,7 @@ function mapped(name: string, change: (input: any) => void = () => {}): Translat
   return result.request
 }
 
-async function rejection(promise: Promise<unknown>): Promise<KiboError> {
+async function rejection (promise: Promise<unknown>): Promise<KiboError> {
   try {
     await promise
   } catch (error) {
@@ -68,7 +73,14 @@ t.test('create: every example maps to a request the simulator accepts', async (t
   const split = mapEventToTranslatedOrder(parseEvent(readTranslatedExample('preorder-split-usd')), options)
   if (!split.ok || !split.split) throw new Error('expected a split')
   for (const child of split.orders) await client.createTranslatedOrder(child.request)
-  t.same(sim.translated.orders().map((o) => o.externalOrderID).slice(-2), ['SO-200410', 'SO-200410-P'], 'both child orders accepted')
+  t.same(
+    sim.translated
+      .orders()
+      .map((o) => o.externalOrderID)
+      .slice(-2),
+    ['SO-200410', 'SO-200410-P'],
+    'both child orders accepted'
+  )
 })
 
 t.test("create: the seed's own sample request is accepted as is", async (t) => {
@@ -100,12 +112,51 @@ t.test('authorize, then create with the authorizationID', async (t) => {
 
 t.test('authorize: the seed sample, and validation failures', async (t) => {
   const sample = {
-    externalCartID: '0123456', manufacturerID: 1010, catalogID: 0, currency: 'USD', locale: 'en-US',
-    customer: { firstName: 'John', lastName: 'Smith', email: 'John.Smith@kibocommerce.com', password: null, phone1: '4691111111', active: null, accountCreated: null },
+    externalCartID: '0123456',
+    manufacturerID: 1010,
+    catalogID: 0,
+    currency: 'USD',
+    locale: 'en-US',
+    customer: {
+      firstName: 'John',
+      lastName: 'Smith',
+      email: 'John.Smith@kibocommerce.com',
+      password: null,
+      phone1: '4691111111',
+      active: null,
+      accountCreated: null
+    },
     paymentMethod: {
-      billingAddress: { firstName: 'John', lastName: 'Smith', addressLine1: '111 Example St', phone: '4691111111', city: 'San Luis Obispo', state: 'CA', postalCode: '93401', countryCode: 'US', latitude: null, longitude: null, company: null },
-      paymentType: 'CC', cardIssuer: 'VI', noOperationType: null, cardNumber: '4111111111111111', cardExpiration: '10-2019', cardSecurityCode: '123',
-      payPalToken: null, payPalPayerID: null, paymentMethodToken: null, authToken: null, ccLastFour: null, cardToken: null, creditPlan: null, creditPlanType: null, retailerRef: null, financeCode: null, paymentMethodID: null
+      billingAddress: {
+        firstName: 'John',
+        lastName: 'Smith',
+        addressLine1: '111 Example St',
+        phone: '4691111111',
+        city: 'San Luis Obispo',
+        state: 'CA',
+        postalCode: '93401',
+        countryCode: 'US',
+        latitude: null,
+        longitude: null,
+        company: null
+      },
+      paymentType: 'CC',
+      cardIssuer: 'VI',
+      noOperationType: null,
+      cardNumber: '4111111111111111',
+      cardExpiration: '10-2019',
+      cardSecurityCode: '123',
+      payPalToken: null,
+      payPalPayerID: null,
+      paymentMethodToken: null,
+      authToken: null,
+      ccLastFour: null,
+      cardToken: null,
+      creditPlan: null,
+      creditPlanType: null,
+      retailerRef: null,
+      financeCode: null,
+      paymentMethodID: null
     },
     amount: 2.0,
     testOrder: true
@@ -119,22 +170,42 @@ t.test('authorize: the seed sample, and validation failures', async (t) => {
   t.match(error.additionalErrorData, [{ name: 'Problem1', value: /customer\.phone1/ }])
   const typo = { ...structuredClone(sample), externalCardID: '0123456' }
   delete typo.externalCartID
-  t.match(await rejection(client.authorizeTranslatedOrder(typo)), { kind: 'validation', kiboMessage: /externalCartID/ }, 'the table spelling externalCardID is not the field')
+  t.match(
+    await rejection(client.authorizeTranslatedOrder(typo)),
+    { kind: 'validation', kiboMessage: /externalCartID/ },
+    'the table spelling externalCardID is not the field'
+  )
 })
 
 t.test('create: validation failures answered 400 with the problems', async (t) => {
   const cases: [string, (r: any) => void, RegExp][] = [
-    ['preorder mixed with in-stock', (r) => (r.orderItems[1].product.availability = 'P'), /orderItems\.1\.product\.availability: Products with availability P must be split/],
-    ['US line tax over 20.1%', (r) => (r.orderItems[0].itemSpecifics.itemTaxOverride = 1.02), /orderItems\.0\.itemSpecifics\.itemTaxOverride: The tax rate of a US line item/],
+    [
+      'preorder mixed with in-stock',
+      (r) => (r.orderItems[1].product.availability = 'P'),
+      /orderItems\.1\.product\.availability: Products with availability P must be split/
+    ],
+    [
+      'US line tax over 20.1%',
+      (r) => (r.orderItems[0].itemSpecifics.itemTaxOverride = 1.02),
+      /orderItems\.0\.itemSpecifics\.itemTaxOverride: The tax rate of a US line item/
+    ],
     ['currency not listed', (r) => (r.currency = 'XAF'), /currency/],
-    ['carrier without carrierType and serviceType', (r) => (r.shippingMethod.carrier = 'UPS'), /carrier, carrierType and serviceType must be used together/],
+    [
+      'carrier without carrierType and serviceType',
+      (r) => (r.shippingMethod.carrier = 'UPS'),
+      /carrier, carrierType and serviceType must be used together/
+    ],
     ['read-only shipping price', (r) => (r.shippingMethod.price = 5), /shippingMethod\.price: price is read-only/],
     ['maxAmount -1 on a CC', (r) => (r.orderPayments[0].maxAmount = -1), /maxAmount must be null \(not -1\)/],
     ['maxAmount 0', (r) => (r.orderPayments[0].maxAmount = 0), /must be null, -1 or a positive number/],
     ['unknown payment type', (r) => (r.orderPayments[0].paymentMethod.paymentType = 'XX'), /paymentType/],
     ['landingCode too short', (r) => (r.landingCode = 'short'), /landingCode: must be at least 10 characters/],
     ['externalOrderID too long', (r) => (r.externalOrderID = 'x'.repeat(101)), /externalOrderID: must be at most 100 characters/],
-    ['no-op subtype for USD only', (r) => Object.assign(r.orderPayments[0].paymentMethod, { paymentType: 'NO', noOperationType: 'HI' }), /HI does not support EUR/]
+    [
+      'no-op subtype for USD only',
+      (r) => Object.assign(r.orderPayments[0].paymentMethod, { paymentType: 'NO', noOperationType: 'HI' }),
+      /HI does not support EUR/
+    ]
   ]
   for (const [what, change, message] of cases) {
     const request: any = mapped(what === 'no-op subtype for USD only' ? 'paypal-eur-carrier' : 'seed-sample-usd')
@@ -159,11 +230,19 @@ t.test('auth: bearer token and x-vol-tenant are both required', async (t) => {
   const body = JSON.stringify(mapped('seed-sample-usd'))
   const token = await tokens.getToken()
   const post = (headers: Record<string, string>) =>
-    undiciRequest(`${sim.url}/api/v2/createOrder/`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then(async (r) => ({ status: r.statusCode, body: (await r.body.json()) as any }))
+    undiciRequest(`${sim.url}/api/v2/createOrder/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body
+    }).then(async (r) => ({ status: r.statusCode, body: (await r.body.json()) as any }))
   t.match(await post({ 'x-vol-tenant': String(DEFAULT_TENANT_ID) }), { status: 401, body: { errorCode: 'UNAUTHORIZED' } }, 'no token')
   t.match(await post({ authorization: `Bearer ${token}` }), { status: 401 }, 'no x-vol-tenant')
   t.match(await post({ authorization: `Bearer ${token}`, 'x-vol-tenant': '999' }), { status: 401 }, 'another tenant')
-  t.match(await post({ authorization: `Bearer ${token}`, 'x-vol-tenant': String(DEFAULT_TENANT_ID) }), { status: 200, body: { externalOrderID: '8885456-98658-12215' } }, 'no x-vol-site needed')
+  t.match(
+    await post({ authorization: `Bearer ${token}`, 'x-vol-tenant': String(DEFAULT_TENANT_ID) }),
+    { status: 200, body: { externalOrderID: '8885456-98658-12215' } },
+    'no x-vol-site needed'
+  )
 
   sim.revokeTokens()
   const { order } = await client.createTranslatedOrder(mapped('paypal-eur-carrier'))
@@ -183,9 +262,17 @@ t.test('no blind retry: a create whose answer is lost is ambiguous, and sent onc
   t.equal(problem.retryAfter, undefined)
 
   sim.faults.inject([{ kind: '500' }])
-  t.match(await rejection(client.createTranslatedOrder(mapped('paypal-eur-carrier'))), { kind: 'ambiguous', status: 500 }, 'a 5xx may have been processed')
+  t.match(
+    await rejection(client.createTranslatedOrder(mapped('paypal-eur-carrier'))),
+    { kind: 'ambiguous', status: 500 },
+    'a 5xx may have been processed'
+  )
   sim.faults.inject([{ kind: '429', retryAfterSeconds: 3 }])
-  t.match(await rejection(client.createTranslatedOrder(mapped('paypal-eur-carrier'))), { kind: 'rate_limited', status: 429, retryAfterSeconds: 3 }, 'a 429 was refused: not ambiguous, not retried')
+  t.match(
+    await rejection(client.createTranslatedOrder(mapped('paypal-eur-carrier'))),
+    { kind: 'rate_limited', status: 429, retryAfterSeconds: 3 },
+    'a 429 was refused: not ambiguous, not retried'
+  )
   sim.faults.inject([{ kind: 'timeout', hangMs: 3000 }])
   t.match(await rejection(client.createTranslatedOrder(mapped('paypal-eur-carrier'))), { kind: 'ambiguous' }, 'a timeout is ambiguous')
   t.equal(sim.stats().createCalls, 4, 'one request each')
@@ -201,7 +288,12 @@ t.test('no blind retry: a create whose answer is lost is ambiguous, and sent onc
 })
 
 t.test('a connection that never opened sent nothing', async (t) => {
-  const closed = createTranslatedClient({ tenantId: DEFAULT_TENANT_ID, baseUrl: 'http://127.0.0.1:1', tokenProvider: tokens, timeoutMs: 500 })
+  const closed = createTranslatedClient({
+    tenantId: DEFAULT_TENANT_ID,
+    baseUrl: 'http://127.0.0.1:1',
+    tokenProvider: tokens,
+    timeoutMs: 500
+  })
   t.teardown(() => closed.close())
   t.match(await rejection(closed.createTranslatedOrder(mapped('seed-sample-usd'))), { kind: 'unavailable' })
 })

@@ -17,7 +17,7 @@ const paths = (schema: { safeParse(v: unknown): any }, value: unknown): string[]
   return r.success ? [] : r.error.issues.map((i: any) => i.path.join('.'))
 }
 
-t.test('code lists are the guide\'s', async (t) => {
+t.test("code lists are the guide's", async (t) => {
   t.equal(TRANSLATED_CURRENCIES.length, 162, '"totalCount": 162')
   t.equal(new Set(TRANSLATED_CURRENCIES).size, 162)
   t.ok(TRANSLATED_CURRENCIES.includes('XDR') && !TRANSLATED_CURRENCIES.includes('XAF' as never))
@@ -27,12 +27,36 @@ t.test('code lists are the guide\'s', async (t) => {
 
 t.test('create request: the seed sample parses; each required field is required', async (t) => {
   t.same(paths(TranslatedCreateOrderRequestSchema, seed()), [])
-  for (const field of ['externalOrderID', 'manufacturerID', 'catalogID', 'locale', 'currency', 'customer', 'orderItems', 'shippingMethod', 'shippingAddress', 'orderPayments', 'customerIP', 'sendEmail']) {
+  for (const field of [
+    'externalOrderID',
+    'manufacturerID',
+    'catalogID',
+    'locale',
+    'currency',
+    'customer',
+    'orderItems',
+    'shippingMethod',
+    'shippingAddress',
+    'orderPayments',
+    'customerIP',
+    'sendEmail'
+  ]) {
     const r = seed()
     delete r[field]
     t.same(paths(TranslatedCreateOrderRequestSchema, r), [field], `${field} is required`)
   }
-  for (const field of ['orderID', 'cartID', 'orderGift', 'shippingTax', 'forceItemTaxOverride', 'orderComment', 'optInRetailer', 'landingCode', 'customOrderData', 'allowSplit']) {
+  for (const field of [
+    'orderID',
+    'cartID',
+    'orderGift',
+    'shippingTax',
+    'forceItemTaxOverride',
+    'orderComment',
+    'optInRetailer',
+    'landingCode',
+    'customOrderData',
+    'allowSplit'
+  ]) {
     const r = seed()
     delete r[field]
     t.same(paths(TranslatedCreateOrderRequestSchema, r), [], `${field} is optional`)
@@ -69,7 +93,11 @@ t.test('create request: lengths, minimums and enums', async (t) => {
   check((r) => (r.orderItems = []), ['orderItems'], 'at least one item')
   check((r) => (r.orderItems[0].product.availability = 'X'), ['orderItems.0.product.availability'], 'availability enum')
   check((r) => (r.orderItems[0].itemSpecifics.quantity = 0), ['orderItems.0.itemSpecifics.quantity'], 'quantity min 1')
-  check((r) => (r.orderPayments[0].paymentMethod.billingAddress.addressLine1 = 'x'.repeat(251)), ['orderPayments.0.paymentMethod.billingAddress.addressLine1'], 'address line max 250')
+  check(
+    (r) => (r.orderPayments[0].paymentMethod.billingAddress.addressLine1 = 'x'.repeat(251)),
+    ['orderPayments.0.paymentMethod.billingAddress.addressLine1'],
+    'address line max 250'
+  )
   check((r) => (r.orderPayments[0].paymentMethod.paymentType = 'XX'), ['orderPayments.0.paymentMethod.paymentType'], 'payment type enum')
   check((r) => (r.orderPayments[0].paymentMethod.cardIssuer = 'XX'), ['orderPayments.0.paymentMethod.cardIssuer'], 'card issuer enum')
   check((r) => (r.orderPayments[0].maxAmount = -1), [], 'maxAmount -1')
@@ -82,9 +110,17 @@ t.test('create request: lengths, minimums and enums', async (t) => {
 
 t.test('authorize request: required fields and lengths (seed 004)', async (t) => {
   const sample: any = {
-    externalCartID: '0123456', manufacturerID: 1010, catalogID: 0, currency: 'USD', locale: 'en-US',
+    externalCartID: '0123456',
+    manufacturerID: 1010,
+    catalogID: 0,
+    currency: 'USD',
+    locale: 'en-US',
     customer: { firstName: 'John', lastName: 'Smith', email: 'John.Smith@kibocommerce.com', phone1: '4691111111' },
-    paymentMethod: { billingAddress: { addressLine1: '111 Example St', city: 'San Luis Obispo', countryCode: 'US' }, paymentType: 'CC', cardNumber: '4111111111111111' },
+    paymentMethod: {
+      billingAddress: { addressLine1: '111 Example St', city: 'San Luis Obispo', countryCode: 'US' },
+      paymentType: 'CC',
+      cardNumber: '4111111111111111'
+    },
     amount: 2
   }
   t.same(paths(TranslatedAuthorizeRequestSchema, sample), [])

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import t from 'tap'
 import type { FastifyInstance } from 'fastify'
-import { ConfigError, loadConfig } from '../../src/plugins/config.ts'
+import { ConfigError, loadConfig } from '../../src/config/config.ts'
 import { buildTestApp, withExternalId } from '../helper.ts'
 import { goldenTranslatedOptions, readTranslatedExample } from './helpers.ts'
 
@@ -14,7 +14,7 @@ const omsKey = 'oms-tenant-key-0123456789abcdef'
 const trKey = 'translated-key-0123456789abcdef'
 const { fraudDeclineAction: _fraud, ...translatedBlock } = goldenTranslatedOptions
 
-function tenantsFile(t: { teardown(fn: () => unknown): void }, content: unknown): string {
+function tenantsFile (t: { teardown(fn: () => unknown): void }, content: unknown): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'kob-target-'))
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
   const file = path.join(dir, 'tenants.json')
@@ -27,8 +27,14 @@ const tenants = [
   { name: 'translated-shop', tenantId: 44444, siteId: 54444, target: 'translated-v2', translated: translatedBlock, apiKeys: [trKey] }
 ]
 
-async function appWithTwoTargets(t: Parameters<typeof buildTestApp>[0]): Promise<FastifyInstance> {
-  return buildTestApp(t, { TENANTS_FILE: tenantsFile(t, { tenants }), RETRY_BASE_MS: '20', RETRY_MAX_MS: '50', QUEUE_POLL_MS: '200', WORKER_LEASE_MS: '2000' })
+async function appWithTwoTargets (t: Parameters<typeof buildTestApp>[0]): Promise<FastifyInstance> {
+  return buildTestApp(t, {
+    TENANTS_FILE: tenantsFile(t, { tenants }),
+    RETRY_BASE_MS: '20',
+    RETRY_MAX_MS: '50',
+    QUEUE_POLL_MS: '200',
+    WORKER_LEASE_MS: '2000'
+  })
 }
 
 const post = (app: FastifyInstance, key: string, url: string, payload: unknown) => {
@@ -41,7 +47,7 @@ const post = (app: FastifyInstance, key: string, url: string, payload: unknown) 
   })
 }
 
-async function settled(app: FastifyInstance, key: string, importId: string, statuses = ['imported', 'failed', 'dead']) {
+async function settled (app: FastifyInstance, key: string, importId: string, statuses = ['imported', 'failed', 'dead']) {
   for (let i = 0; i < 200; i++) {
     const response = await app.inject({ method: 'GET', url: `/v1/imports/${importId}`, headers: { authorization: `Bearer ${key}` } })
     const body = response.json()
@@ -61,10 +67,15 @@ t.test('config: target translated-v2 needs its translated block; env single tena
   }
   const stray = tenantsFile(t, { tenants: [{ name: 'oms', tenantId: 1, siteId: 2, translated: translatedBlock }] })
   t.throws(() => loadConfig({ TENANTS_FILE: stray }), /only apply with target: translated-v2/)
-  const wrong = tenantsFile(t, { tenants: [{ name: 'tr', tenantId: 1, siteId: 2, target: 'translated-v2', translated: { ...translatedBlock, defaultAvailability: 'Q' } }] })
+  const wrong = tenantsFile(t, {
+    tenants: [{ name: 'tr', tenantId: 1, siteId: 2, target: 'translated-v2', translated: { ...translatedBlock, defaultAvailability: 'Q' } }]
+  })
   t.throws(() => loadConfig({ TENANTS_FILE: wrong }), /translated\.defaultAvailability/)
   const good = loadConfig({ TENANTS_FILE: tenantsFile(t, { tenants }) })
-  t.same(good.tenants.map((tenant) => tenant.target), ['oms', 'translated-v2'])
+  t.same(
+    good.tenants.map((tenant) => tenant.target),
+    ['oms', 'translated-v2']
+  )
   t.equal(good.tenants[1].translated?.manufacturerId, 1010)
   t.equal(loadConfig({}).tenants[0].target, 'oms')
 })
@@ -72,7 +83,13 @@ t.test('config: target translated-v2 needs its translated block; env single tena
 t.test('sync and async imports reach each tenant’s own API; preview shows the translated request', async (t) => {
   const app = await appWithTwoTargets(t)
   const sim = app.kibo.simulator!
-  t.same(app.tenants.all.map((tenant) => [tenant.name, tenant.target]), [['oms-shop', 'oms'], ['translated-shop', 'translated-v2']])
+  t.same(
+    app.tenants.all.map((tenant) => [tenant.name, tenant.target]),
+    [
+      ['oms-shop', 'oms'],
+      ['translated-shop', 'translated-v2']
+    ]
+  )
 
   const event = readTranslatedExample('seed-sample-usd')
   const tr = await post(app, trKey, '/v1/orders', withExternalId(event, 'TT-SYNC-1'))
@@ -184,12 +201,21 @@ t.test('a worker that died mid-send: the next lease does not send', async (t) =>
   const tenant = app.tenants.byName('translated-shop')!
   const event = withExternalId(readTranslatedExample('seed-sample-usd'), 'TT-DIED')
   // A worker takes the import and dies before recording anything.
-  const claim = await app.imports.claimImport({ tenantId: tenant.tenantId, siteId: tenant.siteId, externalId: 'TT-DIED', payloadHash: 'h', event, mode: 'async', leaseOwner: 'x', leaseMs: 1000 })
+  const claim = await app.imports.claimImport({
+    tenantId: tenant.tenantId,
+    siteId: tenant.siteId,
+    externalId: 'TT-DIED',
+    payloadHash: 'h',
+    event,
+    mode: 'async',
+    leaseOwner: 'x',
+    leaseMs: 1000
+  })
   t.equal(claim.outcome, 'claimed')
   const leased = await app.imports.leaseImport(claim.record.importId, 'dead-worker', 1)
   t.ok(leased)
   await new Promise((resolve) => setTimeout(resolve, 20))
-  await app.delivery.processImport(claim.record.importId)
+  await app.importWorker.processImport(claim.record.importId)
   const record = await app.imports.getImport(claim.record.importId)
   t.equal(record?.status, 'dead')
   t.match(record?.lastError, { reason: 'outcome_unknown' })
