@@ -6,8 +6,8 @@ import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import t from 'tap'
 import { startKiboSimulator } from '../../src/kibo-simulator/index.ts'
-import { buildTestApp } from '../helper.ts'
-import { cliEnv, event, readReport, runCli, startCli, tempDir, writeNdjson } from './support.ts'
+import { buildTestApp } from '../support/app.ts'
+import { cliEnv, event, readReport, runCli, startCli, tempDir, writeNdjson } from '../support/cli.ts'
 
 t.test('imports an NDJSON file, reports each failure with its reason, and a rerun imports nothing twice', async (t) => {
   const simulator = await startKiboSimulator()

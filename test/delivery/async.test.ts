@@ -4,8 +4,10 @@ import { randomBytes } from 'node:crypto'
 import t from 'tap'
 import { Webhook } from 'standardwebhooks'
 import type { FastifyInstance } from 'fastify'
-import { buildTestApp, loadExample, withExternalId } from '../helper.ts'
-import { fastDelivery, json, newWebhookSecret as newSecret, waitFor } from '../observability/support.ts'
+import { buildTestApp, fastWorker } from '../support/app.ts'
+import { loadExample, withExternalId } from '../support/examples.ts'
+import { json, newWebhookSecret as newSecret } from '../support/http.ts'
+import { waitFor } from '../support/wait.ts'
 
 async function importOf (app: FastifyInstance, importId: string) {
   const response = await app.inject({ method: 'GET', url: `/v1/imports/${importId}` })
@@ -47,7 +49,7 @@ function signed (secret: string, body: string, options: { id?: string; at?: Date
 }
 
 t.test('Prefer: respond-async: 202 at once, imported by a worker, followed at statusUrl', async (t) => {
-  const app = await buildTestApp(t, fastDelivery)
+  const app = await buildTestApp(t, fastWorker)
   const event = withExternalId(loadExample('cybersource-ship-usd'), 'ASYNC-1')
   const accepted = await app.inject({ method: 'POST', url: '/v1/orders', headers: { ...json, prefer: 'respond-async' }, payload: event })
   t.equal(accepted.statusCode, 202, accepted.body)
@@ -80,7 +82,7 @@ t.test('Prefer: respond-async: 202 at once, imported by a worker, followed at st
 t.test('signed webhooks: valid, wrong secret, tampered, stale, missing headers, rotation, replayed id', async (t) => {
   const oldSecret = newSecret()
   const newSecretValue = newSecret()
-  const app = await buildTestApp(t, { ...fastDelivery, WEBHOOK_SECRETS: `${newSecretValue},${oldSecret}` })
+  const app = await buildTestApp(t, { ...fastWorker, WEBHOOK_SECRETS: `${newSecretValue},${oldSecret}` })
   const simulator = app.kibo.simulator!
   const body = JSON.stringify(withExternalId(loadExample('paypal-eur'), 'WH-1'))
   const post = (headers: Record<string, string>, payload = body) =>
@@ -131,7 +133,7 @@ t.test('signed webhooks: valid, wrong secret, tampered, stale, missing headers, 
 })
 
 t.test('retries: transient faults are retried with backoff until imported, each attempt recorded', async (t) => {
-  const app = await buildTestApp(t, fastDelivery)
+  const app = await buildTestApp(t, fastWorker)
   const simulator = app.kibo.simulator!
   simulator.faults.inject([
     { kind: '503-html', times: 1 },
@@ -165,7 +167,7 @@ t.test('retries: transient faults are retried with backoff until imported, each 
 })
 
 t.test("Kibo validation errors are not retried: failed at once with Kibo's error stored", async (t) => {
-  const app = await buildTestApp(t, fastDelivery)
+  const app = await buildTestApp(t, fastWorker)
   // Kibo refuses what our contract cannot know about (here: a location code unknown to the
   // tenant); the simulator's 400-validation fault answers as Kibo does.
   const second = withExternalId(loadExample('cybersource-ship-usd'), 'KIBO-REFUSES-2')
@@ -178,7 +180,7 @@ t.test("Kibo validation errors are not retried: failed at once with Kibo's error
 })
 
 t.test('dead letters: retries exhausted → dead; single and bulk retry import them once', async (t) => {
-  const app = await buildTestApp(t, { ...fastDelivery, IMPORT_MAX_ATTEMPTS: '2', CIRCUIT_FAILURE_THRESHOLD: '1000' })
+  const app = await buildTestApp(t, { ...fastWorker, IMPORT_MAX_ATTEMPTS: '2', CIRCUIT_FAILURE_THRESHOLD: '1000' })
   const simulator = app.kibo.simulator!
   simulator.faults.inject({ kind: '500', times: 1000 })
   const ids: string[] = []
@@ -236,7 +238,7 @@ t.test('dead letters: retries exhausted → dead; single and bulk retry import t
 })
 
 t.test('circuit breaker: Kibo keeps failing → open (readiness says so), intake keeps accepting, then closes', async (t) => {
-  const app = await buildTestApp(t, { ...fastDelivery, CIRCUIT_FAILURE_THRESHOLD: '3', CIRCUIT_HALF_OPEN_AFTER_MS: '1500' })
+  const app = await buildTestApp(t, { ...fastWorker, CIRCUIT_FAILURE_THRESHOLD: '3', CIRCUIT_HALF_OPEN_AFTER_MS: '1500' })
   const simulator = app.kibo.simulator!
   simulator.faults.inject({ kind: '503-html', times: 1000 })
   const ids: string[] = []
@@ -286,7 +288,7 @@ t.test('circuit breaker: Kibo keeps failing → open (readiness says so), intake
 t.test('1,000 events, ~30% mixed Kibo faults, 20% duplicate or concurrent deliveries: each imported exactly once', async (t) => {
   const secret = newSecret()
   const app = await buildTestApp(t, {
-    ...fastDelivery,
+    ...fastWorker,
     WEBHOOK_SECRETS: secret,
     WORKER_CONCURRENCY: '16',
     IMPORT_MAX_ATTEMPTS: '1000',
