@@ -49,7 +49,10 @@ export async function buildTestApp (t: Test, env: Record<string, string> = {}, o
   return app
 }
 
-/** Waits until GET /v1/imports/{importId} shows `status`; returns that view. */
+/**
+ * Waits until GET /v1/imports/{importId} shows `status`; returns that view. On a timeout the error
+ * says what was last seen and the import's pg-boss jobs.
+ */
 export async function waitForStatus (
   app: FastifyInstance,
   importId: string,
@@ -69,6 +72,12 @@ export async function waitForStatus (
       timeoutMs
     )
   } catch (error) {
-    throw new Error(`${(error as Error).message}; last seen: ${JSON.stringify(last)}`)
+    const jobs = await app.db
+      .query(
+        'SELECT state, start_after, retry_count, created_on, completed_on FROM pgboss.job WHERE singleton_key = $1 ORDER BY created_on',
+        [importId]
+      )
+      .catch((e: Error) => ({ rows: [e.message] }))
+    throw new Error(`${(error as Error).message}; last seen: ${JSON.stringify(last)}; jobs: ${JSON.stringify(jobs.rows)}`)
   }
 }

@@ -7,8 +7,10 @@ export const json = { 'content-type': 'application/json' }
 
 export const newWebhookSecret = () => `whsec_${randomBytes(32).toString('base64')}`
 
-export function signedHeaders (secret: string, body: string, id = `msg_${randomBytes(8).toString('hex')}`) {
-  const at = new Date()
+/** Standard Webhooks headers signing `body` with `secret`: a fresh message id and now, unless given. */
+export function signedHeaders (secret: string, body: string, options: { id?: string; at?: Date } = {}) {
+  const id = options.id ?? `msg_${randomBytes(8).toString('hex')}`
+  const at = options.at ?? new Date()
   return {
     ...json,
     'webhook-id': id,
