@@ -203,7 +203,8 @@ t.test('dead letters: retries exhausted → dead; single and bulk retry import t
 })
 
 t.test('circuit breaker: Kibo keeps failing → open (readiness says so), intake keeps accepting, then closes', async (t) => {
-  const app = await buildTestApp(t, { ...fastWorker, CIRCUIT_FAILURE_THRESHOLD: '3', CIRCUIT_HALF_OPEN_AFTER_MS: '1500' })
+  // Half-open after 3 s: long enough that a busy machine does not reach it within the checks below.
+  const app = await buildTestApp(t, { ...fastWorker, CIRCUIT_FAILURE_THRESHOLD: '3', CIRCUIT_HALF_OPEN_AFTER_MS: '3000' })
   const simulator = app.kibo.simulator!
   simulator.faults.inject({ kind: '503-html', times: 1000 })
   const ids: string[] = []

@@ -9,7 +9,8 @@ const item = (locationCode: string, n: number, quantity = 1): InventoryItem => (
 const parts = (batch: { items: Array<{ partNumber?: string }> }) => batch.items.map((i) => i.partNumber)
 
 t.test('toKiboItem keeps the identifier and the quantity only', async (t) => {
-  t.same(toKiboItem({ locationCode: 'L1', partNumber: 'P-1', quantity: 5, reason: 'received' } as InventoryItem), { partNumber: 'P-1', quantity: 5 })
+  const received = { locationCode: 'L1', partNumber: 'P-1', quantity: 5, reason: 'received' } as InventoryItem
+  t.same(toKiboItem(received), { partNumber: 'P-1', quantity: 5 })
   t.same(toKiboItem({ locationCode: 'L1', upc: '0123', quantity: -2 } as InventoryItem), { upc: '0123', quantity: -2 })
 })
 
@@ -72,7 +73,8 @@ t.test('PayloadHasher: same items, same hash; another kind, order or quantity, a
   const a = item('A', 1, 5)
   const b = item('B', 2, 7)
   t.match(hash('refresh', [a, b]), /^[0-9a-f]{64}$/)
-  t.equal(hash('refresh', [a, b]), hash('refresh', [{ quantity: 5, partNumber: 'P-1', locationCode: 'A' } as InventoryItem, b]), 'key order does not matter')
+  const reordered = { quantity: 5, partNumber: 'P-1', locationCode: 'A' } as InventoryItem
+  t.equal(hash('refresh', [a, b]), hash('refresh', [reordered, b]), 'key order does not matter')
   t.not(hash('refresh', [a, b]), hash('adjust', [a, b]), 'the kind is part of it')
   t.not(hash('refresh', [a, b]), hash('refresh', [b, a]), 'the order of items is')
   t.not(hash('refresh', [a]), hash('refresh', [{ ...a, quantity: 6 }]), 'and every quantity')

@@ -46,7 +46,11 @@ t.test('decideRetry: not retryable, attempts exhausted, too old, else a delay', 
     'the delay honours Retry-After'
   )
   const old = new Date(now - 59_950).toISOString()
-  t.same(decideRetry(policy, { kind: 'unavailable', attempts: 1, createdAt: old, now }, lowest), { retry: true, delayMs: 0 }, 'due within maxAgeMs')
+  t.same(
+    decideRetry(policy, { kind: 'unavailable', attempts: 1, createdAt: old, now }, lowest),
+    { retry: true, delayMs: 0 },
+    'due within maxAgeMs'
+  )
   t.same(
     decideRetry(policy, { kind: 'unavailable', attempts: 1, createdAt: old, now }, highest),
     { retry: false, reason: 'too_old' },

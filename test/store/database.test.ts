@@ -16,7 +16,7 @@ t.test('parseTimestamp reads PostgreSQL ISO output', async (t) => {
   t.throws(() => parseTimestamp('11/23/2026 18:52:00 UTC'))
 })
 
-void eachDatabase(
+await eachDatabase(
   t,
   async (t, { db }) => {
     t.test('values come back the same from both drivers', async (t) => {
@@ -76,8 +76,9 @@ void eachDatabase(
 
 // Database-specific tests run with that database's store tests (the fast suite: PGlite, the slow one: PostgreSQL).
 const databases = storeTestDatabases()
+const onlyWith = (kind: 'pglite' | 'postgres') => ({ skip: !databases.includes(kind) && `${kind} not in STORE_TEST_DATABASES` })
 
-t.test('embedded PGlite survives a restart in its data directory', { skip: !databases.includes('pglite') && 'PGlite store tests not selected' }, async (t) => {
+t.test('embedded PGlite survives a restart in its data directory', onlyWith('pglite'), async (t) => {
   const dataDir = path.join(t.testdir(), 'nested', 'data')
   const first = await openDatabase({ dataDir })
   t.equal(first.kind, 'pglite')
@@ -118,6 +119,6 @@ t.test('embedded PGlite survives a restart in its data directory', { skip: !data
   await third.close()
 })
 
-t.test('an unreachable PostgreSQL fails openDatabase', { skip: !databases.includes('postgres') && 'PostgreSQL store tests not selected' }, async (t) => {
+t.test('an unreachable PostgreSQL fails openDatabase', onlyWith('postgres'), async (t) => {
   await t.rejects(openDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:1/none', dataDir: 'unused' }))
 })
