@@ -77,7 +77,7 @@ async function run (kibo: KiboSimulator, instances: number): Promise<RunResult> 
   kibo.faults.setLatency({ route: 'createOrder', fixedMs: LATENCY_MS })
   return withDatabase(async (databaseUrl) => {
     const cleanups: Array<() => unknown> = []
-    const owner = { teardown: (fn: () => unknown) => void cleanups.push(fn), comment: (message: string) => console.error(message) }
+    const owner = { teardown: (fn: () => unknown) => { cleanups.push(fn) }, comment: (message: string) => console.error(message) }
     try {
       const env = {
         DATABASE_URL: databaseUrl,

@@ -476,7 +476,6 @@ const added = {
   p50Max: serviceMax.result.latency.p50 - harnessMax.result.latency.p50,
   p99Max: serviceMax.result.latency.p99 - harnessMax.result.latency.p99
 }
-const pglite = asyncResults.find((r) => r.database === 'PGlite')!
 const peakRss = Math.max(serviceMax.peakRssMiB, serviceFixed.peakRssMiB, serviceOne.peakRssMiB)
 
 const lines = [

@@ -17,7 +17,7 @@ async function withTimeout<T> (promise: Promise<T>, ms: number, what: string): P
   try {
     return await Promise.race([
       promise,
-      new Promise<never>((_, reject) => {
+      new Promise<never>((_resolve, reject) => {
         timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms)
       })
     ])

@@ -447,7 +447,14 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
     if (pathname === '/_simulator/faults' && method === 'POST') return { route: 'control', handle: setFaults, params: {} }
     if (pathname === '/_simulator/state' && method === 'GET') { return { route: 'control', handle: () => ({ status: 200, body: state() }), params: {} } }
     if (pathname === '/_simulator/reset' && method === 'POST') {
-      return { route: 'control', handle: () => (reset(), { status: 200, body: state() }), params: {} }
+      return {
+        route: 'control',
+        handle: () => {
+          reset()
+          return { status: 200, body: state() }
+        },
+        params: {}
+      }
     }
     const translatedHandler = translated.route(method, pathname)
     // Faults and latency aimed at createOrder apply to the translated create and authorize too.

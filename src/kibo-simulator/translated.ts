@@ -31,6 +31,7 @@ import {
 } from '../../schemas/translated-order.ts'
 
 const Decimal = DecimalBase.clone({ precision: 60, toExpNeg: -100, toExpPos: 100 })
+// eslint-disable-next-line @typescript-eslint/no-redeclare -- the type of the values the Decimal constructor makes, named like it
 type Decimal = InstanceType<typeof Decimal>
 
 export const TRANSLATED_CREATE_PATH = '/api/v2/createOrder/'

@@ -21,7 +21,7 @@ function claim (externalId: string, over: Partial<ClaimInput> = {}): ClaimInput 
 
 const done = { kiboOrderId: 'abc123', kiboOrderNumber: 4711, correlationId: 'corr-9', created: true }
 
-void eachDatabase(t, async (t, { db }) => {
+eachDatabase(t, async (t, { db }) => {
   const store = createImportStore(db)
 
   t.test('markImported by the lease owner', async (t) => {
