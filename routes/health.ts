@@ -74,7 +74,9 @@ const healthRoutes: FastifyPluginAsyncZod = async function healthRoutes (app) {
           const details = await Promise.all(
             app.tenants.all.map(async (tenant) => {
               const circuit = tenant.circuit.state()
-              if (circuit !== 'closed') { throw new Error(`${tenant.name}: circuit ${circuit}: Kibo has been failing; deliveries are paused and retried`) }
+              if (circuit !== 'closed') {
+                throw new Error(`${tenant.name}: circuit ${circuit}: Kibo has been failing; deliveries are paused and retried`)
+              }
               try {
                 await tenant.tokenProvider.getToken()
               } catch (error) {

@@ -60,7 +60,9 @@ const inventoryRoutes: FastifyPluginAsyncZod = async function inventoryRoutes (a
 
   function reply202 (reply: FastifyReply, result: { outcome: 'created' | 'replayed'; record: InventoryJobRecord }) {
     const location = `/v1/inventory/jobs/${result.record.jobId}`
-    if (result.outcome === 'replayed') { return reply.code(200).header('location', location).header('idempotent-replayed', 'true').send(acceptedBody(result.record)) }
+    if (result.outcome === 'replayed') {
+      return reply.code(200).header('location', location).header('idempotent-replayed', 'true').send(acceptedBody(result.record))
+    }
     return reply.code(202).header('location', location).send(acceptedBody(result.record))
   }
 

@@ -45,7 +45,9 @@ export const AdjustItemSchema = z
     if ((item.reason === 'received' || item.reason === 'returned') && item.quantity < 0) {
       ctx.addIssue({ code: 'custom', path: ['quantity'], message: `${item.reason} quantities are positive` })
     }
-    if (item.reason === 'damaged' && item.quantity > 0) { ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'damaged quantities are negative' }) }
+    if (item.reason === 'damaged' && item.quantity > 0) {
+      ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'damaged quantities are negative' })
+    }
   })
   .meta({ id: 'InventoryAdjustItem' })
 

@@ -447,7 +447,9 @@ function checkOrder (order: OrderShape, ctx: z.RefinementCtx) {
   }
 
   for (const lineId of Object.keys(order.translated?.lines ?? {})) {
-    if (!seen.has(lineId)) { ctx.addIssue({ code: 'custom', message: `no item has lineId ${JSON.stringify(lineId)}`, path: ['translated', 'lines', lineId] }) }
+    if (!seen.has(lineId)) {
+      ctx.addIssue({ code: 'custom', message: `no item has lineId ${JSON.stringify(lineId)}`, path: ['translated', 'lines', lineId] })
+    }
   }
 
   scale(order.total, ['total'])

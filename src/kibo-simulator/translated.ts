@@ -204,7 +204,9 @@ function paymentMethodRules (method: Json, currency: string, path: string): Prob
     problems.push({ path, message: 'A credit card payment needs cardNumber or ccLastFour.' })
   }
   if (type === 'NO') {
-    if (!filled(method.cardNumber)) { problems.push({ path: `${path}.cardNumber`, message: 'The cardNumber field must be populated for a no-operation payment.' }) }
+    if (!filled(method.cardNumber)) {
+      problems.push({ path: `${path}.cardNumber`, message: 'The cardNumber field must be populated for a no-operation payment.' })
+    }
     const currencies = filled(method.noOperationType) ? NO_OPERATION_SUBTYPES[method.noOperationType as string] : undefined
     if (currencies !== undefined && currencies !== '*' && !currencies.includes(currency)) {
       problems.push({
@@ -217,7 +219,9 @@ function paymentMethodRules (method: Json, currency: string, path: string): Prob
   if ((issuer === 'CL' || issuer === 'SV' || issuer === 'VL') && type !== 'GC') {
     problems.push({ path: `${path}.cardIssuer`, message: `Card issuer ${issuer} must use GC as the gift card type.` })
   }
-  if (filled(issuer) && !(CARD_ISSUERS as readonly string[]).includes(issuer)) { problems.push({ path: `${path}.cardIssuer`, message: `Unknown card issuer ${issuer}.` }) }
+  if (filled(issuer) && !(CARD_ISSUERS as readonly string[]).includes(issuer)) {
+    problems.push({ path: `${path}.cardIssuer`, message: `Unknown card issuer ${issuer}.` })
+  }
   return problems
 }
 
@@ -233,7 +237,9 @@ export function createTranslatedSimulator (options: TranslatedSimulatorOptions):
     const tenantId = match === null ? undefined : options.tokenTenant(match[1])
     if (tenantId === undefined) return errorAnswer(401, 'UNAUTHORIZED', 'Unauthorized: the access token is missing, invalid or expired.')
     const header = req.headers['x-vol-tenant']
-    if (header === undefined || Number(header) !== tenantId) { return errorAnswer(401, 'UNAUTHORIZED', 'Unauthorized: the access token is not valid for this tenant (x-vol-tenant).') }
+    if (header === undefined || Number(header) !== tenantId) {
+      return errorAnswer(401, 'UNAUTHORIZED', 'Unauthorized: the access token is not valid for this tenant (x-vol-tenant).')
+    }
     return tenantId
   }
 

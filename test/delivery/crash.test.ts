@@ -58,7 +58,9 @@ async function sendAsync (base: string, event: unknown): Promise<SendResult> {
     })
     const body = (await res.json().catch(() => ({}))) as { importId?: string }
     // 202: accepted now (or a repeat of one still queued); 200: a repeat of one already imported.
-    if ((res.status === 202 || res.status === 200) && typeof body.importId === 'string') { return { ok: true, status: res.status, importId: body.importId } }
+    if ((res.status === 202 || res.status === 200) && typeof body.importId === 'string') {
+      return { ok: true, status: res.status, importId: body.importId }
+    }
     return { ok: false, reason: `HTTP ${res.status}` }
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause

@@ -111,7 +111,9 @@ t.test('a 50,000-line CSV adjustment upload by upc completes in batches of at mo
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
   const rows = (function * () {
     yield 'locationCode,upc,quantity,reason\r\n'
-    for (let n = 0; n < LINES; n++) { yield `${LOCATIONS[n % LOCATIONS.length]},${9_000_000_000_000 + Math.floor(n / LOCATIONS.length)},${(n % 9) + 1},received\r\n` }
+    for (let n = 0; n < LINES; n++) {
+      yield `${LOCATIONS[n % LOCATIONS.length]},${9_000_000_000_000 + Math.floor(n / LOCATIONS.length)},${(n % 9) + 1},received\r\n`
+    }
   })()
   const response = await request(`${address}/v1/inventory/adjustments/upload`, {
     method: 'POST',

@@ -21,7 +21,9 @@ eachDatabase(t, async (t, { db }) => {
       leaseMs: 60_000
     })
     created.push(record)
-    if (i % 10 === 0) { await store.markImported(record.importId, 'me', { kiboOrderId: `k${i}`, kiboOrderNumber: i, correlationId: null, created: true }) }
+    if (i % 10 === 0) {
+      await store.markImported(record.importId, 'me', { kiboOrderId: `k${i}`, kiboOrderNumber: i, correlationId: null, created: true })
+    }
   }
   const newestFirst = [...created].sort((a, b) =>
     a.createdAt === b.createdAt ? (a.importId < b.importId ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1

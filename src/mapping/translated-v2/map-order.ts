@@ -302,7 +302,9 @@ export function mapEventToTranslatedOrder (
     ['billTo', order.billTo],
     ['shipTo', order.shipTo]
   ] as const) {
-    if (contact?.address.line4 !== undefined && contact?.address.line4 !== null) { unsupported.push({ path: `data.${name}.address.line4`, message: 'the translated API has addressLine1-3 only' }) }
+    if (contact?.address.line4 !== undefined && contact?.address.line4 !== null) {
+      unsupported.push({ path: `data.${name}.address.line4`, message: 'the translated API has addressLine1-3 only' })
+    }
   }
   ;(order.payments ?? []).forEach((payment, index) => {
     if (payment.capture !== undefined && payment.capture !== null) {
@@ -357,7 +359,9 @@ export function mapEventToTranslatedOrder (
     })
   }
   const customer = mapTranslatedCustomer(order, extension)
-  if (customer === undefined) { missing.push({ path: 'data.customer.phone', message: 'customer.phone1 is required: give data.customer.phone (or billTo.phone)' }) }
+  if (customer === undefined) {
+    missing.push({ path: 'data.customer.phone', message: 'customer.phone1 is required: give data.customer.phone (or billTo.phone)' })
+  }
   let shippingOption: TranslatedShippingMethodOption | undefined
   if (order.shippingMethod === undefined || order.shippingMethod === null) {
     shippingOption = options.defaultShippingMethod
