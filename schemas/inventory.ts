@@ -118,7 +118,8 @@ export const InventoryBatchViewSchema = z
     itemCount: z.number().int(),
     status: z.enum(INVENTORY_BATCH_STATUS_VALUES).meta({
       description:
-        'pending → submitting → submitted (Kibo job queued) → completed; failed (Kibo refused it) or unknown (Kibo may have applied it; not resent)'
+        'pending → submitting → submitted (Kibo job queued) → completed; failed (Kibo refused it) or unknown (Kibo may have ' +
+          'applied it; not resent)'
     }),
     attempts: z.number().int(),
     kiboJobId: z.number().int().nullable(),

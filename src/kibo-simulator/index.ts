@@ -604,7 +604,8 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
       case '503-html':
         send(res, correlationId, {
           status: 503,
-          body: '<html><head><title>503 Service Temporarily Unavailable</title></head><body><center><h1>503 Service Temporarily Unavailable</h1></center></body></html>',
+          body: '<html><head><title>503 Service Temporarily Unavailable</title></head><body><center><h1>503 Service Temporarily ' +
+            'Unavailable</h1></center></body></html>',
           headers: fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) }
         })
         return

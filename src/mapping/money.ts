@@ -98,7 +98,8 @@ export function parseMoney (input: unknown): MoneyParseResult {
       return {
         ok: false,
         message:
-          'must be a decimal string of ASCII digits with an optional fraction, like "19.99" (no sign, exponent, spaces or thousands separators)'
+          'must be a decimal string of ASCII digits with an optional fraction, like "19.99" (no sign, exponent, spaces or ' +
+            'thousands separators)'
       }
     }
     text = input

@@ -43,7 +43,8 @@ export default fp(
     // ---- imports (import-events 'outcome') ----------------------------------------------------
     const imports = new Counter({
       name: `${METRIC_PREFIX}imports_total`,
-      help: 'Import outcomes by outcome (imported, replayed, queued, duplicate, in_flight, conflict, refused, retry_scheduled, failed, dead), mode (sync, async) and the first payment gateway.',
+      help: 'Import outcomes by outcome (imported, replayed, queued, duplicate, in_flight, conflict, refused, retry_scheduled, ' +
+        'failed, dead), mode (sync, async) and the first payment gateway.',
       labelNames: ['outcome', 'mode', 'gateway'] as const,
       registers
     })

@@ -311,9 +311,11 @@ async function gracefulScenario (t: Test, kind: DatabaseKind): Promise<void> {
   assertOncePerEvent(t, kibo, run)
 
   t.comment(
-    `${kind} SIGTERM: at the signal Kibo had ${atTerm.orders} orders with ${atTerm.createsInFlight} creates in flight; exited (code ${exit.code}) ` +
-      `${exitMs} ms after SIGTERM with ${ordersAtExit} orders in Kibo; ${acceptedBeforeTerm} acknowledged before (failures: ${JSON.stringify(run.failures)}); ` +
-      `restart ready in ${second.readyAt - second.startedAt} ms; ${resent} resent; everything imported ${drainedAt - second.readyAt} ms after the restart`
+    `${kind} SIGTERM: at the signal Kibo had ${atTerm.orders} orders with ${atTerm.createsInFlight} creates in flight; ` +
+      `exited (code ${exit.code}) ${exitMs} ms after SIGTERM with ${ordersAtExit} orders in Kibo; ` +
+      `${acceptedBeforeTerm} acknowledged before (failures: ${JSON.stringify(run.failures)}); ` +
+      `restart ready in ${second.readyAt - second.startedAt} ms; ${resent} resent; ` +
+      `everything imported ${drainedAt - second.readyAt} ms after the restart`
   )
 }
 
@@ -352,8 +354,9 @@ async function hungShutdownScenario (t: Test, kind: DatabaseKind): Promise<void>
   t.equal((await second.exited).code, 0, 'the second server exits 0 on SIGTERM')
   assertOncePerEvent(t, kibo, run)
   t.comment(
-    `${kind} SIGTERM with a hung Kibo create: exited (code ${exit.code}) ${exitMs} ms after SIGTERM; restart ready in ${second.readyAt - second.startedAt} ms; ` +
-      `${resent} resent; everything imported ${drainedAt - second.readyAt} ms after the restart (${drainedAt - signalledAt} ms after SIGTERM); ` +
+    `${kind} SIGTERM with a hung Kibo create: exited (code ${exit.code}) ${exitMs} ms after SIGTERM; ` +
+      `restart ready in ${second.readyAt - second.startedAt} ms; ${resent} resent; ` +
+      `everything imported ${drainedAt - second.readyAt} ms after the restart (${drainedAt - signalledAt} ms after SIGTERM); ` +
       `Kibo: ${kibo.stats().orderCount} orders, ${kibo.stats().requestsByRoute.findOrders ?? 0} look-ups by externalId`
   )
 }
