@@ -1,12 +1,11 @@
 // Golden tests: every valid contract example maps to exactly the checked-in Kibo payload,
 // and every invalid example is refused with its stated status and the right path.
 import t from 'tap'
-import { readFileSync } from 'node:fs'
 import { OrderEventSchema } from '../../schemas/order-event.ts'
 import { KiboOrderSchema } from '../../schemas/kibo-order.ts'
 import { ProblemSchema, ProblemTypes } from '../../schemas/problem.ts'
 import { mapEventToKiboOrder } from '../../src/mapping/index.ts'
-import { exampleNames, goldenDir, invalidExampleNames, loadExample, loadInvalidExample } from '../support/examples.ts'
+import { exampleNames, invalidExampleNames, loadExample, loadInvalidExample, readGolden } from '../support/examples.ts'
 import { goldenOptions, issues } from '../support/mapping.ts'
 
 t.test('the repo examples are exactly the contract examples', async (t) => {
@@ -23,7 +22,7 @@ for (const name of exampleNames()) {
     t.ok(result.ok, 'maps and reconciles')
     if (!result.ok) return
     t.ok(result.reconciliation.ok)
-    const golden = JSON.parse(readFileSync(new URL(`${name}.kibo.json`, goldenDir), 'utf8'))
+    const golden = readGolden(`${name}.kibo.json`)
     t.same(JSON.parse(JSON.stringify(result.kiboOrder)), golden, 'full Kibo payload equals the golden file')
     t.strictSame(KiboOrderSchema.parse(result.kiboOrder), result.kiboOrder, 'the payload fits KiboOrderSchema without losing fields')
     t.equal(result.kiboOrder.isImport, true)
