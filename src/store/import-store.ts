@@ -131,6 +131,17 @@ export interface ListImportsQuery {
   cursor?: string | null
   /** 1 … 1000 */
   limit: number
+  /** Received at or after this time (RFC 3339). */
+  from?: string
+  /** Received before this time (RFC 3339). */
+  to?: string
+}
+
+/** One tenant/site's imports per status, and how long the oldest queued one has waited. */
+export interface ImportSummary {
+  counts: Record<ImportStatus, number>
+  /** Seconds since the oldest queued import was received; null when none is queued. */
+  oldestQueuedSeconds: number | null
 }
 
 export interface ImportPage {
@@ -197,6 +208,7 @@ export interface ImportStore {
   /** Oldest first. */
   getImportEvents(importId: string): Promise<ImportEvent[]>
   countByStatus(): Promise<Record<ImportStatus, number>>
+  summarizeImports(query: { tenantId: number; siteId: number; from?: string; to?: string }): Promise<ImportSummary>
 }
 
 export class ImportNotFoundError extends Error {
@@ -846,7 +858,9 @@ export function createImportStore (db: Database, options: ImportStoreOptions = {
         query.siteId ?? null,
         after?.createdAt ?? null,
         after?.importId ?? null,
-        query.limit + 1
+        query.limit + 1,
+        query.from ?? null,
+        query.to ?? null
       ])
       const items = rows.slice(0, query.limit).map(toRecord)
       const nextCursor = rows.length > query.limit ? encodeCursor(items[items.length - 1]) : null
@@ -863,6 +877,23 @@ export function createImportStore (db: Database, options: ImportStoreOptions = {
       const { rows } = await db.query<{ status: ImportStatus; count: number }>(sql.countByStatus)
       for (const row of rows) counts[row.status] = row.count
       return counts
+    },
+
+    async summarizeImports (query) {
+      const counts = Object.fromEntries(sql.IMPORT_STATUSES.map((status) => [status, 0])) as Record<ImportStatus, number>
+      let oldestQueuedSeconds: number | null = null
+      const { rows } = await db.query<{ status: ImportStatus; count: number; oldest_seconds: number }>(sql.summarizeImports, [
+        clock(),
+        query.tenantId,
+        query.siteId,
+        query.from ?? null,
+        query.to ?? null
+      ])
+      for (const row of rows) {
+        counts[row.status] = Number(row.count)
+        if (row.status === 'queued') oldestQueuedSeconds = Math.max(0, Number(row.oldest_seconds))
+      }
+      return { counts, oldestQueuedSeconds }
     }
   }
   return store

@@ -43,6 +43,7 @@ export {
   type ImportedOutcome,
   type MarkImportedInput,
   type ListImportsQuery,
+  type ImportSummary,
   type ImportPage
 } from './import-store.ts'
 export {
