@@ -37,7 +37,7 @@ function h (tag, attributes = {}, ...children) {
     else if (name === 'className') element.className = value
     else element.setAttribute(name, value === true ? '' : String(value))
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue
     element.append(typeof child === 'string' || typeof child === 'number' ? String(child) : child)
   }
@@ -119,6 +119,16 @@ function signOut (message) {
   state.shown = { list: '', summary: '', detail: '', health: '', inventory: '' }
   state.payloadFor = null
   state.inventoryJob = null
+  state.summary = null
+  state.filters = {}
+  // Nothing the previous key could see stays in the page.
+  for (const selector of ['#imports-table tbody', '#summary', '#import-body', '#connectors-body', '#inventory-body', '#health-body']) {
+    $(selector).replaceChildren()
+  }
+  $('#import-title').textContent = 'Import'
+  $('#imports-status').textContent = ''
+  $('#filters').reset()
+  $('#job-id').value = ''
   window.clearInterval(state.timer)
   state.timer = null
   showSignIn(message)
@@ -676,7 +686,9 @@ async function start () {
   $('#sign-in-form').addEventListener('submit', signIn)
   $('#sign-out').addEventListener('click', () => signOut('Signed out.'))
   $('#filters').addEventListener('submit', applyFilters)
-  $('#filters').addEventListener('reset', () => window.setTimeout(applyFilters, 0))
+  $('#filters').addEventListener('reset', () => {
+    if (state.key !== null || state.open) window.setTimeout(applyFilters, 0)
+  })
   $('#more').addEventListener('click', () => loadImports({ more: true }).catch(report))
   $('#bulk-retry').addEventListener('click', () => bulkRetry().catch(report))
   $('#inventory-form').addEventListener('submit', (event) => {
