@@ -67,6 +67,10 @@ export const EnvironmentSchema = z.object({
       })
       .default('info')
   ),
+  LOG_FORMAT: z.preprocess(
+    emptyToUndefined,
+    z.enum(['json', 'pretty'], { error: 'LOG_FORMAT must be json or pretty' }).optional()
+  ),
   KIBO_TENANT_ID: integerFromText('KIBO_TENANT_ID', 1, Number.MAX_SAFE_INTEGER).optional(),
   KIBO_SITE_ID: integerFromText('KIBO_SITE_ID', 1, Number.MAX_SAFE_INTEGER).optional(),
   KIBO_CLIENT_ID: optionalText,
@@ -198,6 +202,7 @@ const _translatedConfigMatches: Exact<
 > extends true
   ? true
   : never = true
+// eslint-disable-next-line no-void -- referenced only so the compile-time check above is not an unused variable
 void _translatedConfigMatches
 
 /** One Kibo tenant/site this deployment serves, and who may send it orders. */
@@ -228,6 +233,8 @@ export interface Config {
   logLevel: Environment['LOG_LEVEL']
   /** Also replace e-mail addresses in every log line. */
   logRedactEmails: boolean
+  /** LOG_FORMAT: json or pretty (readable lines); unset: pretty when stdout is a terminal. */
+  logFormat: 'json' | 'pretty' | undefined
   /** The single-tenant shortcut's Kibo connection (env variables); null: the built-in simulator. */
   kibo: KiboConnection | null
   /** Every tenant served: from TENANTS_FILE, or the one the env variables describe. */
@@ -371,7 +378,9 @@ function loadTenantsFile (
     const where = `TENANTS_FILE tenants.${index} (${entry.name})`
     const sharedSecret = entry.sharedSecret ?? (entry.sharedSecretEnv ? environment[entry.sharedSecretEnv] : undefined)
     if (entry.sharedSecretEnv && !sharedSecret) problems.push(`${where}: sharedSecretEnv names ${entry.sharedSecretEnv}, which is not set`)
-    if (entry.clientId !== undefined && sharedSecret === undefined && !entry.sharedSecretEnv) { problems.push(`${where}: clientId needs sharedSecret or sharedSecretEnv`) }
+    if (entry.clientId !== undefined && sharedSecret === undefined && !entry.sharedSecretEnv) {
+      problems.push(`${where}: clientId needs sharedSecret or sharedSecretEnv`)
+    }
     const defaults = defaultKiboUrls(entry.tenantId, entry.env)
     const apiKeys = [...entry.apiKeys, ...fromEnv(entry.apiKeysEnv)]
     const webhookSecrets = [...entry.webhookSecrets, ...fromEnv(entry.webhookSecretsEnv)]
@@ -467,7 +476,9 @@ export function loadConfig (environment: Record<string, string | undefined> = pr
   if (e.TENANTS_FILE !== undefined) {
     for (const name of ['KIBO_CLIENT_ID', 'API_KEYS', 'WEBHOOK_SECRETS'] as const) {
       const value = e[name]
-      if (value !== undefined && (!Array.isArray(value) || value.length > 0)) { problems.push(`${name}: not allowed with TENANTS_FILE (configure it per tenant in the file)`) }
+      if (value !== undefined && (!Array.isArray(value) || value.length > 0)) {
+        problems.push(`${name}: not allowed with TENANTS_FILE (configure it per tenant in the file)`)
+      }
     }
     tenants = loadTenantsFile(e.TENANTS_FILE, environment, e, problems)
   } else {
@@ -489,7 +500,9 @@ export function loadConfig (environment: Record<string, string | undefined> = pr
   if (isProduction) {
     for (const tenant of tenants) {
       const where = e.TENANTS_FILE === undefined ? 'KIBO_CLIENT_ID' : `TENANTS_FILE tenant ${tenant.name}`
-      if (tenant.kibo === null) { problems.push(`${where}: Kibo credentials are required when NODE_ENV=production (the Kibo simulator is for development only)`) }
+      if (tenant.kibo === null) {
+        problems.push(`${where}: Kibo credentials are required when NODE_ENV=production (the Kibo simulator is for development only)`)
+      }
       if (tenant.apiKeys.length === 0 && tenant.webhookSecrets.length === 0) {
         problems.push(
           e.TENANTS_FILE === undefined
@@ -516,6 +529,7 @@ export function loadConfig (environment: Record<string, string | undefined> = pr
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     logRedactEmails: e.LOG_REDACT_EMAILS,
+    logFormat: e.LOG_FORMAT,
     kibo,
     tenants,
     kiboChannelCode: e.KIBO_CHANNEL_CODE,
