@@ -52,7 +52,8 @@ try {
   const local = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1')
   app.log.info(`ready: console ${local}/console   docs ${local}/docs`)
   app.log.info(
-    `send an order with  curl -X POST ${local}/v1/orders -H 'content-type: application/json' --data @examples/cybersource-ship-usd.json`
+    `send an order with  curl -X POST ${local}/v1/orders -H 'content-type: application/json' ` +
+      '--data @examples/cybersource-ship-usd.json'
   )
 } catch (error) {
   app.log.fatal({ err: error }, 'could not start listening')

@@ -194,16 +194,12 @@ export const TranslatedTargetConfigSchema = z
   })
   .strict()
 
-// Keeps the schema and the mapping's option type in step.
+// Keeps the schema and the mapping's option type in step: this statement stops compiling when they differ.
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-const _translatedConfigMatches: Exact<
+true satisfies Exact<
   Required<z.output<typeof TranslatedTargetConfigSchema>>,
   Required<{ [K in keyof TranslatedTargetConfig]-?: Exclude<TranslatedTargetConfig[K], undefined> }>
-> extends true
-  ? true
-  : never = true
-// eslint-disable-next-line no-void -- referenced only so the compile-time check above is not an unused variable
-void _translatedConfigMatches
+>
 
 /** One Kibo tenant/site this deployment serves, and who may send it orders. */
 export interface TenantConfig {
