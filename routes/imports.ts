@@ -304,7 +304,8 @@ const importRoutes: FastifyPluginAsyncZod = async function importRoutes (app) {
         body: z
           .object({
             status: z.enum(['dead', 'failed']).default('dead'),
-            limit: z.number().int().min(1).max(1000).default(100)
+            limit: z.number().int().min(1).max(1000).default(100),
+            ...ReceivedRange
           })
           .strict()
           .default({ status: 'dead', limit: 100 }),
@@ -315,9 +316,10 @@ const importRoutes: FastifyPluginAsyncZod = async function importRoutes (app) {
       }
     },
     async (request, reply) => {
-      const { status, limit } = request.body
+      const { status, limit, from, to } = request.body
+      checkRange({ from, to })
       const importIds: string[] = []
-      for (const importId of await app.imports.listRetryable(status, limit, request.tenant!)) {
+      for (const importId of await app.imports.listRetryable(status, limit, request.tenant!, { from, to })) {
         const record = await app.imports.getImport(importId)
         if (record === null || !isOwn(request, record)) continue
         try {

@@ -286,12 +286,13 @@ function renderSummary () {
   renderBulk()
 }
 
+/** Bulk retry takes a status and the received-time range: offered when no other filter is set. */
 function renderBulk () {
-  const status = state.filters.status
-  const count = state.summary?.counts?.[status] ?? 0
-  const show = (status === 'dead' || status === 'failed') && count > 0
+  const { status, externalId, source } = state.filters
+  const show = (status === 'dead' || status === 'failed') && !externalId && !source && state.items.length > 0
   $('#bulk').hidden = !show
-  if (show) $('#bulk-retry').textContent = `Retry all ${count} ${status} imports…`
+  const range = state.filters.from || state.filters.to ? ' in this time range' : ''
+  if (show) $('#bulk-retry').textContent = `Retry all ${status} imports${range}…`
 }
 
 async function loadImports ({ more = false } = {}) {
@@ -319,6 +320,7 @@ function renderImports () {
   if (sourceSupported && $('#f-source-field').hidden) $('#f-source-field').hidden = false
   $('#f-source-values').replaceChildren(...[...state.sources].sort().map((source) => h('option', { value: source })))
 
+  renderBulk()
   const signature = JSON.stringify([state.items, state.nextCursor])
   if (signature === state.shown.list) return
   state.shown.list = signature
@@ -356,15 +358,26 @@ function applyFilters (event) {
 }
 
 async function bulkRetry () {
-  const status = state.filters.status
-  const count = state.summary?.counts?.[status] ?? 0
+  const { status, from, to } = state.filters
+  const range = { ...(from ? { from } : {}), ...(to ? { to } : {}) }
+  // Count what the filter matches now (the counts at the top are for all time).
+  const counted = await authorized(`/v1/imports/summary?${new URLSearchParams(range)}`)
+  if (!counted.ok) {
+    $('#imports-status').textContent = problemText(counted)
+    return
+  }
+  const count = counted.data.counts[status]
   const limit = Math.min(count, 1000)
+  if (limit === 0) {
+    $('#imports-status').textContent = `No ${status} imports match.`
+    return
+  }
   const ok = confirm(
-    `Send ${limit} ${status} import${limit === 1 ? '' : 's'} of this tenant back to the queue?\n\n` +
+    `Send ${limit} ${status} import${limit === 1 ? '' : 's'}${from || to ? ' received in this time range' : ''} back to the queue?\n\n` +
       'Each is looked up in Kibo before anything is created, so none is imported twice.'
   )
   if (!ok) return
-  const answer = await authorized('/v1/imports/retry', { method: 'POST', body: { status, limit } })
+  const answer = await authorized('/v1/imports/retry', { method: 'POST', body: { status, limit, ...range } })
   $('#imports-status').textContent = answer.ok ? `${answer.data.requeued} sent back to the queue.` : problemText(answer)
   await Promise.all([loadSummary(), loadImports()])
 }

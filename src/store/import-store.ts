@@ -199,7 +199,12 @@ export interface ImportStore {
   markRestrictionsFailed(importId: string, error: unknown): Promise<void>
   listPendingRestrictions(options: { graceMs: number; limit: number }): Promise<string[]>
   /** Ids of a tenant/site's failed or dead imports, oldest first (bulk retry). */
-  listRetryable(status: 'failed' | 'dead', limit: number, site: { tenantId: number; siteId: number }): Promise<string[]>
+  listRetryable(
+    status: 'failed' | 'dead',
+    limit: number,
+    site: { tenantId: number; siteId: number },
+    received?: { from?: string; to?: string }
+  ): Promise<string[]>
   /** Manual retry: failed/dead → queued (mode async). Throws ImportStateError otherwise. */
   requeue(importId: string, options?: { requestedBy?: string }): Promise<ImportRecord>
   getImport(importId: string): Promise<ImportRecord | null>
@@ -814,8 +819,15 @@ export function createImportStore (db: Database, options: ImportStoreOptions = {
       return { depth: Number(rows[0]?.depth ?? 0), oldestSeconds: Number(rows[0]?.oldest_seconds ?? 0) }
     },
 
-    async listRetryable (status, limit, site) {
-      const { rows } = await db.query<{ import_id: string }>(sql.selectRetryable, [status, limit, site.tenantId, site.siteId])
+    async listRetryable (status, limit, site, received = {}) {
+      const { rows } = await db.query<{ import_id: string }>(sql.selectRetryable, [
+        status,
+        limit,
+        site.tenantId,
+        site.siteId,
+        received.from ?? null,
+        received.to ?? null
+      ])
       return rows.map((row) => row.import_id)
     },
 

@@ -453,9 +453,15 @@ export const selectQueueDepth = `SELECT count(*)::integer AS depth,
     coalesce(extract(epoch FROM (${CLOCK} - min(i.created_at))), 0)::float8 AS oldest_seconds
   FROM ${SCHEMA}.imports AS i WHERE i.status IN ('queued', 'importing')`
 
-/** Failed and dead imports of one tenant/site, oldest first, for a bulk retry. $1 status, $2 limit, $3 tenant_id, $4 site_id */
+/**
+ * Failed and dead imports of one tenant/site, oldest first, for a bulk retry.
+ * $1 status, $2 limit, $3 tenant_id, $4 site_id, $5 received at or after, $6 received before (null: any)
+ */
 export const selectRetryable = `SELECT import_id FROM ${SCHEMA}.imports
-  WHERE status = $1 AND tenant_id = $3 AND site_id = $4 ORDER BY created_at, import_id LIMIT $2`
+  WHERE status = $1 AND tenant_id = $3 AND site_id = $4
+    AND ($5::timestamptz IS NULL OR created_at >= $5::timestamptz)
+    AND ($6::timestamptz IS NULL OR created_at < $6::timestamptz)
+  ORDER BY created_at, import_id LIMIT $2`
 
 // ---- order restrictions (applied to the Kibo order after its import) --------------------------
 

@@ -70,6 +70,14 @@ t.test('summary counts per status; from/to narrow the list; the Kibo payload hid
 
   const missing = await app.inject({ method: 'GET', url: '/v1/imports/imp_01JD6K6Z4Q1B8X0Q4B7W3N2M5P/kibo-payload' })
   t.equal(missing.statusCode, 404)
+
+  // Bulk retry within a received-time range (what the console's "Retry all failed" sends).
+  const bulk = (body: object) => app.inject({ method: 'POST', url: '/v1/imports/retry', headers: json, payload: body })
+  const outside = await bulk({ status: 'failed', to: before })
+  t.same(outside.json(), { requeued: 0, importIds: [] }, 'none received before the range')
+  t.equal((await bulk({ status: 'failed', from: after, to: before })).statusCode, 400)
+  const inside = await bulk({ status: 'failed', from: before, to: after })
+  t.same(inside.json(), { requeued: 1, importIds: [failed.importId] })
 })
 
 t.test("another tenant's import: no summary counts, no payload", async (t) => {
