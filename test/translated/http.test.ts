@@ -4,7 +4,7 @@ import t from 'tap'
 import { request as undiciRequest } from 'undici'
 import { startKiboSimulator, DEFAULT_TENANT_ID, type KiboSimulator } from '../../src/kibo-simulator/index.ts'
 import { createKiboTokenProvider, type KiboTokenProvider } from '../../src/kibo/auth.ts'
-import { KiboError } from '../../src/kibo/orders-client.ts'
+import { KiboError } from '../../src/kibo/errors.ts'
 import {
   createTranslatedClient,
   translatedBaseUrl,
