@@ -1,6 +1,8 @@
-// The synchronous import path: validate → map and reconcile → claim the import record → send to
-// Kibo without ever creating twice → record the outcome. The store decides idempotency (a
-// database constraint, not process memory); the Kibo client decides how a create is retried.
+// The import path every intake shares (REST, webhooks, connectors, CLI): validate → map and
+// reconcile → claim the import record → send to Kibo without ever creating twice → record the
+// outcome; or, for async intake, claim and queue a job for the worker in one transaction. The
+// store decides idempotency (a database constraint, not process memory); the Kibo client decides
+// how a create is retried.
 import { randomUUID } from 'node:crypto'
 import fp from 'fastify-plugin'
 import type { FastifyBaseLogger } from 'fastify'

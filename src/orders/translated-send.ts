@@ -1,5 +1,5 @@
 // Sending an import to a tenant's translated Create Order API v2, shared by the sync path
-// (order-import.ts) and the worker (delivery.ts). That API has no look-up by externalOrderID, so
+// (order-import.ts) and the worker (import-worker.ts). That API has no look-up by externalOrderID, so
 // a create whose answer was lost (KiboError kind 'ambiguous', or a process that died mid-send)
 // can never be reconciled by the service: it is not sent again until an operator has checked
 // Kibo and asked for it with POST /v1/imports/{id}/retry (the `retry_requested` history event).
