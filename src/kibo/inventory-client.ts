@@ -3,7 +3,7 @@
 //   POST {api}/commerce/inventory/v5/inventory/adjust    { locationCode, items } → { jobID }
 //   POST {api}/commerce/inventory/v5/inventory/refresh   { locationCode, items } → { jobID }
 //   GET  {api}/commerce/inventory/v1/queue/{jobID}        the job: status, itemCount, messages
-//   POST {api}/commerce/inventory/v1/inventory            the seed's inventory query → InventoryResponse[]
+//   POST {api}/commerce/inventory/v1/inventory            the Inventory guide's query → InventoryResponse[]
 //
 // Submitting a job is not idempotent at Kibo (an adjust sent twice adjusts twice), so a submit is
 // never retried here: its error says whether Kibo may have queued it (`ambiguous`: sent, no

@@ -37,7 +37,7 @@ export const TRANSLATED_AUTHORIZE_PATH = '/api/v2/createOrder/authorize'
 
 export type TranslatedOperation = 'translatedCreateOrder' | 'translatedAuthorize'
 
-/** The documented base URL of a tenant's translated API (seed 002's table). */
+/** The documented base URL of a tenant's translated API (the table in Kibo's Create Order guide). */
 export function translatedBaseUrl (tenantId: number, env: 'sandbox' | 'production'): string {
   return env === 'sandbox' ? `https://${tenantId}-translation.sandbox.mozu.com` : `https://${tenantId}-translation.mozu.com`
 }
