@@ -11,5 +11,9 @@ if (major < 22 || (major === 22 && minor < 18)) {
   )
   process.exit(1)
 }
+// The baseline WebAssembly compiler only, as `npm start` runs the server (--liftoff-only): the
+// optimizing tier recompiles embedded PGlite a second after start, for ~450 MB more RSS.
+const v8 = await import('node:v8')
+v8.setFlagsFromString('--liftoff-only'); v8.setFlagsFromString('--no-wasm-tier-up'); v8.setFlagsFromString('--no-wasm-dynamic-tiering')
 const { main } = await import('../src/cli/main.ts')
 process.exitCode = await main(process.argv.slice(2))

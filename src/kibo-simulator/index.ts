@@ -58,6 +58,13 @@ export interface KiboSimulatorOptions {
   seed?: number
   /** Answer 409 ITEM_ALREADY_EXISTS to a second order with the same externalId. Default false. */
   rejectDuplicateExternalIds?: boolean
+  /**
+   * How many of the newest orders are kept whole. Older ones keep only what look-ups need (id,
+   * orderNumber, externalId, status, tenant, site, restrictions, validation results), so a
+   * long-running stand-in (the built-in one behind a 100,000-event CLI import) does not grow
+   * by every order's items and payments. Default: every order kept whole.
+   */
+  wholeOrdersKept?: number
 }
 
 export interface StoredOrder {
@@ -208,6 +215,12 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
   const log = options.logger === true ? (line: string) => process.stderr.write(`[kibo-simulator] ${line}\n`) : () => {}
 
   let orders: StoredOrder[] = []
+  // Indexes over `orders` (same objects): by id, and by externalId (all orders carrying it).
+  const ordersById = new Map<string, StoredOrder>()
+  const ordersByExternalIdIndex = new Map<string, StoredOrder[]>()
+  const wholeOrdersKept = options.wholeOrdersKept ?? Infinity
+  /** orders[0 … summarized) have been reduced to their summary. */
+  let summarized = 0
   let nextOrderNumber = 1
   const tokens = new Map<string, TokenRecord>()
   const translated = createTranslatedSimulator({
@@ -231,12 +244,41 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
     map[String(key)] = (map[String(key)] ?? 0) + 1
   }
 
-  function scoped (ctx: RequestContext): StoredOrder[] {
-    return orders.filter((o) => o.tenantId === ctx.tenantId && o.siteId === ctx.siteId)
+  function scoped (ctx: RequestContext, list: StoredOrder[] = orders): StoredOrder[] {
+    return list.filter((o) => o.tenantId === ctx.tenantId && o.siteId === ctx.siteId)
+  }
+
+  const SUMMARY_FIELDS = [
+    'tenantId', 'siteId', 'id', 'orderNumber', 'externalId', 'status',
+    'isImport', 'restrictEdit', 'restrictCancellation', 'validationResults', 'submittedDate'
+  ] as const
+
+  /** Stores a new order; beyond `wholeOrdersKept`, the oldest whole one is reduced to its summary. */
+  function store (order: StoredOrder): void {
+    orders.push(order)
+    ordersById.set(order.id, order)
+    if (order.externalId !== undefined) {
+      const same = ordersByExternalIdIndex.get(order.externalId)
+      if (same === undefined) ordersByExternalIdIndex.set(order.externalId, [order])
+      else same.push(order)
+    }
+    while (orders.length - summarized > wholeOrdersKept) {
+      const whole = orders[summarized]
+      const summary = Object.fromEntries(SUMMARY_FIELDS.filter((field) => whole[field] !== undefined).map((field) => [field, whole[field]]))
+      replace(whole, summary as StoredOrder, summarized++)
+    }
+  }
+
+  function replace (old: StoredOrder, order: StoredOrder, index: number): void {
+    orders[index] = order
+    ordersById.set(order.id, order)
+    const same = order.externalId === undefined ? undefined : ordersByExternalIdIndex.get(order.externalId)
+    if (same !== undefined) same[same.indexOf(old)] = order
   }
 
   function findOrder (ctx: RequestContext): StoredOrder {
-    const order = scoped(ctx).find((o) => o.id === ctx.params.orderId)
+    const found = ordersById.get(ctx.params.orderId)
+    const order = found !== undefined && found.tenantId === ctx.tenantId && found.siteId === ctx.siteId ? found : undefined
     if (order === undefined) { throw new HttpFailure(404, 'ITEM_NOT_FOUND', `Order ${ctx.params.orderId} not found.`, { OrderId: ctx.params.orderId }) }
     return order
   }
@@ -320,7 +362,7 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
     // Kibo does not promise that externalId is unique, so by default the simulator stores a
     // second order with the same externalId (and counts it in ordersByExternalId): a double
     // import must be caught by our own tests, not hidden by the stand-in.
-    if (rejectDuplicateExternalIds && scoped(ctx).some((o) => o.externalId === externalId)) {
+    if (rejectDuplicateExternalIds && scoped(ctx, ordersByExternalIdIndex.get(externalId) ?? []).length > 0) {
       throw new HttpFailure(409, 'ITEM_ALREADY_EXISTS', `An order with externalId ${externalId} already exists.`, {
         ExternalId: externalId
       })
@@ -341,22 +383,28 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
       submittedDate: typeof input.submittedDate === 'string' ? input.submittedDate : now,
       auditInfo: { createDate: now, updateDate: now, createBy: 'kibo-simulator', updateBy: 'kibo-simulator' }
     }
-    orders.push(order)
+    store(order)
     log(`created order ${order.id} #${order.orderNumber} externalId=${externalId} status=${order.status}`)
     return { status: 201, body: publicOrder(order) }
   }
 
   function findOrders (ctx: RequestContext): Answer {
     const filterText = ctx.url.searchParams.get('filter')
-    let list = scoped(ctx)
+    let list: StoredOrder[]
     if (filterText !== null && filterText.trim() !== '') {
       try {
         const clauses = parseFilter(filterText)
-        list = list.filter((o) => matchesFilter(o, clauses))
+        // A look-up by externalId (the service's) reads the index; any other filter scans.
+        const byExternalId = clauses.find((c) => c.field === 'externalId' && c.op === 'eq' && typeof c.value === 'string')
+        const candidates =
+          byExternalId === undefined ? orders : (ordersByExternalIdIndex.get(byExternalId.value as string) ?? [])
+        list = scoped(ctx, candidates).filter((o) => matchesFilter(o, clauses))
       } catch (error) {
         if (error instanceof FilterSyntaxError) { throw new HttpFailure(400, 'MISSING_OR_INVALID_PARAMETER', `Invalid filter: ${error.message}`) }
         throw error
       }
+    } else {
+      list = scoped(ctx)
     }
     const startIndex = Math.max(0, Number(ctx.url.searchParams.get('startIndex') ?? 0) || 0)
     const pageSize = Math.min(200, Math.max(1, Number(ctx.url.searchParams.get('pageSize') ?? 20) || 20))
@@ -657,7 +705,7 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
     const activeTokensByTenant: Record<string, number> = {}
     for (const record of tokens.values()) if (record.expiresAt > now) bump(activeTokensByTenant, record.tenantId)
     const ordersByExternalId: Record<string, number> = {}
-    for (const order of orders) if (order.externalId !== undefined) bump(ordersByExternalId, order.externalId)
+    for (const [externalId, same] of ordersByExternalIdIndex) ordersByExternalId[externalId] = same.length
     return {
       oauthCalls: counters.oauthCalls,
       oauthCallsByTenant: { ...counters.oauthCallsByTenant },
@@ -674,6 +722,9 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
 
   function reset (): void {
     orders = []
+    ordersById.clear()
+    ordersByExternalIdIndex.clear()
+    summarized = 0
     translated.reset()
     inventory.reset()
     nextOrderNumber = 1
@@ -697,7 +748,7 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
     translated,
     inventory,
     stats,
-    orders: (externalId?: string) => structuredClone(externalId === undefined ? orders : orders.filter((o) => o.externalId === externalId)),
+    orders: (externalId?: string) => structuredClone(externalId === undefined ? orders : (ordersByExternalIdIndex.get(externalId) ?? [])),
     revokeTokens (tenantId?: number) {
       for (const [token, record] of tokens) if (tenantId === undefined || record.tenantId === tenantId) tokens.delete(token)
     },
