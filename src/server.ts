@@ -16,7 +16,9 @@ try {
   throw error
 }
 
-const logger = pino(loggerOptions(config.logLevel, { redactEmails: config.logRedactEmails }))
+// Lines are written without holding up the event loop (a synchronous write per line cost more
+// than the rest of an import's logging); what is buffered is flushed when the process exits.
+const logger = pino(loggerOptions(config.logLevel, { redactEmails: config.logRedactEmails }), pino.destination({ dest: 1, sync: false }))
 // Said first and loudly: what this process will do with the orders it receives.
 const simulated = config.tenants.filter((tenant) => tenant.kibo === null).map((tenant) => tenant.name)
 if (simulated.length > 0) {
