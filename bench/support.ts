@@ -28,8 +28,17 @@ export interface Child {
 }
 
 /** Starts `node <script>` with extra environment; stdout (unless sent to a file) and stderr kept (last 64 KiB) for errors. */
-export function startNode (script: string, env: Record<string, string>, args: string[] = [], stdoutFd?: number, scriptArgs: string[] = []): Child {
-  const child = spawn(nodeBin, [...args, script, ...scriptArgs], { env: { ...process.env, ...env }, stdio: ['ignore', stdoutFd ?? 'pipe', 'pipe'] })
+export function startNode (
+  script: string,
+  env: Record<string, string>,
+  args: string[] = [],
+  stdoutFd?: number,
+  scriptArgs: string[] = []
+): Child {
+  const child = spawn(nodeBin, [...args, script, ...scriptArgs], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', stdoutFd ?? 'pipe', 'pipe']
+  })
   let out = ''
   const keep = (chunk: Buffer) => {
     out += chunk.toString('utf8')
@@ -56,7 +65,9 @@ export function startNode (script: string, env: Record<string, string>, args: st
 export async function waitForHttp (url: string, child: Child, timeoutMs = 60_000, pollMs = 100): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if (child.process.exitCode !== null) { throw new Error(`process exited (${child.process.exitCode}) before ${url} answered:\n${child.output()}`) }
+    if (child.process.exitCode !== null) {
+      throw new Error(`process exited (${child.process.exitCode}) before ${url} answered:\n${child.output()}`)
+    }
     try {
       const response = await fetch(url)
       await response.arrayBuffer()
