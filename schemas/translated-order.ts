@@ -387,7 +387,9 @@ export const TranslatedShippingMethodSchema = z
       })
     }
     for (const key of ['name', 'price', 'description'] as const) {
-      if (method[key] !== undefined && method[key] !== null) { ctx.addIssue({ code: 'custom', message: `${key} is read-only (populated by OMS) and must not be set`, path: [key] }) }
+      if (method[key] !== undefined && method[key] !== null) {
+        ctx.addIssue({ code: 'custom', message: `${key} is read-only (populated by OMS) and must not be set`, path: [key] })
+      }
     }
   })
   .meta({ id: 'TranslatedShippingMethod' })

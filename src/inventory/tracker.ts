@@ -247,7 +247,8 @@ export function createInventoryTracker (options: TrackerOptions) {
           type: problemType('inventory-tracking-timeout'),
           title: 'Kibo did not finish the job in time',
           status: 504,
-          detail: `Kibo job ${batch.kiboJobId} was still ${status || 'unreported'} after ${Math.round(age / 1000)} s (INVENTORY_TRACK_TIMEOUT_MS).`
+          detail: `Kibo job ${batch.kiboJobId} was still ${status || 'unreported'} after ${Math.round(age / 1000)} s ` +
+            '(INVENTORY_TRACK_TIMEOUT_MS).'
         }
       })
       return
@@ -280,7 +281,8 @@ export function createInventoryTracker (options: TrackerOptions) {
         title: 'Kibo may have applied this adjustment',
         status: 502,
         detail:
-          'The worker stopped while sending this adjustment, so whether Kibo received it is unknown. It is not sent twice: check this location in Kibo.',
+          'The worker stopped while sending this adjustment, so whether Kibo received it is unknown. It is not sent twice: ' +
+            'check this location in Kibo.',
         kind: 'ambiguous'
       }
     })

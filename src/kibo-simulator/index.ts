@@ -279,7 +279,9 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
   function findOrder (ctx: RequestContext): StoredOrder {
     const found = ordersById.get(ctx.params.orderId)
     const order = found !== undefined && found.tenantId === ctx.tenantId && found.siteId === ctx.siteId ? found : undefined
-    if (order === undefined) { throw new HttpFailure(404, 'ITEM_NOT_FOUND', `Order ${ctx.params.orderId} not found.`, { OrderId: ctx.params.orderId }) }
+    if (order === undefined) {
+      throw new HttpFailure(404, 'ITEM_NOT_FOUND', `Order ${ctx.params.orderId} not found.`, { OrderId: ctx.params.orderId })
+    }
     return order
   }
 
@@ -400,7 +402,9 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
           byExternalId === undefined ? orders : (ordersByExternalIdIndex.get(byExternalId.value as string) ?? [])
         list = scoped(ctx, candidates).filter((o) => matchesFilter(o, clauses))
       } catch (error) {
-        if (error instanceof FilterSyntaxError) { throw new HttpFailure(400, 'MISSING_OR_INVALID_PARAMETER', `Invalid filter: ${error.message}`) }
+        if (error instanceof FilterSyntaxError) {
+          throw new HttpFailure(400, 'MISSING_OR_INVALID_PARAMETER', `Invalid filter: ${error.message}`)
+        }
         throw error
       }
     } else {
@@ -446,7 +450,9 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
     ] as const) {
       const value = ctx.url.searchParams.get(param)
       if (value === null) continue
-      if (value !== 'true' && value !== 'false') { throw new HttpFailure(400, 'MISSING_OR_INVALID_PARAMETER', `${param} must be true or false.`) }
+      if (value !== 'true' && value !== 'false') {
+        throw new HttpFailure(400, 'MISSING_OR_INVALID_PARAMETER', `${param} must be true or false.`)
+      }
       order[field] = value === 'true'
     }
     return { status: 200, body: publicOrder(order) }
@@ -493,13 +499,24 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
   function route (method: string, pathname: string): (Routed & { params: Record<string, string> }) | undefined {
     if (pathname === OAUTH_PATH && method === 'POST') return { route: 'oauth', handle: oauth, params: {} }
     if (pathname === '/_simulator/faults' && method === 'POST') return { route: 'control', handle: setFaults, params: {} }
-    if (pathname === '/_simulator/state' && method === 'GET') { return { route: 'control', handle: () => ({ status: 200, body: state() }), params: {} } }
+    if (pathname === '/_simulator/state' && method === 'GET') {
+      return { route: 'control', handle: () => ({ status: 200, body: state() }), params: {} }
+    }
     if (pathname === '/_simulator/reset' && method === 'POST') {
-      return { route: 'control', handle: () => (reset(), { status: 200, body: state() }), params: {} }
+      return {
+        route: 'control',
+        handle: () => {
+          reset()
+          return { status: 200, body: state() }
+        },
+        params: {}
+      }
     }
     const translatedHandler = translated.route(method, pathname)
     // Faults and latency aimed at createOrder apply to the translated create and authorize too.
-    if (translatedHandler !== undefined) { return { route: 'createOrder', handle: (ctx) => translatedHandler(ctx.req, ctx.body), params: {}, selfAuthenticated: true } }
+    if (translatedHandler !== undefined) {
+      return { route: 'createOrder', handle: (ctx) => translatedHandler(ctx.req, ctx.body), params: {}, selfAuthenticated: true }
+    }
     const inventoryHandler = inventory.route(method, pathname)
     if (inventoryHandler !== undefined) {
       return {
@@ -525,7 +542,9 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
     const m = /^\/([^/]+)(?:\/(validationresults|updateorderrestrictions))?$/.exec(rest)
     if (m === null) return undefined
     const params = { orderId: decodeURIComponent(m[1]) }
-    if (m[2] === undefined && method === 'GET') { return { route: 'getOrder', handle: (ctx) => ({ status: 200, body: publicOrder(findOrder(ctx)) }), params } }
+    if (m[2] === undefined && method === 'GET') {
+      return { route: 'getOrder', handle: (ctx) => ({ status: 200, body: publicOrder(findOrder(ctx)) }), params }
+    }
     if (m[2] === 'validationresults' && method === 'GET') {
       return {
         route: 'getValidationResults',
@@ -534,7 +553,9 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
       }
     }
     if (m[2] === 'validationresults' && method === 'PUT') return { route: 'putValidationResults', handle: putValidationResult, params }
-    if (m[2] === 'updateorderrestrictions' && method === 'PUT') { return { route: 'updateOrderRestrictions', handle: updateRestrictions, params } }
+    if (m[2] === 'updateorderrestrictions' && method === 'PUT') {
+      return { route: 'updateOrderRestrictions', handle: updateRestrictions, params }
+    }
     return undefined
   }
 
@@ -631,7 +652,8 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
       case '503-html':
         send(res, correlationId, {
           status: 503,
-          body: '<html><head><title>503 Service Temporarily Unavailable</title></head><body><center><h1>503 Service Temporarily Unavailable</h1></center></body></html>',
+          body: '<html><head><title>503 Service Temporarily Unavailable</title></head><body><center><h1>503 Service Temporarily ' +
+            'Unavailable</h1></center></body></html>',
           headers: fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) }
         })
         return

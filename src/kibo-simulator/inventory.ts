@@ -312,7 +312,9 @@ export function createInventorySimulator (options: InventorySimulatorOptions = {
     }
     let wanted: string[] | undefined
     if (b.locationWhitelist !== undefined && b.locationWhitelist !== null) {
-      if (!Array.isArray(b.locationWhitelist)) { throw new InventoryFailure(400, 'VALIDATION_ERROR', 'Validation Error: locationWhitelist must be a list.') }
+      if (!Array.isArray(b.locationWhitelist)) {
+        throw new InventoryFailure(400, 'VALIDATION_ERROR', 'Validation Error: locationWhitelist must be a list.')
+      }
       wanted = b.locationWhitelist.map(String)
       const unknown = wanted.filter((code) => !locations.has(code))
       if (unknown.length > 0) {

@@ -116,7 +116,8 @@ export function kiboErrorToProblem (err: unknown): KiboProblem {
         type: KIBO_PROBLEM_TYPES.ambiguous,
         title: 'Bad Gateway',
         status: 502,
-        detail: `Kibo did not confirm the order and could not be asked whether it exists; retrying is safe (the order is looked up before it is created again). Retry after ${retryAfter} seconds.`,
+        detail: 'Kibo did not confirm the order and could not be asked whether it exists; retrying is safe (the order is looked ' +
+          `up before it is created again). Retry after ${retryAfter} seconds.`,
         ...ids,
         retryAfter
       }
@@ -651,7 +652,8 @@ export function createKiboClient (options: KiboClientOptions): KiboClient {
       kind,
       message:
         kind === 'ambiguous'
-          ? `Kibo did not confirm the order (${error.status !== undefined ? `HTTP ${error.status}` : error.message}) and could not be asked whether it exists; ${when}`
+          ? `Kibo did not confirm the order (${error.status !== undefined ? `HTTP ${error.status}` : error.message}) and could ` +
+            `not be asked whether it exists; ${when}`
           : `Kibo is unavailable (${error.status !== undefined ? `HTTP ${error.status}` : error.message}); ${when}`,
       operation: 'createOrder',
       retryAfterSeconds,

@@ -87,8 +87,10 @@ export function translatedErrorToProblem (err: unknown): KiboProblem {
       ...rest,
       detail:
         err.operation === 'translatedAuthorize'
-          ? 'Kibo did not confirm the payment authorization, and the translated API offers no way to ask whether it was made; authorizing again could hold the payment twice. Check in Kibo before retrying.'
-          : 'Kibo did not confirm the order, and the translated Create Order API offers no way to look it up by externalOrderID; sending it again could create it twice. Check in Kibo before retrying.'
+          ? 'Kibo did not confirm the payment authorization, and the translated API offers no way to ask whether it was made; ' +
+            'authorizing again could hold the payment twice. Check in Kibo before retrying.'
+          : 'Kibo did not confirm the order, and the translated Create Order API offers no way to look it up by ' +
+            'externalOrderID; sending it again could create it twice. Check in Kibo before retrying.'
     }
   }
   return problem

@@ -68,7 +68,8 @@ export function inFlightProblem (record: ImportRecord, retryAfterSeconds: number
       type: problemType('import-in-flight'),
       title: 'This order is being imported right now',
       status: 409,
-      detail: `externalId ${JSON.stringify(record.externalId)} is already being imported (import ${record.importId}); retry after ${retryAfterSeconds} s to get its result.`,
+      detail: `externalId ${JSON.stringify(record.externalId)} is already being imported (import ${record.importId}); retry ` +
+        `after ${retryAfterSeconds} s to get its result.`,
       importId: record.importId
     },
     { 'retry-after': String(retryAfterSeconds) }
@@ -81,7 +82,8 @@ export function conflictProblem (record: ImportRecord, reason: 'payload' | 'webh
       type: problemType('idempotency-conflict'),
       title: 'webhook-id already used for a different order',
       status: 422,
-      detail: `This webhook-id was already delivered for externalId ${JSON.stringify(record.externalId)} (import ${record.importId}); a delivery id names one event.`,
+      detail: `This webhook-id was already delivered for externalId ${JSON.stringify(record.externalId)} (import ` +
+        `${record.importId}); a delivery id names one event.`,
       importId: record.importId
     })
   }

@@ -83,8 +83,9 @@ export function outcomeUnknownProblem (record: Pick<ImportRecord, 'importId' | '
     title: 'The outcome of an earlier create is unknown',
     status: 409,
     detail:
-      `An earlier attempt to create externalId ${JSON.stringify(record.externalId)} (import ${record.importId}) may have reached Kibo, and the ` +
-      'translated Create Order API offers no way to look it up, so it is not sent again automatically. Check in Kibo whether the order exists; ' +
+      `An earlier attempt to create externalId ${JSON.stringify(record.externalId)} (import ${record.importId}) ` +
+      'may have reached Kibo, and the translated Create Order API offers no way to look it up, ' +
+      'so it is not sent again automatically. Check in Kibo whether the order exists; ' +
       `if it does not, call POST /v1/imports/${record.importId}/retry.`,
     importId: record.importId
   }

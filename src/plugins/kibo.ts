@@ -196,7 +196,8 @@ function createTenant (
               title: 'Not supported by the translated Create Order API',
               status: 422,
               detail:
-                'This tenant imports through the translated Create Order API v2, which has no edit or cancellation restrictions; send the order without data.restrictions.',
+                'This tenant imports through the translated Create Order API v2, which has no edit or cancellation ' +
+                  'restrictions; send the order without data.restrictions.',
               errors: [{ path: 'data.restrictions', message: 'not supported for target translated-v2' }]
             }
           }

@@ -48,7 +48,7 @@ t.test('a short TTL does not refresh on every call (skew capped at half the life
   await provider.getToken()
   await provider.getToken()
   t.equal(sim.stats().oauthCalls, 1)
-  await new Promise((r) => setTimeout(r, 1100))
+  await new Promise((resolve) => setTimeout(resolve, 1100))
   await provider.getToken()
   t.equal(sim.stats().oauthCalls, 2, 'refreshed after half the lifetime')
 })

@@ -199,7 +199,8 @@ t.test('getOrder of an unknown id → not_found', async (t) => {
 t.test('error bodies: JSON, HTML, empty', async (t) => {
   t.same(parseKiboErrorBody(''), {})
   const json = parseKiboErrorBody(
-    '{"message":"Bad","errorCode":"VALIDATION_ERROR","applicationName":"Commerce","additionalErrorData":[{"name":"a","value":"b"}],"items":[]}',
+    '{"message":"Bad","errorCode":"VALIDATION_ERROR","applicationName":"Commerce",' +
+      '"additionalErrorData":[{"name":"a","value":"b"}],"items":[]}',
     'application/json'
   )
   t.equal(json.message, 'Bad')

@@ -77,7 +77,11 @@ function cardFields (card: Pick<Card, 'brand' | 'last4' | 'expMonth' | 'expYear'
   }
 }
 
-function paymentMethod (type: PaymentTypeCode, context: TranslatedPaymentContext, fields: Record<string, unknown>): TranslatedPaymentMethod {
+function paymentMethod (
+  type: PaymentTypeCode,
+  context: TranslatedPaymentContext,
+  fields: Record<string, unknown>
+): TranslatedPaymentMethod {
   return compact({
     billingAddress: context.billingAddress,
     paymentType: type,

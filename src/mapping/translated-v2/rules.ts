@@ -117,7 +117,8 @@ function checkAvailabilitySplit (request: TranslatedCreateOrderRequest): RuleVio
       violations.push({
         rule: 'availability-split',
         path: `orderItems[${index}].product.availability`,
-        message: `${lineName(request.orderItems[index], index)} has availability ${group} (${AVAILABILITY_NAMES[group]}), which must be sent as a separate order from ${others.map((i) => lineName(request.orderItems[i], i)).join(', ')}`
+        message: `${lineName(request.orderItems[index], index)} has availability ${group} (${AVAILABILITY_NAMES[group]}), which ` +
+          `must be sent as a separate order from ${others.map((i) => lineName(request.orderItems[i], i)).join(', ')}`
       })
     }
   }
@@ -152,7 +153,9 @@ function checkUsTaxRate (request: TranslatedCreateOrderRequest): RuleViolation[]
       violations.push({
         rule: 'us-tax-rate',
         path: `orderItems[${index}].itemSpecifics.itemTaxOverride`,
-        message: `${lineName(item, index)}: tax ${taxes[index]} on ${bases[index].toFixed()} is ${rate === undefined ? 'an unbounded rate (tax on a zero amount)' : `${rate.toDecimalPlaces(3).toFixed()}%`}; US orders allow at most ${US_MAX_TAX_RATE_PERCENT}% per line`
+        message: `${lineName(item, index)}: tax ${taxes[index]} on ${bases[index].toFixed()} is ` +
+          `${rate === undefined ? 'an unbounded rate (tax on a zero amount)' : `${rate.toDecimalPlaces(3).toFixed()}%`}; ` +
+          `US orders allow at most ${US_MAX_TAX_RATE_PERCENT}% per line`
       })
     }
   })
@@ -163,7 +166,9 @@ function checkUsTaxRate (request: TranslatedCreateOrderRequest): RuleViolation[]
     violations.push({
       rule: 'us-tax-rate',
       path: 'orderItems',
-      message: `the order's item tax ${taxTotal.toFixed()} on ${baseTotal.toFixed()} is ${rate === undefined ? 'an unbounded rate' : `${rate.toDecimalPlaces(3).toFixed()}%`}; US orders allow at most ${US_MAX_TAX_RATE_PERCENT}% overall`
+      message: `the order's item tax ${taxTotal.toFixed()} on ${baseTotal.toFixed()} is ` +
+        `${rate === undefined ? 'an unbounded rate' : `${rate.toDecimalPlaces(3).toFixed()}%`}; ` +
+        `US orders allow at most ${US_MAX_TAX_RATE_PERCENT}% overall`
     })
   }
   return violations
@@ -292,14 +297,16 @@ function checkPayments (request: TranslatedCreateOrderRequest): RuleViolation[] 
         message: `a gift card (${type}) payment needs a positive maxAmount: its available balance`
       })
     } else if (NULL_MAX_AMOUNT_TYPES.has(type) && max === -1) {
-      // "Both null and -1 specify that there is no maximum amount; null should be used particularly for the payment types TK, LV, VO, CC, CS, NO, TD, PZ, PL, NG, and ST."
+      // "Both null and -1 specify that there is no maximum amount; null should be used particularly for the payment types
+      // TK, LV, VO, CC, CS, NO, TD, PZ, PL, NG, and ST."
       violations.push({ rule: 'max-amount', path: `${path}.maxAmount`, message: `use null, not -1, for "no maximum" on a ${type} payment` })
     } else if (NULL_MAX_AMOUNT_TYPES.has(type) && count === 1 && typeof max === 'number' && max > 0) {
       // "Use a positive value if there are multiple payment methods and some of them should be limited"
       violations.push({
         rule: 'max-amount',
         path: `${path}.maxAmount`,
-        message: `a ${type} payment that is the order's only payment takes null (no maximum); a positive maxAmount is for limiting one of several payments`
+        message: `a ${type} payment that is the order's only payment takes null (no maximum); a positive maxAmount is for ` +
+          'limiting one of several payments'
       })
     }
   })
