@@ -439,23 +439,31 @@ async function storeFloor (database: string, options: { dataDir: string; databas
       let outcomeMs = 0
       for (let i = 0; i < n; i++) {
         const started = performance.now()
-        const { record } = await store.claimImport({
-          tenantId: DEFAULT_TENANT_ID,
-          siteId: DEFAULT_SITE_ID,
-          externalId: `${prefix}-${i}`,
-          payloadHash: 'h',
-          event,
-          mode: 'sync',
-          leaseOwner: 'bench',
-          leaseMs: 60_000
-        })
+        // The service's path for a claim (group commit calls claimImports: one statement).
+        const [claim] = await store.claimImports([
+          {
+            tenantId: DEFAULT_TENANT_ID,
+            siteId: DEFAULT_SITE_ID,
+            externalId: `${prefix}-${i}`,
+            payloadHash: 'h',
+            event,
+            mode: 'sync',
+            leaseOwner: 'bench',
+            leaseMs: 60_000
+          }
+        ])
+        if (claim.status === 'rejected') throw claim.reason
+        const record = claim.value.record
         const claimed = performance.now()
-        await store.markImported(record.importId, 'bench', {
-          kiboOrderId: `k-${prefix}-${i}`,
-          kiboOrderNumber: i,
-          correlationId: null,
-          created: true
-        })
+        // The service's path for an outcome (group commit calls markImportedMany).
+        const [marked] = await store.markImportedMany([
+          {
+            importId: record.importId,
+            leaseOwner: 'bench',
+            outcome: { kiboOrderId: `k-${prefix}-${i}`, kiboOrderNumber: i, correlationId: null, created: true }
+          }
+        ])
+        if (marked.status === 'rejected') throw marked.reason
         claimMs += claimed - started
         outcomeMs += performance.now() - claimed
       }
