@@ -8,7 +8,7 @@ enableCompileCache()
 const { default: closeWithGrace } = await import('close-with-grace')
 const { default: pino } = await import('pino')
 const { buildApp } = await import('./app.ts')
-const { loggerOptions } = await import('./logger.ts')
+const { chooseLogFormat, createLogger } = await import('./logger.ts')
 const { ConfigError, loadConfig } = await import('./config/config.ts')
 
 let config
@@ -22,9 +22,21 @@ try {
   throw error
 }
 
-// Lines are written without holding up the event loop (a synchronous write per line cost more
+// A person at a terminal gets readable lines; containers and log shippers get JSON (LOG_FORMAT forces either).
+// JSON lines are written without holding up the event loop (a synchronous write per line cost more
 // than the rest of an import's logging); what is buffered is flushed when the process exits.
-const logger = pino(loggerOptions(config.logLevel, { redactEmails: config.logRedactEmails }), pino.destination({ dest: 1, sync: false }))
+const logFormat = chooseLogFormat(config.logFormat, process.stdout.isTTY === true)
+const logger = createLogger(config.logLevel, {
+  redactEmails: config.logRedactEmails,
+  format: logFormat,
+  ...(logFormat === 'json' ? { destination: pino.destination({ dest: 1, sync: false }) as unknown as NodeJS.WritableStream } : {})
+})
+/** Where a browser on this machine reaches a listening address (0.0.0.0 and :: are every interface). */
+const localUrl = (host: string, port: number | string) =>
+  `http://${host === '0.0.0.0' || host === '::' || host === '[::]' ? '127.0.0.1' : host}:${port}`
+const plannedUrl = localUrl(config.host, config.port === 0 ? '<port>' : config.port)
+const metricsAt = config.metrics.enabled ? `   metrics: ${plannedUrl}/metrics` : ''
+logger.info(`operator console: ${plannedUrl}/console   API docs: ${plannedUrl}/docs${metricsAt}`)
 // Said first and loudly: what this process will do with the orders it receives.
 const simulated = config.tenants.filter((tenant) => tenant.kibo === null).map((tenant) => tenant.name)
 if (simulated.length > 0) {
@@ -49,9 +61,10 @@ closeWithGrace({ delay: config.shutdownTimeoutMs + 5_000 }, async ({ signal, err
 try {
   const address = await app.listen({ port: config.port, host: config.host })
   const local = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1')
+  app.log.info(`ready: console ${local}/console   docs ${local}/docs`)
   app.log.info(
-    `ready: send an order with  curl -X POST ${local}/v1/orders -H 'content-type: application/json' --data ` +
-      `@examples/cybersource-ship-usd.json   (docs: ${local}/docs)`
+    `send an order with  curl -X POST ${local}/v1/orders -H 'content-type: application/json' ` +
+      '--data @examples/cybersource-ship-usd.json'
   )
 } catch (error) {
   app.log.fatal({ err: error }, 'could not start listening')
