@@ -1,12 +1,22 @@
 // POST /v1/webhooks/orders: a storefront's signed delivery of one order event. Answered fast:
 // the event is validated, reconciled and stored with its delivery job, then imported by a worker.
+import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { OrderEventSchema } from '../schemas/order-event.ts'
 import { ImportedResponseSchema, QueuedResponseSchema } from '../schemas/imports.ts'
+import { parseJsonBody } from '../src/plugins/json-body.ts'
 import { problemResponses } from './responses.ts'
 
 const webhookRoutes: FastifyPluginAsyncZod = async function webhookRoutes (app) {
+  // Signature first: the raw bytes are verified before they are parsed, whatever their media type.
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, async function verifyThenParse (request: FastifyRequest, body: Buffer) {
+    request.rawBody = body
+    await app.verifyWebhookSignature(request)
+    return parseJsonBody(request, body)
+  })
+
   app.post(
     '/webhooks/orders',
     {

@@ -109,7 +109,17 @@ const LocaleSchema = z
   }, 'must be a well-formed BCP 47 language tag, like "en-US"')
   .meta({ description: 'BCP 47 language tag', example: 'en-US' })
 
-const EmailSchema = z.email('must be an email address, like "ming@example.com"').max(255, 'must be at most 255 characters')
+/**
+ * An e-mail address as a storefront may have taken it: `local@domain`, UTF-8 allowed on both
+ * sides (RFC 6531), sent to Kibo unchanged. The order is paid already, so only what cannot be an
+ * address is refused: no `@`, an empty local part or domain, spaces or control characters.
+ */
+export const EMAIL_PATTERN = /^[^\s\x00-\x1f\x7f]+@[^\s\x00-\x1f\x7f@]+$/
+const EmailSchema = z
+  .string()
+  .max(255, 'must be at most 255 characters')
+  .regex(EMAIL_PATTERN, 'must be an e-mail address: local@domain, without spaces (UTF-8 is fine)')
+  .meta({ description: 'E-mail address `local@domain`; UTF-8 local parts and domains (RFC 6531) are accepted and sent to Kibo unchanged' })
 
 // ---------------------------------------------------------------- contact
 
