@@ -74,10 +74,15 @@ function problemFromError (error: FastifyError, request: FastifyRequest): { prob
         title: where === 'body' ? 'The order event breaks the contract' : `Invalid ${where}`,
         status: 400,
         detail: `${error.validation.length} problem(s) in the request ${where}; see errors for each path.`,
-        errors: error.validation.map((issue) => ({
-          path: where === 'body' ? pathFromInstancePath(issue.instancePath) : `${where}${issue.instancePath.replace(/\//g, '.')}`,
-          message: issue.message ?? 'is invalid'
-        }))
+        errors: error.validation.map((issue) => {
+          // A custom issue names the non-schema rule it enforces (schemas/order-event.ts NON_SCHEMA_RULES).
+          const rule = (issue.params as { params?: { rule?: unknown } } | undefined)?.params?.rule
+          return {
+            path: where === 'body' ? pathFromInstancePath(issue.instancePath) : `${where}${issue.instancePath.replace(/\//g, '.')}`,
+            message: issue.message ?? 'is invalid',
+            ...(typeof rule === 'string' ? { rule } : {})
+          }
+        })
       },
       headers: {}
     }
