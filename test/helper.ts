@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp, type BuildAppOptions } from '../src/app.ts'
 import { loadConfig } from '../src/config/config.ts'
 import { freshDatabase, type DatabaseKind } from './support/databases.ts'
+import { checkResponses } from './contract/response-conformance.ts'
 
 type Test = Parameters<typeof freshDatabase>[0]
 
@@ -62,6 +63,8 @@ export async function buildTestApp (t: Test, env: Record<string, string> = {}, o
     database = (await freshDatabase(t, options.databaseKind ?? 'pglite')).db
   }
   const app = await buildApp(config, { logger: false, ...options, database })
+  // Every answer received through app.inject is checked against the OpenAPI document.
+  if (process.env.RESPONSE_CONFORMANCE !== '0') checkResponses(app)
   t.teardown(() => app.close())
   return app
 }
