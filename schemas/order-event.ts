@@ -532,16 +532,20 @@ function checkOrder (order: OrderShape, ctx: z.RefinementCtx) {
  * check counts properties named in a `then` as unevaluated.
  */
 const ZERO_AMOUNT = { anyOf: [{ const: 0 }, { type: 'string', pattern: '^0+(\\.0+)?$' }] }
-const orderJsonSchemaRules = {
+const orderEmailRule = {
   anyOf: [
-    { description: 'The order e-mail from data.customer.email', required: ['customer'], properties: { customer: { type: 'object' } } },
+    { description: 'The order e-mail from data.customer.email', required: ['customer'], not: { properties: { customer: { type: 'null' } } } },
     {
       description: '… or from data.billTo.email',
       required: ['billTo'],
-      properties: { billTo: { required: ['email'], properties: { email: { type: 'string' } } } }
+      not: { properties: { billTo: { anyOf: [{ not: { required: ['email'] } }, { properties: { email: { type: 'null' } } }] } } }
     }
-  ],
+  ]
+}
+const orderJsonSchemaRules = {
+  // In allOf (not beside properties): generated clients (openapi-typescript) then keep the object type.
   allOf: [
+    orderEmailRule,
     {
       description: 'shipTo is required when any item has fulfillment method Ship',
       if: {

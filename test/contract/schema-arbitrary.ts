@@ -87,7 +87,7 @@ function objectArbitrary (node: Schema, build: (node: Schema) => fc.Arbitrary<un
   for (const part of [node, ...(node.allOf ?? [])]) {
     for (const branch of [part.then, part.else]) for (const key of branch?.required ?? []) forced.add(key)
   }
-  for (const key of node.anyOf?.[0]?.required ?? []) forced.add(key)
+  for (const part of [node, ...(node.allOf ?? [])]) for (const key of part.anyOf?.[0]?.required ?? []) forced.add(key)
   const properties: Record<string, Schema> = {}
   for (const [name, schema] of Object.entries<Schema>(node.properties ?? {})) {
     const withoutNull = forced.has(name) && Array.isArray(schema.anyOf) ? schema.anyOf.filter((branch: Schema) => branch.type !== 'null') : undefined
