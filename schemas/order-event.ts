@@ -22,6 +22,7 @@ import {
   parseMoney
 } from '../src/mapping/money.ts'
 import { looksLikePan } from '../src/lib/pan.ts'
+import { GATEWAY_LIST_TEXT, GATEWAYS, type GatewayName } from '../src/mapping/gateways/registry.ts'
 
 // ---------------------------------------------------------------- rules JSON Schema cannot carry
 
@@ -365,9 +366,14 @@ export const NoopPaymentSchema = z
 export const PaymentSchema = z
   .discriminatedUnion('gateway', [CybersourcePaymentSchema, AuthorizeNetPaymentSchema, PayPalPaymentSchema, NoopPaymentSchema], {
     error: (issue) =>
-      issue.code === 'invalid_union' ? 'gateway must be one of "cybersource", "authorizenet", "paypal", "noop"' : undefined
+      issue.code === 'invalid_union' ? `gateway must be one of ${GATEWAY_LIST_TEXT}` : undefined
   })
-  .meta({ id: 'Payment', description: 'A payment authorized outside Kibo, discriminated by gateway' })
+  .meta({
+    id: 'Payment',
+    description:
+      'A payment authorized outside Kibo, discriminated by `gateway`: ' +
+      GATEWAYS.map((entry) => `\`${entry.gateway}\` (${entry.title})`).join(', ')
+  })
 
 // ---------------------------------------------------------------- fraud
 
@@ -623,6 +629,9 @@ export type Address = z.output<typeof AddressSchema>
 export type Payment = z.output<typeof PaymentSchema>
 export type PaymentInput = z.input<typeof PaymentSchema>
 export type Gateway = Payment['gateway']
+// The union above and src/mapping/gateways/registry.ts name the same gateways (or this fails to compile).
+const sameGateways: [Gateway, GatewayName] extends [GatewayName, Gateway] ? true : never = true
+void sameGateways
 export type PaymentOf<G extends Gateway> = Extract<Payment, { gateway: G }>
 export type Card = z.output<typeof CardSchema>
 export type AuthorizeNetCard = z.output<typeof AuthorizeNetCardSchema>

@@ -1300,7 +1300,7 @@ export interface components {
              */
             authorizationId: string;
         };
-        /** @description A payment authorized outside Kibo, discriminated by gateway */
+        /** @description A payment authorized outside Kibo, discriminated by `gateway`: `cybersource` (Cybersource), `authorizenet` (Authorize.net), `paypal` (PayPal Express 2), `noop` (no gateway (an already settled payment; translated-v2: No-Operation)) */
         Payment: components["schemas"]["CybersourcePayment"] | components["schemas"]["AuthorizeNetPayment"] | components["schemas"]["PayPalPayment"] | components["schemas"]["NoopPayment"];
         PickupFulfillment: {
             /**
