@@ -35,7 +35,10 @@ const webhookRoutes: FastifyPluginAsyncZod = async function webhookRoutes (app) 
           'webhook-id': z
             .string()
             .optional()
-            .meta({ description: 'Delivery id (unique per event). Required when WEBHOOK_SECRETS is set (always in production)', example: 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W' }),
+            .meta({
+              description: 'Delivery id (unique per event). Required when WEBHOOK_SECRETS is set (always in production)',
+              example: 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W'
+            }),
           'webhook-timestamp': z
             .string()
             .optional()
@@ -43,7 +46,10 @@ const webhookRoutes: FastifyPluginAsyncZod = async function webhookRoutes (app) 
           'webhook-signature': z
             .string()
             .optional()
-            .meta({ description: 'Space-separated `v1,<base64>` signatures. Required when WEBHOOK_SECRETS is set', example: 'v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=' })
+            .meta({
+              description: 'Space-separated `v1,<base64>` signatures. Required when WEBHOOK_SECRETS is set',
+              example: 'v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4='
+            })
         }),
         body: OrderEventSchema,
         response: {

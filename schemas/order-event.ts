@@ -33,16 +33,62 @@ import { GATEWAY_LIST_TEXT, GATEWAYS, type GatewayName } from '../src/mapping/ga
  * (test/contract/generated-bodies.test.ts).
  */
 export const NON_SCHEMA_RULES = [
-  { rule: 'currency-decimals', status: 400, text: 'Amounts have no more fraction digits than the order currency allows (ISO 4217 minor units: JPY 0, USD 2, KWD 3; trailing zeros do not count).' },
-  { rule: 'money-number', status: 400, text: 'An amount sent as a JSON number must be exact in decimal (no exponent form such as 1e-7); send a decimal string otherwise.' },
-  { rule: 'unique-line-ids', status: 400, text: '`lineId` is unique within the order.' },
-  { rule: 'translated-line-ids', status: 400, text: 'Every key of `translated.lines` is the `lineId` of an item.' },
-  { rule: 'no-card-number', status: 400, text: 'A token field never holds a card number (13-19 digits passing the Luhn check).' },
-  { rule: 'well-formed-locale', status: 400, text: '`locale` is a well-formed BCP 47 tag (Intl.getCanonicalLocales accepts it).' },
-  { rule: 'totals-reconcile', status: 422, problemType: 'totals-mismatch', text: 'Line totals, payments and the stated total reconcile exactly in decimal (see the formula in the Order description).' },
-  { rule: 'same-payload', status: 422, problemType: 'idempotency-conflict', text: 'An `externalId` already imported for this tenant and site is sent again only with the same payload.' },
-  { rule: 'fraud-decline', status: 422, problemType: 'fraud-declined', text: 'A Kount decline is refused when FRAUD_DECLINE_ACTION=reject.' },
-  { rule: 'translated-target', status: 422, problemType: 'translated-unsupported', text: 'For translated-v2 tenants, the fields that API requires (a customer phone, a mapped shipping method, …) are present.' }
+  {
+    rule: 'currency-decimals',
+    status: 400,
+    text: 'Amounts have no more fraction digits than the order currency allows (ISO 4217 minor units: JPY 0, ' +
+      'USD 2, KWD 3; trailing zeros do not count).'
+  },
+  {
+    rule: 'money-number',
+    status: 400,
+    text: 'An amount sent as a JSON number must be exact in decimal (no exponent form such as 1e-7); send a ' +
+      'decimal string otherwise.'
+  },
+  {
+    rule: 'unique-line-ids',
+    status: 400,
+    text: '`lineId` is unique within the order.'
+  },
+  {
+    rule: 'translated-line-ids',
+    status: 400,
+    text: 'Every key of `translated.lines` is the `lineId` of an item.'
+  },
+  {
+    rule: 'no-card-number',
+    status: 400,
+    text: 'A token field never holds a card number (13-19 digits passing the Luhn check).'
+  },
+  {
+    rule: 'well-formed-locale',
+    status: 400,
+    text: '`locale` is a well-formed BCP 47 tag (Intl.getCanonicalLocales accepts it).'
+  },
+  {
+    rule: 'totals-reconcile',
+    status: 422,
+    problemType: 'totals-mismatch',
+    text: 'Line totals, payments and the stated total reconcile exactly in decimal (see the formula in the Order description).'
+  },
+  {
+    rule: 'same-payload',
+    status: 422,
+    problemType: 'idempotency-conflict',
+    text: 'An `externalId` already imported for this tenant and site is sent again only with the same payload.'
+  },
+  {
+    rule: 'fraud-decline',
+    status: 422,
+    problemType: 'fraud-declined',
+    text: 'A Kount decline is refused when FRAUD_DECLINE_ACTION=reject.'
+  },
+  {
+    rule: 'translated-target',
+    status: 422,
+    problemType: 'translated-unsupported',
+    text: 'For translated-v2 tenants, the fields that API requires (a customer phone, a mapped shipping method, …) are present.'
+  }
 ] as const satisfies ReadonlyArray<{ rule: string; status: 400 | 422; problemType?: string; text: string }>
 
 export type NonSchemaRule = (typeof NON_SCHEMA_RULES)[number]['rule']
@@ -152,6 +198,7 @@ const LocaleSchema = z
  * sides (RFC 6531), sent to Kibo unchanged. The order is paid already, so only what cannot be an
  * address is refused: no `@`, an empty local part or domain, spaces or control characters.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
 export const EMAIL_PATTERN = /^[^\s\x00-\x1f\x7f]+@[^\s\x00-\x1f\x7f@]+$/
 const EmailSchema = z
   .string()
@@ -203,26 +250,31 @@ export const CustomerSchema = z
 
 // ---------------------------------------------------------------- items
 
+const PICKUP_NEEDS_LOCATION = 'a Pickup item needs fulfillment.locationCode (the pickup location)'
 const locationCode = optionalText().meta({ description: '→ fulfillmentLocationCode', example: 'AUS' })
 
 export const FulfillmentSchema = z
   .discriminatedUnion(
     'method',
     [
-      z.strictObject({ method: z.literal('Ship').meta({ description: '→ fulfillmentMethod' }), locationCode }).meta({ id: 'ShipFulfillment' }),
+      z
+        .strictObject({ method: z.literal('Ship').meta({ description: '→ fulfillmentMethod' }), locationCode })
+        .meta({ id: 'ShipFulfillment' }),
       z
         .strictObject({
           method: z.literal('Pickup').meta({ description: '→ fulfillmentMethod' }),
           locationCode: z
             .string({
-              error: (issue) => (issue.input === undefined || issue.input === null ? 'a Pickup item needs fulfillment.locationCode (the pickup location)' : undefined)
+              error: (issue) => (issue.input === undefined || issue.input === null ? PICKUP_NEEDS_LOCATION : undefined)
             })
-            .min(1, 'a Pickup item needs fulfillment.locationCode (the pickup location)')
+            .min(1, PICKUP_NEEDS_LOCATION)
             .max(255, 'must be at most 255 characters')
             .meta({ description: '→ fulfillmentLocationCode: the pickup location', example: 'AUS' })
         })
         .meta({ id: 'PickupFulfillment' }),
-      z.strictObject({ method: z.literal('Digital').meta({ description: '→ fulfillmentMethod' }), locationCode }).meta({ id: 'DigitalFulfillment' })
+      z
+        .strictObject({ method: z.literal('Digital').meta({ description: '→ fulfillmentMethod' }), locationCode })
+        .meta({ id: 'DigitalFulfillment' })
     ],
     {
       error: (issue) => (issue.code === 'invalid_union' ? 'method must be one of "Ship", "Pickup", "Digital"' : undefined)
@@ -267,7 +319,10 @@ const tokenText = (description: string) =>
   text()
     .refine(
       (token) => !looksLikePan(token),
-      { message: 'looks like a card number (13-19 digits, passes the Luhn check); send the gateway token, never the PAN', ...ruleParams('no-card-number') }
+      {
+        message: 'looks like a card number (13-19 digits, passes the Luhn check); send the gateway token, never the PAN',
+        ...ruleParams('no-card-number')
+      }
     )
     .meta({ description })
 
@@ -543,7 +598,11 @@ function checkOrder (order: OrderShape, ctx: z.RefinementCtx) {
 const ZERO_AMOUNT = { anyOf: [{ const: 0 }, { type: 'string', pattern: '^0+(\\.0+)?$' }] }
 const orderEmailRule = {
   anyOf: [
-    { description: 'The order e-mail from data.customer.email', required: ['customer'], not: { properties: { customer: { type: 'null' } } } },
+    {
+      description: 'The order e-mail from data.customer.email',
+      required: ['customer'],
+      not: { properties: { customer: { type: 'null' } } }
+    },
     {
       description: '… or from data.billTo.email',
       required: ['billTo'],
@@ -560,7 +619,12 @@ const orderJsonSchemaRules = {
       if: {
         required: ['items'],
         properties: {
-          items: { contains: { required: ['fulfillment'], properties: { fulfillment: { required: ['method'], properties: { method: { const: 'Ship' } } } } } }
+          items: {
+            contains: {
+              required: ['fulfillment'],
+              properties: { fulfillment: { required: ['method'], properties: { method: { const: 'Ship' } } } }
+            }
+          }
         }
       },
       then: { required: ['shipTo'], not: { properties: { shipTo: { type: 'null' } } } }
@@ -579,7 +643,8 @@ export const OrderSchema = orderShape
     id: 'Order',
     description:
       'The order (Normalized Order Event v1 `data`). Totals reconcile exactly, in decimal: ' +
-      '`lineTotal = price × quantity − discount − orderDiscount + tax + shipping + shippingTax + handling + duty + handlingTax − handlingDiscount` ' +
+      '`lineTotal = price × quantity − discount − orderDiscount + tax + shipping + shippingTax + handling + duty + handlingTax ' +
+      '− handlingDiscount` ' +
       '(`price = overridePrice ?? salePrice ?? unitPrice`), `Σ lineTotal = total`, `Σ payments.amount = total`.',
     ...orderJsonSchemaRules
   })
@@ -633,8 +698,7 @@ export type Payment = z.output<typeof PaymentSchema>
 export type PaymentInput = z.input<typeof PaymentSchema>
 export type Gateway = Payment['gateway']
 // The union above and src/mapping/gateways/registry.ts name the same gateways (or this fails to compile).
-const sameGateways: [Gateway, GatewayName] extends [GatewayName, Gateway] ? true : never = true
-void sameGateways
+export const SAME_GATEWAYS: [Gateway, GatewayName] extends [GatewayName, Gateway] ? true : never = true
 export type PaymentOf<G extends Gateway> = Extract<Payment, { gateway: G }>
 export type Card = z.output<typeof CardSchema>
 export type AuthorizeNetCard = z.output<typeof AuthorizeNetCardSchema>

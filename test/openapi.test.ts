@@ -4,7 +4,7 @@ import t from 'tap'
 import { generateClientTypes, generateOpenApiYaml } from '../src/openapi-document.ts'
 import { buildTestApp, repoRoot } from './helper.ts'
 
-t.test('openapi.yaml and the typed-client types are what the routes generate (run `npm run openapi` after changing a schema)', async (t) => {
+t.test('openapi.yaml and the client types are what the routes generate (run `npm run openapi` after changing a schema)', async (t) => {
   const committed = readFileSync(path.join(repoRoot, 'openapi.yaml'), 'utf8')
   const generated = await generateOpenApiYaml()
   t.equal(committed, generated, 'openapi.yaml has drifted from the route schemas: run `npm run openapi` and commit the result')

@@ -118,7 +118,9 @@ function scan (text: string, maxDepth: number): { ok: false; message: string; po
         return fail('A string contains the NUL character (\\u0000), which cannot be stored', i, path)
       }
       if (mayHoldSurrogate && !(JSON.parse(text.slice(i, j + 1)) as string).isWellFormed()) {
-        return fail('A string contains an unpaired UTF-16 surrogate escape (\\ud800-\\udfff without its pair), which is not text and cannot be stored', i, path)
+        const reason =
+          'A string contains an unpaired UTF-16 surrogate escape (\\ud800-\\udfff without its pair), which is not text and cannot be stored'
+        return fail(reason, i, path)
       }
       if (expectKey) {
         const raw = text.slice(i + 1, j)

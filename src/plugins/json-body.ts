@@ -28,7 +28,8 @@ export function parseJsonBody (request: FastifyRequest, buffer: Buffer): unknown
       type: problemType('unsupported-media-type'),
       title: 'Unsupported media type',
       status: 415,
-      detail: `Send the body as application/json with charset utf-8 (or no charset); got ${JSON.stringify(request.headers['content-type'] ?? 'no Content-Type')}.`
+      detail: 'Send the body as application/json with charset utf-8 (or no charset); got ' +
+        `${JSON.stringify(request.headers['content-type'] ?? 'no Content-Type')}.`
     })
   }
   const parsed = parseStrictJson(buffer)

@@ -26,10 +26,16 @@ const SCHEMA_REF = '#/components/schemas/'
 const apiKeySecurity = [{ bearerApiKey: [] }, { headerApiKey: [] }]
 
 const headers: Record<string, Json> = {
-  RequestId: { description: 'The request id: the caller\'s `x-request-id` when it is 1–128 characters of `[A-Za-z0-9_.:-]`, else a generated UUID', schema: { type: 'string' } },
+  RequestId: {
+    description: 'The request id: the caller\'s `x-request-id` when it is 1–128 characters of `[A-Za-z0-9_.:-]`, else a generated UUID',
+    schema: { type: 'string' }
+  },
   RetryAfter: { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 0 } },
   Location: { description: 'Where to follow the result (the import or inventory job)', schema: { type: 'string' } },
-  IdempotentReplayed: { description: '`true` when this answer is the stored result of an earlier request', schema: { type: 'string', enum: ['true'] } },
+  IdempotentReplayed: {
+    description: '`true` when this answer is the stored result of an earlier request',
+    schema: { type: 'string', enum: ['true'] }
+  },
   PreferenceApplied: { description: '`respond-async` when the request was accepted asynchronously', schema: { type: 'string' } },
   RateLimitLimit: { description: 'Requests allowed per minute (with RATE_LIMIT_PER_MINUTE)', schema: { type: 'integer' } },
   RateLimitRemaining: { description: 'Requests left in the current minute (with RATE_LIMIT_PER_MINUTE)', schema: { type: 'integer' } },
@@ -74,13 +80,13 @@ function uploadRequestBody (kind: 'adjust' | 'refresh'): Json {
     required: true,
     content: {
       'application/x-ndjson': {
-        schema: { type: 'string', description: `One ${kind === 'adjust' ? 'InventoryAdjustItem' : 'InventoryRefreshItem'} JSON object per line` },
+        schema: { type: 'string', description: `One ${kind === 'adjust' ? 'InventoryAdjustItem' : 'InventoryRefreshItem'} object per line` },
         ...(ndjson === undefined ? {} : { example: ndjson })
       },
       'text/csv': {
         schema: {
           type: 'string',
-          description: `A header row (${kind === 'adjust' ? 'locationCode,partNumber,upc,quantity,reason' : 'locationCode,partNumber,upc,quantity'}), then one item per row`
+          description: `A header row (locationCode,partNumber,upc,quantity${kind === 'adjust' ? ',reason' : ''}), then one item a row`
         },
         ...(csv === undefined ? {} : { example: csv })
       }

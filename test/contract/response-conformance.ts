@@ -88,7 +88,9 @@ export function checkResponses (app: FastifyInstance): void {
     if (options === undefined || typeof options === 'function') return inject(options)
     return inject(options).then((response: any) => {
       document ??= app.swagger() as Json
-      const request = typeof options === 'string' ? { method: 'GET', url: options } : { method: options.method ?? 'GET', url: options.url ?? options.path }
+      const request = typeof options === 'string'
+        ? { method: 'GET', url: options }
+        : { method: options.method ?? 'GET', url: options.url ?? options.path }
       const problems = conformanceProblems(document, { method: String(request.method), url: String(request.url) }, response)
       if (problems.length > 0) throw new Error(`response does not conform to the OpenAPI document:\n${problems.join('\n')}`)
       return response

@@ -43,7 +43,10 @@ export function schemaArbitrary (schema: Schema, root: Schema): fc.Arbitrary<unk
       case 'boolean':
         return fc.boolean()
       case 'integer':
-        return fc.integer({ min: Math.max(node.minimum ?? -1_000_000, -2_147_483_648), max: Math.min(node.maximum ?? 1_000_000, 2_147_483_647) })
+        return fc.integer({
+          min: Math.max(node.minimum ?? -1_000_000, -2_147_483_648),
+          max: Math.min(node.maximum ?? 1_000_000, 2_147_483_647)
+        })
       case 'number':
         return fc.oneof(
           fc.integer({ min: Math.ceil(node.minimum ?? -1e6), max: Math.floor(Math.min(node.maximum ?? 1e6, 1e9)) }),
@@ -90,7 +93,9 @@ function objectArbitrary (node: Schema, build: (node: Schema) => fc.Arbitrary<un
   for (const part of [node, ...(node.allOf ?? [])]) for (const key of part.anyOf?.[0]?.required ?? []) forced.add(key)
   const properties: Record<string, Schema> = {}
   for (const [name, schema] of Object.entries<Schema>(node.properties ?? {})) {
-    const withoutNull = forced.has(name) && Array.isArray(schema.anyOf) ? schema.anyOf.filter((branch: Schema) => branch.type !== 'null') : undefined
+    const withoutNull = forced.has(name) && Array.isArray(schema.anyOf)
+      ? schema.anyOf.filter((branch: Schema) => branch.type !== 'null')
+      : undefined
     properties[name] = withoutNull === undefined ? schema : { ...schema, anyOf: withoutNull }
   }
   const required: string[] = [...new Set([...(node.required ?? []), ...forced])]
