@@ -198,7 +198,7 @@ t.test('JSON Schema: the event converts for OpenAPI (input and output)', async (
   t.ok(root.required.includes('data'))
   t.ok(input.$defs.Item && input.$defs.Payment && input.$defs.Contact, 'named components')
   const text = JSON.stringify(input)
-  t.match(text, /"pattern":"\^\[0-9\]\+\(\\\\\.\[0-9\]\+\)\?\$"/, 'decimal string pattern')
+  t.ok(text.includes(JSON.stringify({ pattern: '^0*[0-9]{1,12}(\\.[0-9]+)?$' }).slice(1, -1)), 'decimal string pattern with the 12-digit bound')
   t.match(text, /"format":"date-time"/)
   t.match(text, /"additionalProperties":false/)
   t.doesNotThrow(() => z.toJSONSchema(OrderEventSchema, { io: 'output' }))
