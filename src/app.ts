@@ -28,6 +28,7 @@ import webhookRoutes from '../routes/webhooks.ts'
 import importRoutes from '../routes/imports.ts'
 import inventoryRoutes from '../routes/inventory.ts'
 import metricsRoutes from '../routes/metrics.ts'
+import operatorConsole from './plugins/console.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -101,6 +102,7 @@ export async function buildApp (config: Config, options: BuildAppOptions = {}): 
   await app.register(importRoutes, { prefix: '/v1' })
   await app.register(inventoryRoutes, { prefix: '/v1' })
   if (config.metrics.enabled) await app.register(metricsRoutes, { token: config.metrics.token })
+  await app.register(operatorConsole)
 
   await app.ready()
   return app
