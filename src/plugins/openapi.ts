@@ -80,7 +80,7 @@ function uploadRequestBody (kind: 'adjust' | 'refresh'): Json {
     required: true,
     content: {
       'application/x-ndjson': {
-        schema: { type: 'string', description: `One ${kind === 'adjust' ? 'InventoryAdjustItem' : 'InventoryRefreshItem'} object per line` },
+        schema: { type: 'string', description: `One ${kind === 'adjust' ? 'InventoryAdjustItem' : 'InventoryRefreshItem'} per line` },
         ...(ndjson === undefined ? {} : { example: ndjson })
       },
       'text/csv': {
