@@ -18,8 +18,10 @@ import { ImportStateError, InvalidCursorError, type ImportRecord } from '../src/
 import { problemResponses } from './responses.ts'
 
 const security: Array<Record<string, string[]>> = [{ bearerApiKey: [] }, { headerApiKey: [] }]
+// Any id is looked for: one of another shape (a UUID) is simply not there (404, as GitHub and Stripe answer).
+const IMPORT_ID_PATTERN = /^imp_[0-9A-Z]{26}$/
 const ImportIdParams = z.object({
-  importId: z.string().regex(/^imp_[0-9A-Z]{26}$/, 'must be an import id (imp_ followed by 26 characters)')
+  importId: z.string().meta({ description: 'An import id: `imp_` and 26 characters', example: 'imp_01JD6K6Z4Q1B8X0Q4B7W3N2M5P' })
 })
 
 /** The record as callers see it: everything but the stored event (it holds card tokens). */
@@ -101,7 +103,7 @@ const importRoutes: FastifyPluginAsyncZod = async function importRoutes (app) {
 
   /** An import of the caller's tenant and site, or a 404 (another tenant's imports do not exist for it). */
   async function ownImport (request: FastifyRequest, importId: string): Promise<ImportRecord> {
-    const record = await app.imports.getImport(importId)
+    const record = IMPORT_ID_PATTERN.test(importId) ? await app.imports.getImport(importId) : null
     if (record === null || !isOwn(request, record)) throw notFound(importId)
     return record
   }
@@ -117,7 +119,7 @@ const importRoutes: FastifyPluginAsyncZod = async function importRoutes (app) {
         summary: 'Follow one import: its state, last error and full history',
         security,
         params: ImportIdParams,
-        response: { 200: ImportViewSchema, ...problemResponses(400, 401, 404) }
+        response: { 200: ImportViewSchema, ...problemResponses(401, 404) }
       }
     },
     async (request) => {
@@ -270,7 +272,7 @@ const importRoutes: FastifyPluginAsyncZod = async function importRoutes (app) {
             'Kibo; it is sent again.',
         security,
         params: ImportIdParams,
-        response: { 202: QueuedResponseSchema, ...problemResponses(400, 401, 404, 409) }
+        response: { 202: QueuedResponseSchema, ...problemResponses(401, 404, 409) }
       }
     },
     async (request, reply) => {

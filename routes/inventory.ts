@@ -28,7 +28,11 @@ import type { KiboTenant } from '../src/kibo/tenants.ts'
 import { problemResponses } from './responses.ts'
 
 const security: Array<Record<string, string[]>> = [{ bearerApiKey: [] }, { headerApiKey: [] }]
-const JobIdParams = z.object({ id: z.string().regex(/^inv_[0-9A-Z]{26}$/, 'must be an inventory job id (inv_ followed by 26 characters)') })
+// Any id is looked for: one of another shape is simply not there (404).
+const JOB_ID_PATTERN = /^inv_[0-9A-Z]{26}$/
+const JobIdParams = z.object({
+  id: z.string().meta({ description: 'An inventory job id: `inv_` and 26 characters', example: 'inv_01JD6K6Z4Q1B8X0Q4B7W3N2M5P' })
+})
 
 const uploadMediaTypes: Record<string, UploadFormat> = { 'application/x-ndjson': 'ndjson', 'text/csv': 'csv' }
 
@@ -181,7 +185,7 @@ const inventoryRoutes: FastifyPluginAsyncZod = async function inventoryRoutes (a
       }
     },
     async (request): Promise<InventoryJobView> => {
-      const record = await app.inventory.ownJob(tenantOf(request), request.params.id)
+      const record = JOB_ID_PATTERN.test(request.params.id) ? await app.inventory.ownJob(tenantOf(request), request.params.id) : null
       if (record === null) {
         throw new ProblemError({
           type: problemType('not-found'),

@@ -1,12 +1,22 @@
 // POST /v1/webhooks/orders: a storefront's signed delivery of one order event. Answered fast:
 // the event is validated, reconciled and stored with its delivery job, then imported by a worker.
+import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { OrderEventSchema } from '../schemas/order-event.ts'
 import { ImportedResponseSchema, QueuedResponseSchema } from '../schemas/imports.ts'
+import { parseJsonBody } from '../src/plugins/json-body.ts'
 import { problemResponses } from './responses.ts'
 
 const webhookRoutes: FastifyPluginAsyncZod = async function webhookRoutes (app) {
+  // Signature first: the raw bytes are verified before they are parsed, whatever their media type.
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, async function verifyThenParse (request: FastifyRequest, body: Buffer) {
+    request.rawBody = body
+    await app.verifyWebhookSignature(request)
+    return parseJsonBody(request, body)
+  })
+
   app.post(
     '/webhooks/orders',
     {
@@ -14,6 +24,7 @@ const webhookRoutes: FastifyPluginAsyncZod = async function webhookRoutes (app) 
       schema: {
         tags: ['webhooks'],
         operationId: 'receiveOrderWebhook',
+        security: [],
         summary: 'Receive an order event from a storefront (Standard Webhooks)',
         description:
           'Signed per Standard Webhooks: `webhook-signature` is `v1,<base64 HMAC-SHA256>` over `webhook-id.webhook-timestamp.body` ' +
@@ -24,12 +35,21 @@ const webhookRoutes: FastifyPluginAsyncZod = async function webhookRoutes (app) 
           'webhook-id': z
             .string()
             .optional()
-            .meta({ description: 'Delivery id (unique per event)', example: 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W' }),
-          'webhook-timestamp': z.string().optional().meta({ description: 'Unix seconds when it was signed', example: '1795461068' }),
+            .meta({
+              description: 'Delivery id (unique per event). Required when WEBHOOK_SECRETS is set (always in production)',
+              example: 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W'
+            }),
+          'webhook-timestamp': z
+            .string()
+            .optional()
+            .meta({ description: 'Unix seconds when it was signed. Required when WEBHOOK_SECRETS is set', example: '1795461068' }),
           'webhook-signature': z
             .string()
             .optional()
-            .meta({ description: 'Space-separated `v1,<base64>` signatures', example: 'v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=' })
+            .meta({
+              description: 'Space-separated `v1,<base64>` signatures. Required when WEBHOOK_SECRETS is set',
+              example: 'v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4='
+            })
         }),
         body: OrderEventSchema,
         response: {

@@ -102,7 +102,7 @@ export const RestrictionsBodySchema = z
     cancellation: z.boolean().optional().meta({ description: 'true: only those roles may cancel it' })
   })
   .refine((value) => value.edit !== undefined || value.cancellation !== undefined, 'send edit, cancellation or both')
-  .meta({ id: 'OrderRestrictions' })
+  .meta({ id: 'OrderRestrictions', minProperties: 1 })
 
 export const RestrictionsResponseSchema = z
   .object({

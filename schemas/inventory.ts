@@ -22,6 +22,9 @@ const identity = {
   upc: upc.optional().meta({ description: 'Universal Product Code; give it or `partNumber`', example: '012345678905' })
 }
 
+/** JSON Schema for "exactly one of partNumber and upc" (oneIdentifier checks it in zod). */
+const exactlyOneIdentifier = { oneOf: [{ required: ['partNumber'] }, { required: ['upc'] }] }
+
 function oneIdentifier (item: { partNumber?: string | undefined; upc?: string | undefined }, ctx: z.RefinementCtx) {
   if ((item.partNumber === undefined) === (item.upc === undefined)) {
     ctx.addIssue({ code: 'custom', path: ['partNumber'], message: 'give exactly one of partNumber and upc' })
@@ -49,7 +52,23 @@ export const AdjustItemSchema = z
       ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'damaged quantities are negative' })
     }
   })
-  .meta({ id: 'InventoryAdjustItem' })
+  .meta({
+    id: 'InventoryAdjustItem',
+    ...exactlyOneIdentifier,
+    allOf: [
+      { description: 'an adjustment of 0 changes nothing', not: { required: ['quantity'], properties: { quantity: { const: 0 } } } },
+      {
+        description: 'received and returned quantities are positive',
+        if: { required: ['reason'], properties: { reason: { enum: ['received', 'returned'] } } },
+        then: { not: { properties: { quantity: { maximum: 0 } } } }
+      },
+      {
+        description: 'damaged quantities are negative',
+        if: { required: ['reason'], properties: { reason: { const: 'damaged' } } },
+        then: { not: { properties: { quantity: { minimum: 0 } } } }
+      }
+    ]
+  })
 
 export const RefreshItemSchema = z
   .strictObject({
@@ -57,7 +76,7 @@ export const RefreshItemSchema = z
     quantity: wholeNumber('quantity').min(0, 'quantity must be at least 0').meta({ description: 'Absolute on-hand quantity', example: 100 })
   })
   .superRefine(oneIdentifier)
-  .meta({ id: 'InventoryRefreshItem' })
+  .meta({ id: 'InventoryRefreshItem', ...exactlyOneIdentifier })
 
 export type AdjustItem = z.output<typeof AdjustItemSchema>
 export type RefreshItem = z.output<typeof RefreshItemSchema>
@@ -168,7 +187,7 @@ export type InventoryJobView = z.output<typeof InventoryJobViewSchema>
 export const InventoryQueryRequestSchema = z
   .strictObject({
     items: z
-      .array(z.strictObject({ partNumber: identity.partNumber, upc: identity.upc }).superRefine(oneIdentifier))
+      .array(z.strictObject({ partNumber: identity.partNumber, upc: identity.upc }).superRefine(oneIdentifier).meta(exactlyOneIdentifier))
       .min(1)
       .max(500)
       .meta({ description: 'Products to look up (one Kibo call)' }),

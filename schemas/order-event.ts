@@ -18,9 +18,87 @@ import {
   minorUnits,
   money,
   normalizeMoney,
+  orderCurrencyCodes,
   parseMoney
 } from '../src/mapping/money.ts'
 import { looksLikePan } from '../src/lib/pan.ts'
+import { GATEWAY_LIST_TEXT, GATEWAYS, type GatewayName } from '../src/mapping/gateways/registry.ts'
+
+// ---------------------------------------------------------------- rules JSON Schema cannot carry
+
+/**
+ * The rules of the event that its JSON Schema (openapi.yaml) cannot express, in one place. The
+ * OrderEvent description lists them; a 400 names the broken one in `errors[].rule`, a 422 by its
+ * problem `type`. A body valid against the published schema is refused only for one of these
+ * (test/contract/generated-bodies.test.ts).
+ */
+export const NON_SCHEMA_RULES = [
+  {
+    rule: 'currency-decimals',
+    status: 400,
+    text: 'Amounts have no more fraction digits than the order currency allows (ISO 4217 minor units: JPY 0, ' +
+      'USD 2, KWD 3; trailing zeros do not count).'
+  },
+  {
+    rule: 'money-number',
+    status: 400,
+    text: 'An amount sent as a JSON number must be exact in decimal (no exponent form such as 1e-7); send a ' +
+      'decimal string otherwise.'
+  },
+  {
+    rule: 'unique-line-ids',
+    status: 400,
+    text: '`lineId` is unique within the order.'
+  },
+  {
+    rule: 'translated-line-ids',
+    status: 400,
+    text: 'Every key of `translated.lines` is the `lineId` of an item.'
+  },
+  {
+    rule: 'no-card-number',
+    status: 400,
+    text: 'A token field never holds a card number (13-19 digits passing the Luhn check).'
+  },
+  {
+    rule: 'well-formed-locale',
+    status: 400,
+    text: '`locale` is a well-formed BCP 47 tag (Intl.getCanonicalLocales accepts it).'
+  },
+  {
+    rule: 'totals-reconcile',
+    status: 422,
+    problemType: 'totals-mismatch',
+    text: 'Line totals, payments and the stated total reconcile exactly in decimal (see the formula in the Order description).'
+  },
+  {
+    rule: 'same-payload',
+    status: 422,
+    problemType: 'idempotency-conflict',
+    text: 'An `externalId` already imported for this tenant and site is sent again only with the same payload.'
+  },
+  {
+    rule: 'fraud-decline',
+    status: 422,
+    problemType: 'fraud-declined',
+    text: 'A Kount decline is refused when FRAUD_DECLINE_ACTION=reject.'
+  },
+  {
+    rule: 'translated-target',
+    status: 422,
+    problemType: 'translated-unsupported',
+    text: 'For translated-v2 tenants, the fields that API requires (a customer phone, a mapped shipping method, …) are present.'
+  }
+] as const satisfies ReadonlyArray<{ rule: string; status: 400 | 422; problemType?: string; text: string }>
+
+export type NonSchemaRule = (typeof NON_SCHEMA_RULES)[number]['rule']
+
+/** A custom zod issue's params naming the rule it enforces (problems.ts copies it to `errors[].rule`). */
+const ruleParams = (rule: NonSchemaRule) => ({ params: { rule } })
+
+const nonSchemaRulesText =
+  '\n\nRules the JSON Schema cannot carry (a 400 names the rule in `errors[].rule`, a 422 by its problem `type`):\n' +
+  NON_SCHEMA_RULES.map((entry) => `- \`${entry.rule}\` (${entry.status}): ${entry.text}`).join('\n')
 
 // ---------------------------------------------------------------- building blocks
 
@@ -28,6 +106,9 @@ import { looksLikePan } from '../src/lib/pan.ts'
 const text = (max = 255) => z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
 /** Optional text: may be null (absent) or empty. */
 const optionalText = (max = 255) => z.string().max(max, `must be at most ${max} characters`).nullish()
+
+/** A decimal string of at most 12 integer digits (leading zeros aside): the grammar and the 999999999999 bound. */
+const MONEY_STRING_PATTERN = /^0*[0-9]{1,12}(\.[0-9]+)?$/
 
 const moneyInput = z
   .union(
@@ -37,7 +118,7 @@ const moneyInput = z
         .string()
         .max(MAX_MONEY_TEXT_LENGTH, `must be at most ${MAX_MONEY_TEXT_LENGTH} characters`)
         .regex(
-          DECIMAL_STRING_PATTERN,
+          MONEY_STRING_PATTERN,
           'must be a decimal string of ASCII digits with an optional fraction, like "19.99" (no sign, exponent, spaces or ' +
             'thousands separators)'
         )
@@ -53,7 +134,7 @@ const moneyInput = z
     // Catches what the JSON Schema branches cannot express: decimal strings over the limit,
     // and numbers whose shortest text is an exponent form (1e-7).
     const parsed = parseMoney(value)
-    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message })
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message, ...ruleParams('money-number') })
   })
 
 /**
@@ -97,7 +178,7 @@ export const CurrencySchema = z
     error: (issue) =>
       `${String(issue.input)} is not an ISO 4217 currency with a minor unit (codes such as XAU, XDR or XXX are not order currencies)`
   })
-  .meta({ description: 'ISO 4217 alpha-3 currency code with a minor unit', example: 'USD' })
+  .meta({ description: 'ISO 4217 alpha-3 currency code with a minor unit', example: 'USD', enum: orderCurrencyCodes() })
 
 const LocaleSchema = z
   .string()
@@ -109,10 +190,21 @@ const LocaleSchema = z
     } catch {
       return false
     }
-  }, 'must be a well-formed BCP 47 language tag, like "en-US"')
+  }, { message: 'must be a well-formed BCP 47 language tag, like "en-US"', ...ruleParams('well-formed-locale') })
   .meta({ description: 'BCP 47 language tag', example: 'en-US' })
 
-const EmailSchema = z.email('must be an email address, like "ming@example.com"').max(255, 'must be at most 255 characters')
+/**
+ * An e-mail address as a storefront may have taken it: `local@domain`, UTF-8 allowed on both
+ * sides (RFC 6531), sent to Kibo unchanged. The order is paid already, so only what cannot be an
+ * address is refused: no `@`, an empty local part or domain, spaces or control characters.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
+export const EMAIL_PATTERN = /^[^\s\x00-\x1f\x7f]+@[^\s\x00-\x1f\x7f@]+$/
+const EmailSchema = z
+  .string()
+  .max(255, 'must be at most 255 characters')
+  .regex(EMAIL_PATTERN, 'must be an e-mail address: local@domain, without spaces (UTF-8 is fine)')
+  .meta({ description: 'E-mail address `local@domain`; UTF-8 local parts and domains (RFC 6531) are accepted and sent to Kibo unchanged' })
 
 // ---------------------------------------------------------------- contact
 
@@ -158,12 +250,37 @@ export const CustomerSchema = z
 
 // ---------------------------------------------------------------- items
 
+const PICKUP_NEEDS_LOCATION = 'a Pickup item needs fulfillment.locationCode (the pickup location)'
+const locationCode = optionalText().meta({ description: '→ fulfillmentLocationCode', example: 'AUS' })
+
 export const FulfillmentSchema = z
-  .strictObject({
-    method: z.enum(['Ship', 'Pickup', 'Digital']).meta({ description: '→ fulfillmentMethod' }),
-    locationCode: optionalText().meta({ description: '→ fulfillmentLocationCode; required for Pickup', example: 'AUS' })
-  })
-  .meta({ id: 'Fulfillment' })
+  .discriminatedUnion(
+    'method',
+    [
+      z
+        .strictObject({ method: z.literal('Ship').meta({ description: '→ fulfillmentMethod' }), locationCode })
+        .meta({ id: 'ShipFulfillment' }),
+      z
+        .strictObject({
+          method: z.literal('Pickup').meta({ description: '→ fulfillmentMethod' }),
+          locationCode: z
+            .string({
+              error: (issue) => (issue.input === undefined || issue.input === null ? PICKUP_NEEDS_LOCATION : undefined)
+            })
+            .min(1, PICKUP_NEEDS_LOCATION)
+            .max(255, 'must be at most 255 characters')
+            .meta({ description: '→ fulfillmentLocationCode: the pickup location', example: 'AUS' })
+        })
+        .meta({ id: 'PickupFulfillment' }),
+      z
+        .strictObject({ method: z.literal('Digital').meta({ description: '→ fulfillmentMethod' }), locationCode })
+        .meta({ id: 'DigitalFulfillment' })
+    ],
+    {
+      error: (issue) => (issue.code === 'invalid_union' ? 'method must be one of "Ship", "Pickup", "Digital"' : undefined)
+    }
+  )
+  .meta({ id: 'Fulfillment', description: 'How the line reaches the shopper, by `method`; a Pickup names its location' })
 
 export const ItemSchema = z
   .strictObject({
@@ -202,7 +319,10 @@ const tokenText = (description: string) =>
   text()
     .refine(
       (token) => !looksLikePan(token),
-      'looks like a card number (13-19 digits, passes the Luhn check); send the gateway token, never the PAN'
+      {
+        message: 'looks like a card number (13-19 digits, passes the Luhn check); send the gateway token, never the PAN',
+        ...ruleParams('no-card-number')
+      }
     )
     .meta({ description })
 
@@ -304,9 +424,14 @@ export const NoopPaymentSchema = z
 export const PaymentSchema = z
   .discriminatedUnion('gateway', [CybersourcePaymentSchema, AuthorizeNetPaymentSchema, PayPalPaymentSchema, NoopPaymentSchema], {
     error: (issue) =>
-      issue.code === 'invalid_union' ? 'gateway must be one of "cybersource", "authorizenet", "paypal", "noop"' : undefined
+      issue.code === 'invalid_union' ? `gateway must be one of ${GATEWAY_LIST_TEXT}` : undefined
   })
-  .meta({ id: 'Payment', description: 'A payment authorized outside Kibo, discriminated by gateway' })
+  .meta({
+    id: 'Payment',
+    description:
+      'A payment authorized outside Kibo, discriminated by `gateway`: ' +
+      GATEWAYS.map((entry) => `\`${entry.gateway}\` (${entry.title})`).join(', ')
+  })
 
 // ---------------------------------------------------------------- fraud
 
@@ -346,7 +471,7 @@ export const FraudSchema = z
 const AttributesSchema = z
   .record(z.string().max(255), z.string().max(255, 'must be at most 255 characters'))
   .refine((value) => Object.keys(value).length <= 50, 'must have at most 50 keys')
-  .meta({ description: 'Free-form string attributes → data.attributes (at most 50)' })
+  .meta({ description: 'Free-form string attributes → data.attributes (at most 50)', maxProperties: 50 })
 
 const orderShape = z.strictObject({
   externalId: z
@@ -413,7 +538,7 @@ function checkOrder (order: OrderShape, ctx: z.RefinementCtx) {
   const scale = (amount: unknown, path: (string | number)[]) => {
     if (!isAmount(amount)) return
     const problem = checkScale(amount, currency)
-    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem, path })
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem, path, ...ruleParams('currency-decimals') })
   }
 
   const seen = new Map<string, number>()
@@ -425,17 +550,11 @@ function checkOrder (order: OrderShape, ctx: z.RefinementCtx) {
       ctx.addIssue({
         code: 'custom',
         message: `lineId ${JSON.stringify(item.lineId)} is already used by items[${first}]; lineIds must be unique in the order`,
-        path: ['items', index, 'lineId']
+        path: ['items', index, 'lineId'],
+        ...ruleParams('unique-line-ids')
       })
     } else seen.set(item.lineId, index)
     if (item.fulfillment.method === 'Ship') ships = true
-    if (item.fulfillment.method === 'Pickup' && (item.fulfillment.locationCode ?? '') === '') {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'a Pickup item needs fulfillment.locationCode (the pickup location)',
-        path: ['items', index, 'fulfillment', 'locationCode']
-      })
-    }
   })
   if (ships && (order.shipTo === undefined || order.shipTo === null)) {
     ctx.addIssue({ code: 'custom', message: 'shipTo is required when any item has fulfillment method "Ship"', path: ['shipTo'] })
@@ -451,7 +570,12 @@ function checkOrder (order: OrderShape, ctx: z.RefinementCtx) {
 
   for (const lineId of Object.keys(order.translated?.lines ?? {})) {
     if (!seen.has(lineId)) {
-      ctx.addIssue({ code: 'custom', message: `no item has lineId ${JSON.stringify(lineId)}`, path: ['translated', 'lines', lineId] })
+      ctx.addIssue({
+        code: 'custom',
+        message: `no item has lineId ${JSON.stringify(lineId)}`,
+        path: ['translated', 'lines', lineId],
+        ...ruleParams('translated-line-ids')
+      })
     }
   }
 
@@ -466,9 +590,64 @@ function checkOrder (order: OrderShape, ctx: z.RefinementCtx) {
   }
 }
 
+/**
+ * JSON Schema for the cross-field rules it can carry (zod checks them in checkOrder). A `then` or
+ * `else` says what must not be there with `not` rather than with `properties`: Redocly's example
+ * check counts properties named in a `then` as unevaluated.
+ */
+const ZERO_AMOUNT = { anyOf: [{ const: 0 }, { type: 'string', pattern: '^0+(\\.0+)?$' }] }
+const orderEmailRule = {
+  anyOf: [
+    {
+      description: 'The order e-mail from data.customer.email',
+      required: ['customer'],
+      not: { properties: { customer: { type: 'null' } } }
+    },
+    {
+      description: '… or from data.billTo.email',
+      required: ['billTo'],
+      not: { properties: { billTo: { anyOf: [{ not: { required: ['email'] } }, { properties: { email: { type: 'null' } } }] } } }
+    }
+  ]
+}
+const orderJsonSchemaRules = {
+  // In allOf (not beside properties): generated clients (openapi-typescript) then keep the object type.
+  allOf: [
+    orderEmailRule,
+    {
+      description: 'shipTo is required when any item has fulfillment method Ship',
+      if: {
+        required: ['items'],
+        properties: {
+          items: {
+            contains: {
+              required: ['fulfillment'],
+              properties: { fulfillment: { required: ['method'], properties: { method: { const: 'Ship' } } } }
+            }
+          }
+        }
+      },
+      then: { required: ['shipTo'], not: { properties: { shipTo: { type: 'null' } } } }
+    },
+    {
+      description: 'payments are required unless total is 0',
+      if: { required: ['total'], properties: { total: ZERO_AMOUNT } },
+      else: { required: ['payments'], not: { properties: { payments: { anyOf: [{ type: 'null' }, { type: 'array', maxItems: 0 }] } } } }
+    }
+  ]
+}
+
 export const OrderSchema = orderShape
   .superRefine(checkOrder)
-  .meta({ id: 'Order', description: 'The order (Normalized Order Event v1 `data`)' })
+  .meta({
+    id: 'Order',
+    description:
+      'The order (Normalized Order Event v1 `data`). Totals reconcile exactly, in decimal: ' +
+      '`lineTotal = price × quantity − discount − orderDiscount + tax + shipping + shippingTax + handling + duty + handlingTax ' +
+      '− handlingDiscount` ' +
+      '(`price = overridePrice ?? salePrice ?? unitPrice`), `Σ lineTotal = total`, `Σ payments.amount = total`.',
+    ...orderJsonSchemaRules
+  })
 
 // ---------------------------------------------------------------- envelope
 
@@ -490,7 +669,9 @@ export const OrderEventSchema = z
   })
   .meta({
     id: 'OrderEvent',
-    description: 'Normalized Order Event v1: one storefront order to import into Kibo OMS',
+    description: 'Normalized Order Event v1: one storefront order to import into Kibo OMS.' + nonSchemaRulesText,
+    if: { required: ['type'], properties: { type: { const: 'order.created' } } },
+    then: { not: { properties: { data: { required: ['status'], properties: { status: { not: { type: 'null' } } } } } } },
     example: {
       type: 'order.created',
       timestamp: '2026-11-20T15:04:07Z',
@@ -516,6 +697,8 @@ export type Address = z.output<typeof AddressSchema>
 export type Payment = z.output<typeof PaymentSchema>
 export type PaymentInput = z.input<typeof PaymentSchema>
 export type Gateway = Payment['gateway']
+// The union above and src/mapping/gateways/registry.ts name the same gateways (or this fails to compile).
+export const SAME_GATEWAYS: [Gateway, GatewayName] extends [GatewayName, Gateway] ? true : never = true
 export type PaymentOf<G extends Gateway> = Extract<Payment, { gateway: G }>
 export type Card = z.output<typeof CardSchema>
 export type AuthorizeNetCard = z.output<typeof AuthorizeNetCardSchema>

@@ -36,7 +36,11 @@ export const ProblemErrorSchema = z
       }),
     message: z
       .string()
-      .meta({ description: 'What is wrong there', example: '1980.5 has 1 decimal place, but JPY amounts are whole numbers' })
+      .meta({ description: 'What is wrong there', example: '1980.5 has 1 decimal place, but JPY amounts are whole numbers' }),
+    rule: z
+      .string()
+      .optional()
+      .meta({ description: 'The rule the JSON Schema cannot carry that this breaks (see OrderEvent)', example: 'currency-decimals' })
   })
   .meta({ id: 'ProblemError' })
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { AVAILABILITY_CODES, PAYMENT_TYPES, TRANSLATED_LOCALES } from '../../schemas/translated-order.ts'
+import { GATEWAY_NAMES } from '../mapping/gateways/registry.ts'
 import type { TranslatedTargetOptions } from '../mapping/translated-v2/index.ts'
 
 const MiB = 1024 * 1024
@@ -188,7 +189,7 @@ export const TranslatedTargetConfigSchema = z
     sendEmail: z.boolean().optional(),
     allowSplitShipments: z.boolean().optional(),
     splitByAvailability: z.boolean().optional(),
-    paymentTypes: z.partialRecord(z.enum(['cybersource', 'authorizenet', 'paypal', 'noop']), z.enum(PAYMENT_TYPES)).optional(),
+    paymentTypes: z.partialRecord(z.enum(GATEWAY_NAMES), z.enum(PAYMENT_TYPES)).optional(),
     noOperationType: z.string().min(1).optional(),
     fraudData: z.enum(['kount', 'omit']).optional()
   })

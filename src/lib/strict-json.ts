@@ -77,8 +77,11 @@ function scan (text: string, maxDepth: number): { ok: false; message: string; po
   const frames: Frame[] = []
   const path: (string | number)[] = []
   let expectKey = false
-  // PostgreSQL text and jsonb cannot hold U+0000: refused here (400), not at INSERT time (500).
+  // PostgreSQL text and jsonb cannot hold U+0000 nor an unpaired UTF-16 surrogate (only an
+  // escape like "\ud800" can make one: the UTF-8 decoder refuses encoded surrogates): refused
+  // here (400 with the path), not at INSERT time (500).
   const mayHoldNul = /\\u0000/i.test(text)
+  const mayHoldSurrogate = /\\u[dD][89a-fA-F]/.test(text)
   const n = text.length
   let i = 0
   while (i < n) {
@@ -113,6 +116,11 @@ function scan (text: string, maxDepth: number): { ok: false; message: string; po
       }
       if (mayHoldNul && (JSON.parse(text.slice(i, j + 1)) as string).includes('\u0000')) {
         return fail('A string contains the NUL character (\\u0000), which cannot be stored', i, path)
+      }
+      if (mayHoldSurrogate && !(JSON.parse(text.slice(i, j + 1)) as string).isWellFormed()) {
+        const reason =
+          'A string contains an unpaired UTF-16 surrogate escape (\\ud800-\\udfff without its pair), which is not text and cannot be stored'
+        return fail(reason, i, path)
       }
       if (expectKey) {
         const raw = text.slice(i + 1, j)

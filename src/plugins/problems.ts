@@ -74,10 +74,15 @@ function problemFromError (error: FastifyError, request: FastifyRequest): { prob
         title: where === 'body' ? 'The order event breaks the contract' : `Invalid ${where}`,
         status: 400,
         detail: `${error.validation.length} problem(s) in the request ${where}; see errors for each path.`,
-        errors: error.validation.map((issue) => ({
-          path: where === 'body' ? pathFromInstancePath(issue.instancePath) : `${where}${issue.instancePath.replace(/\//g, '.')}`,
-          message: issue.message ?? 'is invalid'
-        }))
+        errors: error.validation.map((issue) => {
+          // A custom issue names the non-schema rule it enforces (schemas/order-event.ts NON_SCHEMA_RULES).
+          const rule = (issue.params as { params?: { rule?: unknown } } | undefined)?.params?.rule
+          return {
+            path: where === 'body' ? pathFromInstancePath(issue.instancePath) : `${where}${issue.instancePath.replace(/\//g, '.')}`,
+            message: issue.message ?? 'is invalid',
+            ...(typeof rule === 'string' ? { rule } : {})
+          }
+        })
       },
       headers: {}
     }
@@ -137,10 +142,75 @@ function problemFromError (error: FastifyError, request: FastifyRequest): { prob
   }
 }
 
+/** Largest over-limit body read and thrown away so the client sees its 413 (see drainBody). */
+export const MAX_DRAINED_BYTES = 64 * 1024 * 1024
+const DRAIN_TIMEOUT_MS = 10_000
+
+/**
+ * A 413 is answered before the body was read. Clients that write the whole body before they
+ * read (Node http, undici/fetch, Python requests, curl) would get a connection reset instead of
+ * the answer if the socket closed with their bytes unread. So the rest of the body is read and
+ * discarded, up to MAX_DRAINED_BYTES and DRAIN_TIMEOUT_MS; then the answer closes the connection.
+ */
+async function drainBody (request: FastifyRequest): Promise<void> {
+  const raw = request.raw
+  if (raw.complete || raw.destroyed) return
+  await new Promise<void>((resolve) => {
+    let seen = 0
+    const finish = () => {
+      clearTimeout(timer)
+      raw.off('data', onData)
+      raw.off('end', finish)
+      raw.off('error', finish)
+      raw.off('close', finish)
+      resolve()
+    }
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length
+      if (seen > MAX_DRAINED_BYTES) {
+        raw.pause()
+        finish()
+      }
+    }
+    const timer = setTimeout(finish, DRAIN_TIMEOUT_MS)
+    raw.on('data', onData)
+    raw.on('end', finish)
+    raw.on('error', finish)
+    raw.on('close', finish)
+    raw.resume()
+  })
+}
+
+/** `/v1/imports/:importId` → a regular expression matching the paths it serves. */
+function routePattern (url: string): RegExp {
+  const source = url
+    .replace(/\/+$/, '')
+    .split('/')
+    .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment === '*' ? '.*' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/')
+  return new RegExp(`^${source}/?$`)
+}
+
 export default fp(
   async function problemsPlugin (app) {
-    app.setErrorHandler(function handleError (error: FastifyError, request, reply) {
+    // Every route's method and path pattern, so a known path with another method is a 405 with
+    // Allow (RFC 9110) and not a 404; routes registered later by any plugin are included.
+    const routes: Array<{ methods: string[]; pattern: RegExp }> = []
+    app.addHook('onRoute', (route) => {
+      routes.push({ methods: ([] as string[]).concat(route.method), pattern: routePattern(route.url ?? route.path) })
+    })
+    const allowedMethods = (path: string): string[] => {
+      const methods = new Set<string>()
+      for (const route of routes) if (route.pattern.test(path)) for (const method of route.methods) methods.add(method)
+      return [...methods].sort()
+    }
+
+    app.setErrorHandler(async function handleError (error: FastifyError, request, reply) {
       const { problem, headers } = problemFromError(error, request)
+      if (problem.status === 413 && !request.raw.complete) {
+        await drainBody(request)
+        headers.connection = 'close'
+      }
       if (problem.status >= 500) {
         request.log.error({ err: error, problemType: problem.type }, 'request failed')
       } else {
@@ -150,6 +220,22 @@ export default fp(
     })
 
     app.setNotFoundHandler(function handleNotFound (request, reply) {
+      const path = request.url.split('?')[0]
+      const allow = allowedMethods(path)
+      // The method itself may be allowed when the router did not match for another reason (a
+      // parameter over maxParamLength): that is a plain 404.
+      if (allow.length > 0 && !allow.includes(request.method)) {
+        return sendProblem(
+          reply,
+          {
+            type: problemType('method-not-allowed'),
+            title: 'Method Not Allowed',
+            status: 405,
+            detail: `${path} does not take ${request.method}; it takes ${allow.join(', ')}.`
+          },
+          { allow: allow.join(', ') }
+        )
+      }
       return sendProblem(reply, {
         type: problemType('not-found'),
         title: 'Not Found',

@@ -1,6 +1,6 @@
 // Hostile and malformed bodies against POST /v1/orders (fast-check, fixed seed): wrong types,
 // huge numbers, prototype-pollution keys, deep nesting, invalid UTF-8, unknown currencies,
-// control characters, duplicate keys, gigantic arrays within the body limit. Every one must be
+// control characters, unpaired UTF-16 surrogate escapes, duplicate keys, gigantic arrays within the body limit. Every one must be
 // answered with a 4xx problem+json, the process must keep serving, and Kibo is never called.
 //
 // npm test runs FUZZ_RUNS (default 1,000) bodies; `npm run fuzz` runs 10,000 (FUZZ_RUNS=... for more).
@@ -137,6 +137,25 @@ const controlChars = fc
   })
 
 /** Raw bytes: invalid UTF-8 sequences spliced into a valid body. */
+/** An unpaired UTF-16 surrogate escape ("\ud800", "\udfff", a reversed pair) in any string of an example, cosmetic ones included. */
+const unpairedSurrogate = example.chain((event) => {
+  const stringLeaves = paths(event).filter((path) => typeof path.reduce((node: any, key) => node?.[key], event) === 'string')
+  return fc
+    .tuple(
+      fc.constantFrom(...stringLeaves),
+      fc.oneof(
+        fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => `\\u${code.toString(16)}`),
+        fc.constant('\\udc00\\ud800')
+      ),
+      fc.boolean()
+    )
+    .map(([path, escape, atEnd]) => {
+      const original = path.reduce((node: any, key) => node[key], event) as string
+      const marked = setAt(event, path, atEnd ? `${original}@@SURROGATE@@` : `@@SURROGATE@@${original}`)
+      return JSON.stringify(marked).replace('@@SURROGATE@@', escape)
+    })
+})
+
 const invalidUtf8 = fc
   .tuple(
     example,
@@ -183,6 +202,7 @@ const hostileBody = fc.oneof(
   { arbitrary: gigantic, weight: 1 },
   { arbitrary: controlChars, weight: 2 },
   { arbitrary: invalidUtf8, weight: 2 },
+  { arbitrary: unpairedSurrogate, weight: 2 },
   { arbitrary: truncated, weight: 2 },
   { arbitrary: notAnObject, weight: 1 },
   { arbitrary: randomJson, weight: 2 }

@@ -7,6 +7,7 @@ import { buildApp, type BuildAppOptions } from '../../src/app.ts'
 import { loadConfig } from '../../src/config/config.ts'
 import { freshDatabase, sharedPglite, type DatabaseKind } from './databases.ts'
 import { waitFor } from './wait.ts'
+import { checkResponses } from '../contract/response-conformance.ts'
 
 /** Fast retries for the import worker in tests; everything else stays at its default. */
 export const fastWorker = {
@@ -45,6 +46,8 @@ export async function buildTestApp (t: Test, env: Record<string, string> = {}, o
     if (ours) await database!.close()
     throw error
   }
+  // Every answer received through app.inject is checked against the OpenAPI document.
+  if (process.env.RESPONSE_CONFORMANCE !== '0') checkResponses(app)
   t.teardown(() => app.close())
   return app
 }

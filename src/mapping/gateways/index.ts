@@ -1,5 +1,5 @@
 // Gateway registry: one pure mapper per gateway (event payment in → Kibo payment out).
-// Adding a gateway = its schema in schemas/order-event.ts, one file here, one line below.
+// Adding a gateway: the recipe is in README.md here (registry.ts, the schema, one file here and one line below).
 import type { Gateway, Payment, PaymentOf } from '../../../schemas/order-event.ts'
 import type { KiboPayment } from '../../../schemas/kibo-order.ts'
 import type { PaymentContext } from './common.ts'

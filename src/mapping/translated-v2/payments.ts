@@ -2,9 +2,9 @@
 // maxAmount policy. Pure; amounts leave through money.toKiboNumber only.
 //
 // Payment type codes (Create Order guide): CC Credit Card, PP PayPal, NO No-Operation, CS CyberSource...
-// Defaults per gateway (overridable per tenant with `paymentTypes`): cybersource → CC,
-// authorizenet → CC, paypal → PP, noop → NO (subtype `noOperationType`, default KI "Kibo",
-// which the guide lists for "All Currencies").
+// Defaults per gateway (overridable per tenant with `paymentTypes`) come from GATEWAYS
+// (src/mapping/gateways/registry.ts): cybersource → CC, authorizenet → CC, paypal → PP, noop → NO
+// (subtype `noOperationType`, default KI "Kibo", which the guide lists for "All Currencies").
 import type { Card, CardBrand, Gateway, Payment, PaymentOf } from '../../../schemas/order-event.ts'
 import {
   GIFT_CARD_PAYMENT_TYPES,
@@ -14,15 +14,13 @@ import {
   type TranslatedOrderPayment,
   type TranslatedPaymentMethod
 } from '../../../schemas/translated-order.ts'
+import { GATEWAYS } from '../gateways/registry.ts'
 import { type Decimal, toKiboNumber } from '../money.ts'
 import { compact } from '../shared.ts'
 
-export const DEFAULT_PAYMENT_TYPES: Readonly<Record<Gateway, PaymentTypeCode>> = {
-  cybersource: 'CC',
-  authorizenet: 'CC',
-  paypal: 'PP',
-  noop: 'NO'
-}
+export const DEFAULT_PAYMENT_TYPES = Object.fromEntries(
+  GATEWAYS.map((entry) => [entry.gateway, entry.translatedPaymentType])
+) as Readonly<Record<Gateway, PaymentTypeCode>>
 
 /** The no-op subtype used when the tenant configures none: KI "Kibo", all currencies. */
 export const DEFAULT_NO_OPERATION_TYPE = 'KI'
