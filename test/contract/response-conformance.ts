@@ -36,6 +36,10 @@ function compileDocument (document: Json) {
       operations.push({ pattern: new RegExp(`^${source}/?$`), template, method: method.toUpperCase(), operation })
     }
   }
+  // As in Fastify's router, a static segment wins over a parameter: /v1/imports/summary is not
+  // /v1/imports/{importId}. Templates with fewer parameters are tried first.
+  const parameters = (template: string) => template.split('{').length
+  operations.sort((a, b) => parameters(a.template) - parameters(b.template))
   shared = { key, ajv, operations, validators: new Map() }
   return shared
 }
