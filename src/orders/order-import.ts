@@ -31,14 +31,14 @@ declare module 'fastify' {
   interface FastifyInstance {
     orderImport: {
       /** Imports one event into this tenant's Kibo now; throws ProblemError for every refusal. */
-      importNow(event: OrderEvent, tenant: KiboTenant, log: FastifyBaseLogger): Promise<SyncImportResult>
+      importNow(event: OrderEvent, tenant: KiboTenant, log: FastifyBaseLogger, options?: { source?: string }): Promise<SyncImportResult>
       /**
        * Validates, reconciles and stores the event with its queue job in one transaction; Kibo is
        * called later by a worker. Throws ProblemError for every refusal.
        */
       acceptForWorker(
         event: OrderEvent,
-        options: { tenant: KiboTenant; webhookId?: string | undefined; log: FastifyBaseLogger }
+        options: { tenant: KiboTenant; webhookId?: string | undefined; log: FastifyBaseLogger; source?: string }
       ): Promise<AsyncAcceptResult>
       /** The instance id that owns leases taken by this process. */
       leaseOwner: string
@@ -139,7 +139,12 @@ export default fp(
       }
     }
 
-    async function importNow (event: OrderEvent, tenant: KiboTenant, log: FastifyBaseLogger): Promise<SyncImportResult> {
+    async function importNow (
+      event: OrderEvent,
+      tenant: KiboTenant,
+      log: FastifyBaseLogger,
+      options: { source?: string } = {}
+    ): Promise<SyncImportResult> {
       const started = performance.now()
       const took = () => performance.now() - started
       const translated = tenant.translated
@@ -158,7 +163,8 @@ export default fp(
         event,
         mode: 'sync',
         leaseOwner,
-        leaseMs
+        leaseMs,
+        source: options.source ?? 'api'
       })
       switch (claim.outcome) {
         case 'replay':
@@ -332,7 +338,7 @@ export default fp(
 
     async function acceptForWorker (
       event: OrderEvent,
-      options: { tenant: KiboTenant; webhookId?: string | undefined; log: FastifyBaseLogger }
+      options: { tenant: KiboTenant; webhookId?: string | undefined; log: FastifyBaseLogger; source?: string }
     ): Promise<AsyncAcceptResult> {
       const { tenant } = options
       const started = performance.now()
@@ -372,7 +378,8 @@ export default fp(
         mode: 'async',
         leaseOwner,
         leaseMs,
-        webhookId: options.webhookId ?? null
+        webhookId: options.webhookId ?? null,
+        source: options.source ?? 'api'
       })
       switch (claim.outcome) {
         case 'claimed':
