@@ -48,7 +48,7 @@ for (const currency of ['presentment', 'shop'] as const) {
 
 t.test('details: currency, discounts, taxes_included, pickup, split tender, gateways, attributes', async (t) => {
   const all = variants()
-  const byName = (name: string) => all.find((fixture) => fixture.name.includes(name))!
+  const byName = (name: string) => all.find((fixture) => fixture.name.includes(`-${name}-`))!
   const map = (name: string, extra: Partial<ShopifyMappingOptions> = {}) => {
     const fixture = byName(name)
     const mapped = mapShopifyOrder(fromRestOrder(fixture.rest, fixture), { ...options, ...extra })
