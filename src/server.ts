@@ -53,7 +53,8 @@ try {
   const address = await app.listen({ port: config.port, host: config.host })
   const local = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1')
   app.log.info(
-    `ready: send an order with  curl -X POST ${local}/v1/orders -H 'content-type: application/json' --data @examples/cybersource-ship-usd.json   (docs: ${local}/docs)`
+    `ready: send an order with  curl -X POST ${local}/v1/orders -H 'content-type: application/json' --data ` +
+      `@examples/cybersource-ship-usd.json   (docs: ${local}/docs)`
   )
   if (shopifyDemo !== null) app.log.info(`ready: send a signed Shopify orders/paid delivery with  ${shopifyDemo.curl(local)}`)
 } catch (error) {

@@ -1,19 +1,19 @@
-// Inventory sync (issue 6, part 1): adjust and refresh jobs forwarded to Kibo in batches and
-// followed until Kibo finishes them, plus the many-SKU availability query. Layout:
-//   inventory-store.ts        the records (jobs, batches, per-item errors); SQL in store/sql.ts
-//   kibo-inventory-client.ts  Kibo's adjust/refresh/queue/query calls (shared token provider)
+// Inventory sync: adjust and refresh jobs forwarded to Kibo in batches and followed until Kibo
+// finishes them, plus the many-SKU availability query. Layout of this folder:
 //   batching.ts               items → per-location batches of Kibo's size; the payload hash
 //   upload.ts                 NDJSON/CSV read line by line from the request stream
 //   intake.ts                 accepting a job: Idempotency-Key, batches, queued with its reminder
 //   tracker.ts                one pass over a job: submit, follow, record, finish or come back
 //   index.ts                  this plugin: wiring, the pg-boss queue on app.importWorker.boss, sweeper
+// Elsewhere: the records (jobs, batches, per-item errors) in src/store/inventory-store.ts, Kibo's
+// adjust/refresh/queue/query calls in src/kibo/inventory-client.ts.
 //
 // As for orders, the record in our table is the truth and a queue job only a reminder; leases
 // decide who works on a job; a job accepted before a restart is picked up after it.
 import fp from 'fastify-plugin'
 import { reminderQueueOptions, sendReminder } from '../orders/import-worker.ts'
 import type { Queryable } from '../store/index.ts'
-import type { KiboTenant } from '../plugins/kibo.ts'
+import type { KiboTenant } from '../kibo/tenants.ts'
 import { createInventoryStore, type InventoryJobRecord, type InventoryStore } from '../store/inventory-store.ts'
 import {
   createKiboInventoryClient,

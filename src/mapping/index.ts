@@ -1,5 +1,5 @@
 // Public API of the mapping: Normalized Order Event v1 → Kibo OMS import payload.
-// Pure functions only; src/plugins/mapping.ts wraps them for Fastify.
+// Pure functions only (no I/O, no clock, no Fastify): the import paths in src/orders/ call them.
 export {
   mapEventToKiboOrder,
   mapContact,

@@ -1,12 +1,12 @@
 // Sending an import to a tenant's translated Create Order API v2, shared by the sync path
-// (order-import.ts) and the worker (delivery.ts). That API has no look-up by externalOrderID, so
+// (order-import.ts) and the worker (import-worker.ts). That API has no look-up by externalOrderID, so
 // a create whose answer was lost (KiboError kind 'ambiguous', or a process that died mid-send)
 // can never be reconciled by the service: it is not sent again until an operator has checked
 // Kibo and asked for it with POST /v1/imports/{id}/retry (the `retry_requested` history event).
 import type { Problem } from '../../schemas/problem.ts'
 import { problemType } from '../../schemas/problem.ts'
 import type { TranslatedCreateOrderRequest } from '../../schemas/translated-order.ts'
-import type { TranslatedTarget } from '../plugins/kibo.ts'
+import type { TranslatedTarget } from '../kibo/tenants.ts'
 import { applyTranslatedAuthorization, type TranslatedMappingResult } from '../mapping/translated-v2/index.ts'
 import type { ImportedOutcome, ImportEvent, ImportRecord, ImportStore, TranslatedAuthorization } from '../store/index.ts'
 
@@ -83,8 +83,9 @@ export function outcomeUnknownProblem (record: Pick<ImportRecord, 'importId' | '
     title: 'The outcome of an earlier create is unknown',
     status: 409,
     detail:
-      `An earlier attempt to create externalId ${JSON.stringify(record.externalId)} (import ${record.importId}) may have reached Kibo, and the ` +
-      'translated Create Order API offers no way to look it up, so it is not sent again automatically. Check in Kibo whether the order exists; ' +
+      `An earlier attempt to create externalId ${JSON.stringify(record.externalId)} (import ${record.importId}) ` +
+      'may have reached Kibo, and the translated Create Order API offers no way to look it up, ' +
+      'so it is not sent again automatically. Check in Kibo whether the order exists; ' +
       `if it does not, call POST /v1/imports/${record.importId}/retry.`,
     importId: record.importId
   }

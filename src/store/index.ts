@@ -1,4 +1,5 @@
-// The durable import store. Layout (one concern per file):
+// The durable store: every table, every SQL statement, both database drivers. Layout (one
+// concern per file):
 //   database.ts     the two drivers (PostgreSQL pool, embedded PGlite) behind one Database interface
 //   pglite-worker.ts, pglite-thread.ts  embedded PGlite in a worker thread, and that thread
 //   value-parsers.ts how timestamptz and int8 are read, on both drivers
@@ -6,6 +7,11 @@
 //   migrations.ts   applying and checking the schema version
 //   sql.ts          every SQL statement, the schema included
 //   import-store.ts import records: claims, leases, outcomes, history, listing
+//   inventory-store.ts inventory jobs, their Kibo batches and per-item errors
+//   kibo-pauses.ts  fleet-wide Kibo rate-limit pauses
+//   translated-authorizations.ts results of Create Order Authorize kept for the later create
+// To add a SQL statement: write it in sql.ts (its $n listed), call it from the repository of its
+// table; nothing outside this folder writes SQL.
 export {
   openDatabase,
   postgresDatabase,
