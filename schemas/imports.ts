@@ -55,7 +55,9 @@ export const ImportViewSchema = z
     source: z
       .string()
       .nullable()
-      .meta({ description: "Which intake path created it: 'api', 'webhook', 'cli' or '<platform>:<store>' (e.g. 'shopify:demo.myshopify.com')" }),
+      .meta({
+        description: "Which intake path created it: 'api', 'webhook', 'cli' or '<platform>:<store>' (e.g. 'shopify:demo.myshopify.com')"
+      }),
     createdAt: z.string().meta({ description: 'Received' }),
     updatedAt: z.string(),
     importedAt: z.string().nullable(),

@@ -316,7 +316,9 @@ function shopifyStoreFromEnvironment (
     ...(e.SHOPIFY_CURRENCY === undefined ? {} : { currency: e.SHOPIFY_CURRENCY }),
     ...(e.SHOPIFY_EXTERNAL_ID === undefined ? {} : { externalId: e.SHOPIFY_EXTERNAL_ID }),
     ...(e.SHOPIFY_EXTERNAL_ID_PREFIX === undefined ? {} : { externalIdPrefix: e.SHOPIFY_EXTERNAL_ID_PREFIX }),
-    ...(e.SHOPIFY_IMPORT_TEST_ORDERS === undefined ? {} : { importTestOrders: ['true', '1', 'yes'].includes(e.SHOPIFY_IMPORT_TEST_ORDERS) }),
+    ...(e.SHOPIFY_IMPORT_TEST_ORDERS === undefined
+      ? {}
+      : { importTestOrders: ['true', '1', 'yes'].includes(e.SHOPIFY_IMPORT_TEST_ORDERS) }),
     gateways,
     ...(interval === undefined ? {} : { reconcileIntervalMs: interval })
   })
@@ -611,7 +613,9 @@ export function loadConfig (environment: Record<string, string | undefined> = pr
   const isProduction = e.NODE_ENV === 'production'
   let tenants: TenantConfig[]
   if (e.TENANTS_FILE !== undefined) {
-    if (e.SHOPIFY_SHOP_DOMAIN !== undefined) problems.push('SHOPIFY_SHOP_DOMAIN: not allowed with TENANTS_FILE (list the stores under each tenant\'s shopify:)')
+    if (e.SHOPIFY_SHOP_DOMAIN !== undefined) {
+      problems.push("SHOPIFY_SHOP_DOMAIN: not allowed with TENANTS_FILE (list the stores under each tenant's shopify:)")
+    }
     for (const name of ['KIBO_CLIENT_ID', 'API_KEYS', 'WEBHOOK_SECRETS'] as const) {
       const value = e[name]
       if (value !== undefined && (!Array.isArray(value) || value.length > 0)) {
@@ -640,14 +644,17 @@ export function loadConfig (environment: Record<string, string | undefined> = pr
   for (const tenant of tenants) {
     for (const store of tenant.shopify) {
       const other = shops.get(store.shopDomain)
-      if (other !== undefined) problems.push(`Shopify store ${store.shopDomain} is listed for tenants ${other} and ${tenant.name}; a store sends to one tenant`)
+      if (other !== undefined) {
+        problems.push(`Shopify store ${store.shopDomain} is listed for tenants ${other} and ${tenant.name}; a store sends to one tenant`)
+      }
       shops.set(store.shopDomain, tenant.name)
     }
   }
   if (isProduction) {
     for (const store of tenants.flatMap((tenant) => tenant.shopify)) {
-      if (store.webhookSecrets.length === 0) problems.push(`Shopify store ${store.shopDomain}: webhookSecrets are required when NODE_ENV=production`)
-      if (store.accessToken === undefined) problems.push(`Shopify store ${store.shopDomain}: an accessToken is required when NODE_ENV=production`)
+      const where = `Shopify store ${store.shopDomain}`
+      if (store.webhookSecrets.length === 0) problems.push(`${where}: webhookSecrets are required when NODE_ENV=production`)
+      if (store.accessToken === undefined) problems.push(`${where}: an accessToken is required when NODE_ENV=production`)
     }
     for (const tenant of tenants) {
       const where = e.TENANTS_FILE === undefined ? 'KIBO_CLIENT_ID' : `TENANTS_FILE tenant ${tenant.name}`
