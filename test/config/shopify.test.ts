@@ -76,5 +76,6 @@ t.test('TENANTS_FILE: a shopify: list per tenant, secrets and tokens from the en
   const config = loadConfig({ TENANTS_FILE: file, EU_SECRETS: 's1,s2', EU_TOKEN: 'tok' })
   t.match(config.tenants[0].shopify[0], { webhookSecrets: ['s1', 's2'], accessToken: 'tok', currency: 'shop', externalId: 'order_number' })
   t.throws(() => loadConfig({ TENANTS_FILE: file }), /EU_SECRETS, which is not set/)
-  t.throws(() => loadConfig({ TENANTS_FILE: file, EU_SECRETS: 's', EU_TOKEN: 't', SHOPIFY_SHOP_DOMAIN: 'x.myshopify.com' }), /not allowed with TENANTS_FILE/)
+  const both = { TENANTS_FILE: file, EU_SECRETS: 's', EU_TOKEN: 't', SHOPIFY_SHOP_DOMAIN: 'x.myshopify.com' }
+  t.throws(() => loadConfig(both), /not allowed with TENANTS_FILE/)
 })

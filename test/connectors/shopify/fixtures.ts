@@ -59,6 +59,8 @@ export interface Spec {
   updatedAt?: string
 }
 
+const CARD = { __typename: 'CardPaymentDetails', company: 'Visa', number: '•••• •••• •••• 4242', paymentMethodName: 'card' }
+
 export interface Fixture {
   name: string
   rest: Record<string, any>
@@ -101,8 +103,16 @@ export function derive (spec: Spec): Fixture {
     const discount = line.discount ?? '0.00'
     copy.total_discount = shopOf(discount)
     copy.total_discount_set = set(discount, shop, pres)
-    copy.discount_allocations = line.discount === undefined ? [] : [{ amount: shopOf(discount), discount_application_index: 0, amount_set: set(discount, shop, pres) }]
-    copy.tax_lines = line.tax === undefined ? [] : [{ channel_liable: false, price: shopOf(line.tax), price_set: set(line.tax, shop, pres), rate: 0.2, title: 'Tax' }]
+    copy.discount_allocations = line.discount === undefined
+      ? []
+      : [
+          { amount: shopOf(discount), discount_application_index: 0, amount_set: set(discount, shop, pres) }
+        ]
+    copy.tax_lines = line.tax === undefined
+      ? []
+      : [
+          { channel_liable: false, price: shopOf(line.tax), price_set: set(line.tax, shop, pres), rate: 0.2, title: 'Tax' }
+        ]
     return copy
   })
   const shippingLines = (spec.shipping ?? []).map((ship, index) => {
@@ -115,12 +125,17 @@ export function derive (spec: Spec): Fixture {
     const discounted = ship.discounted ?? ship.price
     copy.discounted_price = shopOf(discounted)
     copy.discounted_price_set = copy.current_discounted_price_set = set(discounted, shop, pres)
-    copy.tax_lines = ship.tax === undefined ? [] : [{ channel_liable: false, price: shopOf(ship.tax), price_set: set(ship.tax, shop, pres), rate: 0.2, title: 'Shipping tax' }]
+    copy.tax_lines = ship.tax === undefined
+      ? []
+      : [
+          { channel_liable: false, price: shopOf(ship.tax), price_set: set(ship.tax, shop, pres), rate: 0.2, title: 'Shipping tax' }
+        ]
     return copy
   })
   const total = (pick: (m: M) => string, currency: string) => {
-    const lineSum = sum(spec.lines.map((line) => times(pick(line.price), line.qty).minus(pick(line.discount ?? '0')).plus(spec.taxesIncluded ? 0 : pick(line.tax ?? '0'))))
-    const shipSum = sum((spec.shipping ?? []).map((ship) => new Decimal(pick(ship.discounted ?? ship.price)).plus(spec.taxesIncluded ? 0 : pick(ship.tax ?? '0'))))
+    const taxOf = (amount: M | undefined) => (spec.taxesIncluded ? 0 : pick(amount ?? '0'))
+    const lineSum = sum(spec.lines.map((line) => times(pick(line.price), line.qty).minus(pick(line.discount ?? '0')).plus(taxOf(line.tax))))
+    const shipSum = sum((spec.shipping ?? []).map((ship) => new Decimal(pick(ship.discounted ?? ship.price)).plus(taxOf(ship.tax))))
     return fmt(lineSum.plus(shipSum), currency)
   }
   const totals = { shop: total(shopOf, shop), presentment: total(presOf, pres) }
@@ -142,7 +157,17 @@ export function derive (spec: Spec): Fixture {
   rest.note_attributes = spec.noteAttributes ?? []
   rest.discount_codes = spec.discountCode ? [{ code: spec.discountCode, amount: '0', type: 'percentage' }] : []
   rest.discount_applications = spec.discountCode
-    ? [{ target_type: 'line_item', type: 'discount_code', value: '10.0', value_type: 'percentage', allocation_method: 'across', target_selection: 'all', code: spec.discountCode }]
+    ? [
+        {
+          target_type: 'line_item',
+          type: 'discount_code',
+          value: '10.0',
+          value_type: 'percentage',
+          allocation_method: 'across',
+          target_selection: 'all',
+          code: spec.discountCode
+        }
+      ]
     : []
   rest.total_price = rest.current_total_price = totals.shop
   rest.total_price_set = rest.current_total_price_set = set(totalM, shop, pres)
@@ -151,7 +176,11 @@ export function derive (spec: Spec): Fixture {
   const transactions: ShopifyTransaction[] =
     spec.transactions !== undefined && spec.transactions.length > 0 && 'id' in spec.transactions[0]
       ? (spec.transactions as ShopifyTransaction[])
-      : ((spec.transactions as TxSpec[] | undefined) ?? (new Decimal(totals.shop).isZero() ? [] : [{ gateway: 'shopify_payments', kind: 'SALE', amount: fullTotal }])).map(
+      : ((spec.transactions as TxSpec[] | undefined) ?? (new Decimal(totals.shop).isZero()
+          ? []
+          : [
+              { gateway: 'shopify_payments', kind: 'SALE', amount: fullTotal }
+            ])).map(
           (tx, index) => ({
             id: `gid://shopify/OrderTransaction/${spec.id}${index}`,
             gateway: tx.gateway,
@@ -163,7 +192,7 @@ export function derive (spec: Spec): Fixture {
             processedAt: rest.processed_at,
             createdAt: rest.created_at,
             parentTransaction: tx.parent === undefined ? null : { id: `gid://shopify/OrderTransaction/${spec.id}${tx.parent}` },
-            paymentDetails: tx.gateway === 'gift_card' ? null : { __typename: 'CardPaymentDetails', company: 'Visa', number: '•••• •••• •••• 4242', paymentMethodName: 'card' }
+            paymentDetails: tx.gateway === 'gift_card' ? null : CARD
           })
         )
   rest.payment_gateway_names = [...new Set(transactions.map((tx) => tx.gateway ?? 'manual'))]
@@ -173,7 +202,10 @@ export function derive (spec: Spec): Fixture {
           id: `gid://shopify/FulfillmentOrder/${spec.id}`,
           status: 'OPEN',
           deliveryMethod: { methodType: 'PICK_UP', presentedName: 'Pickup in store' },
-          assignedLocation: { name: spec.pickup.name, location: { id: `gid://shopify/Location/${spec.pickup.locationId}`, legacyResourceId: spec.pickup.locationId } },
+          assignedLocation: {
+            name: spec.pickup.name,
+            location: { id: `gid://shopify/Location/${spec.pickup.locationId}`, legacyResourceId: spec.pickup.locationId }
+          },
           lineItems: lines.map((line: any) => ({ lineItem: { id: line.admin_graphql_api_id }, totalQuantity: line.quantity }))
         }
       ]
@@ -187,12 +219,20 @@ let round = 0
 export function variants (): Fixture[] {
   const id = () => next++
   const suffix = `-r${++round}`
-  const hundred = Array.from({ length: 100 }, (_, index) => ({ qty: 1 + (index % 3), price: `${(index % 17) + 1}.99`, tax: `${(index % 5) * 0.13 + 0.07}`.slice(0, 4) }))
+  const hundred = Array.from({ length: 100 }, (_, index) => ({
+    qty: 1 + (index % 3),
+    price: `${(index % 17) + 1}.99`,
+    tax: `${(index % 5) * 0.13 + 0.07}`.slice(0, 4)
+  }))
   return [
     derive({
       id: id(),
       name: `#1001-paid-shipping${suffix}`,
-      lines: [{ qty: 1, price: '89.99', tax: '7.42' }, { qty: 2, price: '19.99', tax: '3.30' }, { qty: 1, price: '24.99', requiresShipping: false }],
+      lines: [
+        { qty: 1, price: '89.99', tax: '7.42' },
+        { qty: 2, price: '19.99', tax: '3.30' },
+        { qty: 1, price: '24.99', requiresShipping: false }
+      ],
       shipping: [{ title: 'Standard', price: '10.00', tax: '0.83' }]
     }),
     derive({
@@ -243,7 +283,11 @@ export function variants (): Fixture[] {
       name: `#1008-gift-card-and-card${suffix}`,
       lines: [{ qty: 1, price: '80.00', tax: '6.60' }],
       shipping: [{ title: 'Standard', price: '5.00' }],
-      transactions: [{ gateway: 'gift_card', kind: 'SALE', amount: '25.00' }, { gateway: 'shopify_payments', kind: 'AUTHORIZATION', amount: '66.60' }, { gateway: 'shopify_payments', kind: 'CAPTURE', amount: '66.60', parent: 1 }]
+      transactions: [
+        { gateway: 'gift_card', kind: 'SALE', amount: '25.00' },
+        { gateway: 'shopify_payments', kind: 'AUTHORIZATION', amount: '66.60' },
+        { gateway: 'shopify_payments', kind: 'CAPTURE', amount: '66.60', parent: 1 }
+      ]
     }),
     derive({
       id: id(),
@@ -252,7 +296,14 @@ export function variants (): Fixture[] {
       lines: [{ qty: 1, price: '45.00', tax: '3.71' }]
     }),
     derive({ id: id(), name: `#1010-zero-total${suffix}`, lines: [{ qty: 1, price: '0.00' }], transactions: [] }),
-    derive({ id: id(), name: `#1011-hundred-lines${suffix}`, lines: hundred, shipping: [{ title: 'Freight', price: '49.99', tax: '4.12' }] }),
+    derive({
+      id: id(),
+      name: `#1011-hundred-lines${suffix}`,
+      lines: hundred,
+      shipping: [
+        { title: 'Freight', price: '49.99', tax: '4.12' }
+      ]
+    }),
     derive({
       id: id(),
       name: `#1012-docs-transactions${suffix}`,
