@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { startKiboSimulator, type KiboSimulator } from '../src/kibo-simulator/index.ts'
-import { kiboSimulatorEnv, sleep, startServer, waitFor, type ServerProcess } from '../test/support/server-process.ts'
+import { kiboSimulatorEnv, startServer, type ServerProcess } from '../test/support/server-process.ts'
+import { sleep, waitFor } from '../test/support/wait.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { values: flags } = parseArgs({
@@ -112,7 +113,7 @@ async function run (kibo: KiboSimulator, instances: number): Promise<RunResult> 
       }
       await Promise.all(Array.from({ length: SENDERS }, sender))
       const intakeMs = Date.now() - started
-      await waitFor('every order in Kibo', 600_000, () => kibo.stats().orderCount >= EVENTS, 20)
+      await waitFor('every order in Kibo', () => kibo.stats().orderCount >= EVENTS, 600_000, 20)
       const drainMs = Date.now() - started
       const load = loadAverage()
       const stats = kibo.stats()

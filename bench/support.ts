@@ -28,8 +28,17 @@ export interface Child {
 }
 
 /** Starts `node <script>` with extra environment; stdout (unless sent to a file) and stderr kept (last 64 KiB) for errors. */
-export function startNode (script: string, env: Record<string, string>, args: string[] = [], stdoutFd?: number): Child {
-  const child = spawn(nodeBin, [...args, script], { env: { ...process.env, ...env }, stdio: ['ignore', stdoutFd ?? 'pipe', 'pipe'] })
+export function startNode (
+  script: string,
+  env: Record<string, string>,
+  args: string[] = [],
+  stdoutFd?: number,
+  scriptArgs: string[] = []
+): Child {
+  const child = spawn(nodeBin, [...args, script, ...scriptArgs], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', stdoutFd ?? 'pipe', 'pipe']
+  })
   let out = ''
   const keep = (chunk: Buffer) => {
     out += chunk.toString('utf8')
@@ -53,7 +62,7 @@ export function startNode (script: string, env: Record<string, string>, args: st
 }
 
 /** Waits until `url` answers 2xx (or the child dies / the time runs out). */
-export async function waitForHttp (url: string, child: Child, timeoutMs = 60_000): Promise<void> {
+export async function waitForHttp (url: string, child: Child, timeoutMs = 60_000, pollMs = 100): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (child.process.exitCode !== null) {
@@ -66,7 +75,7 @@ export async function waitForHttp (url: string, child: Child, timeoutMs = 60_000
     } catch {
       // not listening yet
     }
-    await sleep(100)
+    await sleep(pollMs)
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${child.output()}`)
 }
@@ -161,4 +170,57 @@ export async function getJson (url: string): Promise<any> {
   const text = await response.text()
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${text.slice(0, 300)}`)
   return JSON.parse(text)
+}
+
+/** Samples VmHWM of a process every 50 ms until it exits: its peak RSS (MiB), start-up included. */
+export function watchPeakRss (pid: number): { stop(): number } {
+  let peak = 0
+  const read = () => {
+    try {
+      peak = Math.max(peak, processStats(pid).peakRssMiB)
+    } catch {
+      // process gone: the last reading stands
+    }
+  }
+  read()
+  const timer = setInterval(read, 50)
+  return {
+    stop () {
+      read()
+      clearInterval(timer)
+      return peak
+    }
+  }
+}
+
+export interface Latencies {
+  count: number
+  p50: number
+  p99: number
+  mean: number
+}
+
+/**
+ * One connection, one request at a time, for `seconds`: each request timed here (sub-millisecond,
+ * unlike autocannon's whole-millisecond histogram). Every answer must be 2xx.
+ */
+export async function oneConnection (url: string, path: string, seconds: number, body: () => string): Promise<Latencies> {
+  const { Client } = await import('undici')
+  const client = new Client(url, { pipelining: 1 })
+  const times: number[] = []
+  try {
+    const until = performance.now() + seconds * 1000
+    while (performance.now() < until) {
+      const started = performance.now()
+      const response = await client.request({ method: 'POST', path, headers: { 'content-type': 'application/json' }, body: body() })
+      const text = await response.body.text()
+      if (response.statusCode >= 300) throw new Error(`${url}${path}: HTTP ${response.statusCode} ${text.slice(0, 300)}`)
+      times.push(performance.now() - started)
+    }
+  } finally {
+    await client.close()
+  }
+  times.sort((a, b) => a - b)
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]
+  return { count: times.length, p50: at(0.5), p99: at(0.99), mean: times.reduce((a, b) => a + b, 0) / Math.max(1, times.length) }
 }

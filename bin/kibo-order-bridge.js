@@ -11,5 +11,12 @@ if (major < 22 || (major === 22 && minor < 18)) {
   )
   process.exit(1)
 }
+// The baseline WebAssembly compiler only, as `npm start` runs the server (--liftoff-only): the
+// optimizing tier recompiles embedded PGlite a second after start, for ~450 MB more RSS.
+const v8 = await import('node:v8')
+for (const flag of ['--liftoff-only', '--no-wasm-tier-up', '--no-wasm-dynamic-tiering']) v8.setFlagsFromString(flag)
+// Compiled modules cached on disk, as the server does (src/server.ts).
+const { enableCompileCache } = await import('node:module')
+enableCompileCache()
 const { main } = await import('../src/cli/main.ts')
 process.exitCode = await main(process.argv.slice(2))

@@ -1,5 +1,5 @@
 // Builds the Fastify instance: external plugins first, then ours, then the routes.
-// Tests build exactly this (test/helper.ts) and talk to it with app.inject.
+// Tests build exactly this (test/support/app.ts) and talk to it with app.inject.
 import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import t from 'tap'
 import { generateOpenApiYaml } from '../src/openapi-document.ts'
-import { buildTestApp, repoRoot } from './helper.ts'
+import { buildTestApp } from './support/app.ts'
+import { repoRoot } from './support/examples.ts'
 
 t.test('openapi.yaml is what the routes generate (run `npm run openapi` after changing a schema)', async (t) => {
   const committed = readFileSync(path.join(repoRoot, 'openapi.yaml'), 'utf8')

@@ -47,6 +47,8 @@ export interface KiboSimulatorOptions {
   seed?: number
   /** Answer 409 ITEM_ALREADY_EXISTS to a second order with the same externalId. Default false. */
   rejectDuplicateExternalIds?: boolean
+  /** See SimulatedOrdersOptions.wholeOrdersKept (orders.ts). Default: every order kept whole. */
+  wholeOrdersKept?: number
 }
 
 export interface SimulatorStats {
@@ -135,7 +137,11 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
   const log = options.logger === true ? (line: string) => process.stderr.write(`[kibo-simulator] ${line}\n`) : () => {}
 
   const auth = createSimulatorAuth({ tenants, tokenTtlSeconds: options.tokenTtlSeconds ?? 3600 })
-  const orders = createSimulatedOrders({ rejectDuplicateExternalIds: options.rejectDuplicateExternalIds ?? false, log })
+  const orders = createSimulatedOrders({
+    rejectDuplicateExternalIds: options.rejectDuplicateExternalIds ?? false,
+    log,
+    wholeOrdersKept: options.wholeOrdersKept
+  })
   const translated = createTranslatedSimulator({ tokenTenant: auth.tokenTenant, log })
   const inventory = createInventorySimulator({ log })
   const sockets = new Set<Socket>()
@@ -390,7 +396,7 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
   function stats (): SimulatorStats {
     const ordersByExternalId: Record<string, number> = {}
     const stored = orders.all()
-    for (const order of stored) if (order.externalId !== undefined) bump(ordersByExternalId, order.externalId)
+    for (const [externalId, count] of orders.countsByExternalId()) ordersByExternalId[externalId] = count
     const tokens = auth.stats()
     return {
       oauthCalls: counters.oauthCalls,

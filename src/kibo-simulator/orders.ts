@@ -39,6 +39,8 @@ export interface SimulatedOrders {
   orders(externalId?: string): StoredOrder[]
   /** The stored orders themselves (read only: stats and state). */
   all(): readonly StoredOrder[]
+  /** How many stored orders carry each externalId. */
+  countsByExternalId(): Map<string, number>
   reset(): void
 }
 
@@ -46,17 +48,60 @@ function hex32 (): string {
   return randomBytes(16).toString('hex')
 }
 
-export function createSimulatedOrders (options: { rejectDuplicateExternalIds: boolean; log: (line: string) => void }): SimulatedOrders {
+export interface SimulatedOrdersOptions {
+  rejectDuplicateExternalIds: boolean
+  log: (line: string) => void
+  /**
+   * How many of the newest orders are kept whole. Older ones keep only what look-ups need (id,
+   * orderNumber, externalId, status, tenant, site, restrictions, validation results), so a
+   * long-running stand-in (the built-in one behind a 100,000-event CLI import) does not grow
+   * by every order's items and payments. Default: every order kept whole.
+   */
+  wholeOrdersKept?: number
+}
+
+const SUMMARY_FIELDS = [
+  'tenantId', 'siteId', 'id', 'orderNumber', 'externalId', 'status',
+  'isImport', 'restrictEdit', 'restrictCancellation', 'validationResults', 'submittedDate'
+] as const
+
+export function createSimulatedOrders (options: SimulatedOrdersOptions): SimulatedOrders {
   const { rejectDuplicateExternalIds, log } = options
   let orders: StoredOrder[] = []
+  // Indexes over `orders` (same objects): by id, and by externalId (all orders carrying it).
+  const ordersById = new Map<string, StoredOrder>()
+  const ordersByExternalId = new Map<string, StoredOrder[]>()
+  const wholeOrdersKept = options.wholeOrdersKept ?? Infinity
+  /** orders[0 … summarized) have been reduced to their summary. */
+  let summarized = 0
   let nextOrderNumber = 1
 
-  function scoped (ctx: RequestContext): StoredOrder[] {
-    return orders.filter((o) => o.tenantId === ctx.tenantId && o.siteId === ctx.siteId)
+  function scoped (ctx: RequestContext, list: StoredOrder[] = orders): StoredOrder[] {
+    return list.filter((o) => o.tenantId === ctx.tenantId && o.siteId === ctx.siteId)
+  }
+
+  /** Stores a new order; beyond `wholeOrdersKept`, the oldest whole one is reduced to its summary. */
+  function store (order: StoredOrder): void {
+    orders.push(order)
+    ordersById.set(order.id, order)
+    if (order.externalId !== undefined) {
+      const same = ordersByExternalId.get(order.externalId)
+      if (same === undefined) ordersByExternalId.set(order.externalId, [order])
+      else same.push(order)
+    }
+    while (orders.length - summarized > wholeOrdersKept) {
+      const whole = orders[summarized]
+      const summary = Object.fromEntries(SUMMARY_FIELDS.filter((field) => whole[field] !== undefined).map((field) => [field, whole[field]]))
+      orders[summarized++] = summary as StoredOrder
+      ordersById.set(whole.id, summary as StoredOrder)
+      const same = whole.externalId === undefined ? undefined : ordersByExternalId.get(whole.externalId)
+      if (same !== undefined) same[same.indexOf(whole)] = summary as StoredOrder
+    }
   }
 
   function findOrder (ctx: RequestContext): StoredOrder {
-    const order = scoped(ctx).find((o) => o.id === ctx.params.orderId)
+    const found = ordersById.get(ctx.params.orderId)
+    const order = found !== undefined && found.tenantId === ctx.tenantId && found.siteId === ctx.siteId ? found : undefined
     if (order === undefined) {
       throw new HttpFailure(404, 'ITEM_NOT_FOUND', `Order ${ctx.params.orderId} not found.`, { OrderId: ctx.params.orderId })
     }
@@ -86,7 +131,7 @@ export function createSimulatedOrders (options: { rejectDuplicateExternalIds: bo
     // Kibo does not promise that externalId is unique, so by default the simulator stores a
     // second order with the same externalId (and counts it in ordersByExternalId): a double
     // import must be caught by our own tests, not hidden by the stand-in.
-    if (rejectDuplicateExternalIds && scoped(ctx).some((o) => o.externalId === externalId)) {
+    if (rejectDuplicateExternalIds && scoped(ctx, ordersByExternalId.get(externalId) ?? []).length > 0) {
       throw new HttpFailure(409, 'ITEM_ALREADY_EXISTS', `An order with externalId ${externalId} already exists.`, {
         ExternalId: externalId
       })
@@ -107,24 +152,29 @@ export function createSimulatedOrders (options: { rejectDuplicateExternalIds: bo
       submittedDate: typeof input.submittedDate === 'string' ? input.submittedDate : now,
       auditInfo: { createDate: now, updateDate: now, createBy: 'kibo-simulator', updateBy: 'kibo-simulator' }
     }
-    orders.push(order)
+    store(order)
     log(`created order ${order.id} #${order.orderNumber} externalId=${externalId} status=${order.status}`)
     return { status: 201, body: publicOrder(order) }
   }
 
   function findOrders (ctx: RequestContext): Answer {
     const filterText = ctx.url.searchParams.get('filter')
-    let list = scoped(ctx)
+    let list: StoredOrder[]
     if (filterText !== null && filterText.trim() !== '') {
       try {
         const clauses = parseFilter(filterText)
-        list = list.filter((o) => matchesFilter(o, clauses))
+        // A look-up by externalId (the service's) reads the index; any other filter scans.
+        const byExternalId = clauses.find((c) => c.field === 'externalId' && c.op === 'eq' && typeof c.value === 'string')
+        const candidates = byExternalId === undefined ? orders : (ordersByExternalId.get(byExternalId.value as string) ?? [])
+        list = scoped(ctx, candidates).filter((o) => matchesFilter(o, clauses))
       } catch (error) {
         if (error instanceof FilterSyntaxError) {
           throw new HttpFailure(400, 'MISSING_OR_INVALID_PARAMETER', `Invalid filter: ${error.message}`)
         }
         throw error
       }
+    } else {
+      list = scoped(ctx)
     }
     const startIndex = Math.max(0, Number(ctx.url.searchParams.get('startIndex') ?? 0) || 0)
     const pageSize = Math.min(200, Math.max(1, Number(ctx.url.searchParams.get('pageSize') ?? 20) || 20))
@@ -204,10 +254,14 @@ export function createSimulatedOrders (options: { rejectDuplicateExternalIds: bo
 
   return {
     route,
-    orders: (externalId?: string) => structuredClone(externalId === undefined ? orders : orders.filter((o) => o.externalId === externalId)),
+    orders: (externalId?: string) => structuredClone(externalId === undefined ? orders : (ordersByExternalId.get(externalId) ?? [])),
     all: () => orders,
+    countsByExternalId: () => new Map([...ordersByExternalId].map(([externalId, same]) => [externalId, same.length])),
     reset () {
       orders = []
+      ordersById.clear()
+      ordersByExternalId.clear()
+      summarized = 0
       nextOrderNumber = 1
     }
   }

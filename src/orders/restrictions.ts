@@ -1,14 +1,18 @@
 // Kibo's edit and cancellation restrictions (Orders API, "Edit and Cancellation Restrictions"):
 // set on the Kibo order after it is imported, with `updateorderrestrictions`. The wanted
-// restrictions are stored on the import record first, then applied by a job that pg-boss retries
-// with backoff until Kibo confirms them; a failure is visible on the record and never causes a
+// restrictions are stored on the import record first, then applied by a job that is scheduled again
+// with the worker's backoff (config.worker.retryBaseMs / retryMaxMs, full jitter, never sooner than
+// Kibo's Retry-After) until Kibo confirms them; a failure is visible on the record and never causes a
 // second order (this step only ever touches the order the import already created).
 import fp from 'fastify-plugin'
 import type { FastifyBaseLogger } from 'fastify'
 import { KiboError, kiboErrorToProblem } from '../kibo/errors.ts'
 import type { ImportRecord } from '../store/index.ts'
+import { retryDelayMs } from './retry-policy.ts'
 
 export const RESTRICTIONS_QUEUE = 'kibo-order-restrictions'
+/** Tries of one restrictions change before the job stops rescheduling itself. */
+const MAX_ATTEMPTS = 30
 
 export interface Restrictions {
   edit?: boolean
@@ -45,16 +49,32 @@ export default fp(
   async function restrictionsPlugin (app) {
     const boss = app.importWorker.boss
     const log = app.log.child({ component: 'restrictions' })
+    const policy = app.config.worker
+    // A Kibo error is scheduled again by this plugin (below); pg-boss's own retries only cover an
+    // unexpected error thrown by the job, with a delay in whole seconds from the same base.
     await boss.createQueue(RESTRICTIONS_QUEUE, {
       policy: 'stately',
       retryLimit: 30,
-      retryDelay: 2,
+      retryDelay: Math.max(1, Math.round(policy.retryBaseMs / 1000)),
       retryBackoff: true,
-      retryDelayMax: 900,
+      retryDelayMax: Math.max(1, Math.round(policy.retryMaxMs / 1000)),
       deleteAfterSeconds: 24 * 3600
     })
 
-    const enqueue = (importId: string) => boss.send(RESTRICTIONS_QUEUE, { importId }, { singletonKey: importId })
+    const enqueue = (importId: string, startAfter?: Date) =>
+      boss.send(RESTRICTIONS_QUEUE, { importId }, { singletonKey: importId, ...(startAfter ? { startAfter } : {}) })
+
+    /** Tries again after the worker's backoff for the attempts made so far (at most MAX_ATTEMPTS). */
+    async function retryLater (importId: string, error: KiboError): Promise<void> {
+      const record = await app.imports.getImport(importId)
+      const attempts = record?.restrictions?.attempts ?? 1
+      if (attempts >= MAX_ATTEMPTS) {
+        log.error({ importId, attempts }, 'order restrictions still not applied; giving up until the sweeper or an operator retries')
+        return
+      }
+      const delayMs = retryDelayMs(policy, attempts, error.retryAfterSeconds)
+      await enqueue(importId, new Date(Date.now() + delayMs))
+    }
 
     /** One try; throws when it should be tried again. */
     async function apply (importId: string): Promise<{ applied: boolean; error?: KiboError }> {
@@ -106,8 +126,8 @@ export default fp(
         { localConcurrency: 2, batchSize: 1, pollingIntervalSeconds: Math.max(0.5, app.config.worker.pollMs / 1000) },
         async ([job]) => {
           const result = await apply(job.data.importId)
-          // A Kibo error is retried by pg-boss (backoff with jitter), except a refusal of the order itself.
-          if (result.error !== undefined && result.error.kind !== 'validation') throw result.error
+          // A Kibo error is tried again after the backoff, except a refusal of the order itself.
+          if (result.error !== undefined && result.error.kind !== 'validation') await retryLater(job.data.importId, result.error)
         }
       )
       const sweeper = setInterval(() => {

@@ -57,7 +57,14 @@ export default fp(
         byTenantId.set(tenant.tenantId, entry)
         simulatorCredentials.set(tenant.name, entry)
       }
-      simulator = await startKiboSimulator({ port: config.simulatorPort, host: '127.0.0.1', tenants: [...byTenantId.values()] })
+      // The newest 1,000 orders are kept whole; older ones only as much as look-ups by externalId
+      // need, so a long run (a 100,000-event CLI import) stays within its memory.
+      simulator = await startKiboSimulator({
+        port: config.simulatorPort,
+        host: '127.0.0.1',
+        tenants: [...byTenantId.values()],
+        wholeOrdersKept: 1000
+      })
       app.log.warn(
         { simulator: simulator.url, tenants: simulatedTenants.map((tenant) => tenant.name) },
         `BUILT-IN KIBO SIMULATOR at ${simulator.url} stands in for Kibo (no credentials configured). Orders are NOT sent to Kibo.`

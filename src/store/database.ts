@@ -40,6 +40,14 @@ export interface Database extends Queryable {
    * would wait for the transaction forever and on PostgreSQL it would run outside of it.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  /**
+   * One statement whose commit is not waited for on disk (PostgreSQL: a connection with
+   * `synchronous_commit = off`; its effects are visible to every other connection at once, only a
+   * crash of the database server within ~0.6 s can lose it). For what can be found again after
+   * such a loss (an import's outcome: the next attempt finds the order in Kibo by externalId),
+   * never for a claim. PGlite: the same as query.
+   */
+  queryUnflushed<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>>
   /** Throws unless the database answers a trivial query. */
   ping(): Promise<void>
   /** Closes the pool or the PGlite instance (and its data-directory lock). Safe to call twice. */
@@ -102,11 +110,19 @@ export async function openDatabase (options: OpenDatabaseOptions): Promise<Datab
       // The timestamp parser reads ISO output; a connection-string `options` still wins.
       options: '-c DateStyle=ISO,MDY'
     })
-    const db = postgresDatabase(pool, options.logger)
+    // Outcomes go through connections of their own that do not wait for the WAL flush at commit.
+    const unflushedPool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 2,
+      application_name: 'kibo-order-bridge',
+      options: '-c DateStyle=ISO,MDY -c synchronous_commit=off'
+    })
+    const db = postgresDatabase(pool, options.logger, unflushedPool)
     try {
       await db.ping()
     } catch (error) {
       await pool.end().catch(() => {})
+      await unflushedPool.end().catch(() => {})
       throw error
     }
     return db
@@ -166,14 +182,33 @@ await db.close()`
   })
 }
 
-/** Wraps a pool the caller created; `close()` ends it. */
-export function postgresDatabase (pool: pg.Pool, logger?: StoreLogger): Database {
+const MAX_PREPARED_STATEMENTS = 200
+
+/**
+ * Wraps a pool the caller created; `close()` ends it (and `unflushedPool`: connections with
+ * synchronous_commit = off for queryUnflushed; without one, queryUnflushed is query).
+ */
+export function postgresDatabase (pool: pg.Pool, logger?: StoreLogger, unflushedPool?: pg.Pool): Database {
   // An idle client losing its connection emits 'error' on the pool; unhandled, it kills the process.
   pool.on('error', (err) => logger?.error({ err }, 'idle PostgreSQL connection failed'))
+  unflushedPool?.on('error', (err) => logger?.error({ err }, 'idle PostgreSQL connection failed'))
   let closed: Promise<void> | undefined
 
+  // Statements with parameters are prepared once per connection (pg named queries): PostgreSQL
+  // parses and plans the service's long CTE statements once, not on every call. The names are
+  // bounded (a statement built with values inlined would otherwise add names without end).
+  const names = new Map<string, string>()
+  const nameOf = (sql: string): string | undefined => {
+    let name = names.get(sql)
+    if (name === undefined && names.size < MAX_PREPARED_STATEMENTS) {
+      name = `kob_${names.size + 1}`
+      names.set(sql, name)
+    }
+    return name
+  }
   const run = async <Row>(client: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) => {
-    const result = await client.query({ text: sql, values: params as unknown[] | undefined, types: pgTypes })
+    const name = params === undefined ? undefined : nameOf(sql)
+    const result = await client.query({ text: sql, values: params as unknown[] | undefined, types: pgTypes, ...(name ? { name } : {}) })
     return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 }
   }
 
@@ -183,6 +218,10 @@ export function postgresDatabase (pool: pg.Pool, logger?: StoreLogger): Database
     query (sql, params) {
       refuseInsideTransaction(db)
       return run(pool, sql, params)
+    },
+    queryUnflushed (sql, params) {
+      refuseInsideTransaction(db)
+      return run(unflushedPool ?? pool, sql, params)
     },
     async transaction (fn) {
       refuseInsideTransaction(db)
@@ -210,7 +249,7 @@ export function postgresDatabase (pool: pg.Pool, logger?: StoreLogger): Database
       await db.query('SELECT 1')
     },
     close () {
-      closed ??= pool.end()
+      closed ??= Promise.all([pool.end(), unflushedPool?.end()]).then(() => {})
       return closed
     }
   }
@@ -230,6 +269,10 @@ export function pgliteDatabase (pglite: PgliteWorker, onClose?: () => Promise<vo
     kind: 'pglite',
     pglite,
     query (sql, params) {
+      refuseInsideTransaction(db)
+      return run(pglite, sql, params)
+    },
+    queryUnflushed (sql, params) {
       refuseInsideTransaction(db)
       return run(pglite, sql, params)
     },

@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import t from 'tap'
 import { chromium, type Locator, type Page } from 'playwright-core'
-import { buildTestApp, loadExample, repoRoot, withExternalId } from '../helper.ts'
-import { fastDelivery, json } from '../observability/support.ts'
+import { buildTestApp, fastWorker } from '../support/app.ts'
+import { loadExample, repoRoot, withExternalId } from '../support/examples.ts'
+import { json } from '../support/http.ts'
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const keyA = 'console-tenant-a-key-0123456789'
@@ -47,7 +48,7 @@ t.test('operator console: sign in, find a failed import, read its error, retry i
       ]
     })
   )
-  const app = await buildTestApp(t, { TENANTS_FILE: tenantsFile, ...fastDelivery })
+  const app = await buildTestApp(t, { TENANTS_FILE: tenantsFile, ...fastWorker })
   const base = await app.listen({ port: 0, host: '127.0.0.1' })
   const simulator = app.kibo.simulator!
 

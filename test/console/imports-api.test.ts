@@ -2,8 +2,9 @@
 // age (GET /v1/imports/summary), the received-time range of the list (from/to), and the Kibo
 // payload of a stored import with its payment secrets redacted.
 import t from 'tap'
-import { buildTestApp, loadExample, withExternalId } from '../helper.ts'
-import { json } from '../observability/support.ts'
+import { buildTestApp } from '../support/app.ts'
+import { loadExample, withExternalId } from '../support/examples.ts'
+import { json } from '../support/http.ts'
 
 t.test('summary counts per status; from/to narrow the list; the Kibo payload hides payment secrets', async (t) => {
   // No worker: queued imports stay queued, so their age can be read.

@@ -6,7 +6,8 @@
 // npm test runs FUZZ_RUNS (default 1,000) bodies; `npm run fuzz` runs 10,000 (FUZZ_RUNS=... for more).
 import fc from 'fast-check'
 import t from 'tap'
-import { buildTestApp, exampleNames, loadExample } from '../helper.ts'
+import { buildTestApp } from '../support/app.ts'
+import { exampleNames, loadExample } from '../support/examples.ts'
 import { isOrderCurrency } from '../../src/mapping/index.ts'
 
 const runs = Number(process.env.FUZZ_RUNS ?? 1000)

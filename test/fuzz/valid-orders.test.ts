@@ -10,7 +10,7 @@ import fc from 'fast-check'
 import t from 'tap'
 import { OrderEventSchema } from '../../schemas/order-event.ts'
 import { mapEventToKiboOrder, minorUnits } from '../../src/mapping/index.ts'
-import { loadExample } from '../helper.ts'
+import { loadExample } from '../support/examples.ts'
 
 const runs = Number(process.env.FUZZ_RUNS ?? 300)
 const seed = Number(process.env.FUZZ_SEED ?? 20261124)

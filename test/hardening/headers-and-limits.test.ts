@@ -3,9 +3,10 @@
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import t from 'tap'
-import { buildTestApp, loadExample, repoRoot } from '../helper.ts'
+import { buildTestApp } from '../support/app.ts'
+import { loadExample, repoRoot } from '../support/examples.ts'
+import { json } from '../support/http.ts'
 import { MAX_JSON_DEPTH } from '../../src/lib/strict-json.ts'
-import { json } from '../observability/support.ts'
 
 t.test('API responses carry strict security headers', async (t) => {
   const app = await buildTestApp(t)

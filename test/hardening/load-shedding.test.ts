@@ -1,9 +1,11 @@
 // Load shedding (@fastify/under-pressure): over a threshold new requests get 503 problem+json
 // with Retry-After at once; /health/live and /metrics still answer.
 import t from 'tap'
-import { buildTestApp, loadExample } from '../helper.ts'
+import { buildTestApp } from '../support/app.ts'
+import { loadExample } from '../support/examples.ts'
+import { json } from '../support/http.ts'
+import { waitFor } from '../support/wait.ts'
 import { loadConfig } from '../../src/config/config.ts'
-import { json, waitFor } from '../observability/support.ts'
 
 t.test('over a (tiny) memory threshold: 503 problem+json with Retry-After; liveness and metrics exempt', async (t) => {
   const app = await buildTestApp(t, { LOAD_SHED_MAX_HEAP_USED_BYTES: '1', LOAD_SHED_RETRY_AFTER_SECONDS: '7' })
@@ -32,7 +34,7 @@ t.test('defaults: only the event-loop delay check (1000 ms) is on; normal traffi
     maxRssBytes: 0,
     retryAfterSeconds: 10
   })
-  // (test/helper.ts turns the delay check off for the other tests; here it is on, as in production.)
+  // (test/support/app.ts turns the delay check off for the other tests; here it is on, as in production.)
   const app = await buildTestApp(t, { LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: '1000' })
   await new Promise((resolve) => setTimeout(resolve, 1100))
   t.equal(app.isUnderPressure(), false)

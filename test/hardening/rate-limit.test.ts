@@ -1,8 +1,9 @@
 // RATE_LIMIT_PER_MINUTE: a budget per API key (or per client IP without one), 429 problem+json
 // with Retry-After over it; health, metrics and docs are never limited.
 import t from 'tap'
-import { buildTestApp, loadExample } from '../helper.ts'
-import { json } from '../observability/support.ts'
+import { buildTestApp } from '../support/app.ts'
+import { loadExample } from '../support/examples.ts'
+import { json } from '../support/http.ts'
 
 const keyA = 'key-a-0123456789abcdef'
 const keyB = 'key-b-0123456789abcdef'

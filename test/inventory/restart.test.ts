@@ -5,8 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import t from 'tap'
-import { buildTestApp } from '../helper.ts'
-import { fastInventoryEnv, json, waitForJob } from './helpers.ts'
+import { buildTestApp } from '../support/app.ts'
+import { json } from '../support/http.ts'
+import { fastInventoryEnv, waitForJob } from '../support/inventory.ts'
 
 t.test('an accepted refresh survives a restart and completes', async (t) => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'inventory-restart-'))

@@ -1,8 +1,9 @@
 // Adjust, refresh, job progress, per-item errors, idempotency and the availability query, over
 // app.inject against the built-in Kibo simulator (real loopback HTTP) on a fresh PGlite.
 import t from 'tap'
-import { buildTestApp } from '../helper.ts'
-import { fastInventoryEnv, json, waitForJob } from './helpers.ts'
+import { buildTestApp } from '../support/app.ts'
+import { json } from '../support/http.ts'
+import { fastInventoryEnv, waitForJob } from '../support/inventory.ts'
 
 t.test('a refresh sets absolute quantities in Kibo and the job completes', async (t) => {
   const app = await buildTestApp(t, fastInventoryEnv)
@@ -229,7 +230,7 @@ t.test('validation: integers only, one identifier, signs that match the reason; 
 t.test('the examples in examples/inventory are accepted and complete', async (t) => {
   const { readFileSync } = await import('node:fs')
   const path = await import('node:path')
-  const { repoRoot } = await import('../helper.ts')
+  const { repoRoot } = await import('../support/examples.ts')
   const app = await buildTestApp(t, fastInventoryEnv)
   const file = (name: string) => readFileSync(path.join(repoRoot, 'examples', 'inventory', name), 'utf8')
   const sends: Array<[string, string, string]> = [

@@ -95,6 +95,25 @@ t.test('duplicate externalId is a 409 conflict when the simulator is told to ref
   t.equal(strict.stats().ordersByExternalId['SIM-DUP'], 1)
 })
 
+t.test('wholeOrdersKept: older orders keep only their summary, and are still found by externalId and id', async (t) => {
+  const small = await startKiboSimulator({ wholeOrdersKept: 2, rejectDuplicateExternalIds: true })
+  t.teardown(() => small.close())
+  const smallToken = await getToken(small)
+  const ids: string[] = []
+  for (const n of [1, 2, 3]) ids.push((await api(small, smallToken, 'POST', '/commerce/orders', validOrder(`SIM-KEEP-${n}`))).body.id)
+  const [oldest] = small.orders('SIM-KEEP-1')
+  t.equal(oldest.items, undefined, 'the oldest order is reduced to its summary')
+  t.equal(oldest.id, ids[0])
+  t.ok(Array.isArray(small.orders('SIM-KEEP-3')[0].items), 'the newest are whole')
+  const found = await api(small, smallToken, 'GET', `/commerce/orders?filter=${encodeURIComponent("externalId eq 'SIM-KEEP-1'")}`)
+  t.equal(found.body.totalCount, 1)
+  t.equal(found.body.items[0].id, ids[0])
+  t.equal((await api(small, smallToken, 'GET', `/commerce/orders/${ids[0]}`)).status, 200)
+  const again = await api(small, smallToken, 'POST', '/commerce/orders', validOrder('SIM-KEEP-1'))
+  t.equal(again.status, 409, 'a summarized order still counts as existing')
+  t.equal(small.stats().orderCount, 3)
+})
+
 const violations: Array<[string, (o: KiboOrderFixture) => void, RegExp]> = [
   ['isImport missing', (o) => delete o.isImport, /isImport must be true/],
   ['order billingInfo missing', (o) => delete o.billingInfo, /billingInfo is required/],

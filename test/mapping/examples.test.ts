@@ -1,28 +1,28 @@
 // Golden tests: every valid contract example maps to exactly the checked-in Kibo payload,
 // and every invalid example is refused with its stated status and the right path.
 import t from 'tap'
-import { readFileSync } from 'node:fs'
 import { OrderEventSchema } from '../../schemas/order-event.ts'
 import { KiboOrderSchema } from '../../schemas/kibo-order.ts'
 import { ProblemSchema, ProblemTypes } from '../../schemas/problem.ts'
 import { mapEventToKiboOrder } from '../../src/mapping/index.ts'
-import { goldenDir, goldenOptions, invalidExampleNames, issues, readExample, readInvalidExample, validExampleNames } from './helpers.ts'
+import { exampleNames, invalidExampleNames, loadExample, loadInvalidExample, readGolden } from '../support/examples.ts'
+import { goldenOptions, issues } from '../support/mapping.ts'
 
 t.test('the repo examples are exactly the contract examples', async (t) => {
-  t.same(validExampleNames(), ['authorizenet-pickup-review', 'cybersource-ship-usd', 'historical-completed-jpy', 'paypal-eur'])
+  t.same(exampleNames(), ['authorizenet-pickup-review', 'cybersource-ship-usd', 'historical-completed-jpy', 'paypal-eur'])
   t.same(invalidExampleNames(), ['pan-as-token', 'too-many-decimals', 'totals-mismatch'])
 })
 
-for (const name of validExampleNames()) {
+for (const name of exampleNames()) {
   t.test(`golden: ${name} maps to test/golden/${name}.kibo.json`, async (t) => {
-    const parsed = OrderEventSchema.safeParse(readExample(name))
+    const parsed = OrderEventSchema.safeParse(loadExample(name))
     t.ok(parsed.success, parsed.success ? 'valid' : JSON.stringify(parsed.error.issues))
     if (!parsed.success) return
     const result = mapEventToKiboOrder(parsed.data, goldenOptions)
     t.ok(result.ok, 'maps and reconciles')
     if (!result.ok) return
     t.ok(result.reconciliation.ok)
-    const golden = JSON.parse(readFileSync(new URL(`${name}.kibo.json`, goldenDir), 'utf8'))
+    const golden = readGolden(`${name}.kibo.json`)
     t.same(JSON.parse(JSON.stringify(result.kiboOrder)), golden, 'full Kibo payload equals the golden file')
     t.strictSame(KiboOrderSchema.parse(result.kiboOrder), result.kiboOrder, 'the payload fits KiboOrderSchema without losing fields')
     t.equal(result.kiboOrder.isImport, true)
@@ -35,7 +35,7 @@ const expectedPaths: Record<string, string> = {
 }
 
 for (const name of invalidExampleNames()) {
-  const { expect, event } = readInvalidExample(name)
+  const { expect, event } = loadInvalidExample(name)
   t.test(`invalid: ${name} is refused with ${expect.status}`, async (t) => {
     const parsed = OrderEventSchema.safeParse(event)
     if (expect.status === 400) {
@@ -59,7 +59,7 @@ for (const name of invalidExampleNames()) {
 }
 
 t.test('invalid: pan-as-token never shows the PAN', async (t) => {
-  const { event } = readInvalidExample('pan-as-token')
+  const { event } = loadInvalidExample('pan-as-token')
   const result = OrderEventSchema.safeParse(event)
   t.notOk(result.success)
   const serialized = JSON.stringify(result.error?.issues) + String(result.error?.message) + JSON.stringify(result.error?.format())
@@ -70,13 +70,13 @@ t.test('invalid: pan-as-token never shows the PAN', async (t) => {
 })
 
 t.test('invalid: too-many-decimals says what is wrong, at every JPY amount', async (t) => {
-  const found = issues(readInvalidExample('too-many-decimals').event)
+  const found = issues(loadInvalidExample('too-many-decimals').event)
   t.same(found.map((issue) => issue.path).sort(), ['data.items.0.unitPrice', 'data.payments.0.amount', 'data.total'].sort())
   t.match(found[0].message, /1980\.5 has 1 decimal place, but JPY amounts are whole numbers/)
 })
 
 t.test('invalid: totals-mismatch answers 422 with the per-line breakdown', async (t) => {
-  const event = OrderEventSchema.parse(readInvalidExample('totals-mismatch').event)
+  const event = OrderEventSchema.parse(loadInvalidExample('totals-mismatch').event)
   const result = mapEventToKiboOrder(event, goldenOptions)
   if (result.ok) return t.fail('should not map')
   t.equal(result.problem.type, ProblemTypes.totalsMismatch)

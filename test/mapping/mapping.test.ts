@@ -17,7 +17,8 @@ import {
 } from '../../src/mapping/index.ts'
 import { Decimal } from '../../src/mapping/money.ts'
 import { payloadHash, canonicalJson } from '../../src/lib/canonical-json.ts'
-import { example, goldenOptions } from './helpers.ts'
+import { loadExample } from '../support/examples.ts'
+import { goldenOptions } from '../support/mapping.ts'
 
 const billingContact = { firstName: 'A', lastNameOrSurname: 'B', address: { address1: '1 Main', cityOrTown: 'Austin', countryCode: 'US' } }
 const context: PaymentContext = { currency: 'USD', placedAt: '2026-11-20T15:04:05.000Z', billingContact }
@@ -29,7 +30,7 @@ t.test('registry has one mapper per gateway', async (t) => {
 })
 
 t.test('cybersource mapper', async (t) => {
-  const payment = parse(example()).data.payments![0] as PaymentOf<'cybersource'>
+  const payment = parse(loadExample()).data.payments![0] as PaymentOf<'cybersource'>
   const out = mapCybersourcePayment(payment, context)
   t.match(out, { paymentType: 'CreditCard', paymentWorkflow: 'Mozu', status: 'Authorized', amountRequested: 46.71, amountCollected: 0 })
   t.same(out.billingInfo.card, {
@@ -64,7 +65,7 @@ t.test('cybersource mapper', async (t) => {
 })
 
 t.test('authorizenet mapper', async (t) => {
-  const payment = parse(example('authorizenet-pickup-review')).data.payments![0] as PaymentOf<'authorizenet'>
+  const payment = parse(loadExample('authorizenet-pickup-review')).data.payments![0] as PaymentOf<'authorizenet'>
   const out = mapAuthorizeNetPayment(payment, context)
   t.equal(out.billingInfo.card?.cardNumberPartOrMask, '1510780557', 'customerProfileId')
   t.equal(out.billingInfo.card?.isTokenized, true)
@@ -81,7 +82,7 @@ t.test('authorizenet mapper', async (t) => {
 })
 
 t.test('paypal mapper', async (t) => {
-  const payment = parse(example('paypal-eur')).data.payments![0] as PaymentOf<'paypal'>
+  const payment = parse(loadExample('paypal-eur')).data.payments![0] as PaymentOf<'paypal'>
   const out = mapPayPalPayment(payment, { ...context, currency: 'EUR' })
   t.match(out, { paymentType: 'PayPalExpress2', paymentWorkflow: 'PayPalExpress2', externalTransactionId: 'EC-74R44913L24993252' })
   t.same(out.billingInfo.data, { paypal: { payerId: 'B373JG5S4Y388' } })
@@ -91,7 +92,7 @@ t.test('paypal mapper', async (t) => {
 })
 
 t.test('noop mapper with capture: Collected, amountCollected, Capture/Captured interaction', async (t) => {
-  const payment = parse(example('historical-completed-jpy')).data.payments![0] as PaymentOf<'noop'>
+  const payment = parse(loadExample('historical-completed-jpy')).data.payments![0] as PaymentOf<'noop'>
   const out = mapNoopPayment(payment, { ...context, currency: 'JPY' })
   t.match(out, { paymentType: 'CreditCard', paymentWorkflow: 'Mozu', status: 'Collected', amountRequested: 4936, amountCollected: 4936 })
   t.equal(out.billingInfo.card?.cardNumberPartOrMask, 'tok_jp_9f3a77')
@@ -138,7 +139,7 @@ t.test('Kount: decline → Review by default, 422 when configured to reject', as
   })
   const reject = mapFraud(fraud, { placedAt: context.placedAt, declineAction: 'reject' })
   t.match(reject, { ok: false, problem: { status: 422, type: ProblemTypes.fraudDeclined, errors: [{ path: 'data.fraud.decision' }] } })
-  const event = example('authorizenet-pickup-review')
+  const event = loadExample('authorizenet-pickup-review')
   event.data.fraud.decision = 'DECLINE'
   t.match(map(event, { ...goldenOptions, fraudDeclineAction: 'reject' }), { ok: false, problem: { status: 422 } })
   t.match(map(event), { ok: true, kiboOrder: { validationResults: [{ status: 'Review' }] } })
@@ -153,17 +154,17 @@ t.test('historical import: isHistoricalImport + Kibo status spelling', async (t)
     ['Cancelled', 'Cancelled'],
     [undefined, 'Completed']
   ] as const) {
-    const event = example('historical-completed-jpy')
+    const event = loadExample('historical-completed-jpy')
     event.data.status = status
     const result = map(event)
     t.match(result, { ok: true, kiboOrder: { isImport: true, isHistoricalImport: true, status: kibo } }, String(status))
   }
-  const created = map(example())
+  const created = map(loadExample())
   t.ok(created.ok && created.kiboOrder.isHistoricalImport === undefined && created.kiboOrder.status === undefined, 'order.created: neither')
 })
 
 t.test('split tender: order billingInfo.card comes from the first card payment', async (t) => {
-  const event = example('paypal-eur')
+  const event = loadExample('paypal-eur')
   event.data.payments = [
     { gateway: 'paypal', amount: '20.04', token: 'EC-1', payerId: 'P1', authorizationId: 'A1' },
     { gateway: 'noop', amount: '10.00', transactionId: 'N1' },
@@ -183,7 +184,7 @@ t.test('split tender: order billingInfo.card comes from the first card payment',
 })
 
 t.test('order-level totals are derived from the items, and add up', async (t) => {
-  const event = example()
+  const event = loadExample()
   Object.assign(event.data.items[1], {
     handling: '2.00',
     handlingDiscount: '0.50',
@@ -223,7 +224,7 @@ t.test('order-level totals are derived from the items, and add up', async (t) =>
 })
 
 t.test('item mapping: 1-based lineId, externalLineId, fulfillment, attributes, channel default, locale', async (t) => {
-  const event = example()
+  const event = loadExample()
   event.data.items[0].lineId = 'L-9'
   event.data.attributes = { campaign: 'bf26' }
   event.data.channel = null
@@ -245,7 +246,7 @@ t.test('item mapping: 1-based lineId, externalLineId, fulfillment, attributes, c
 })
 
 t.test('reconcileTotals returns decimal strings per line', async (t) => {
-  const r = reconcileTotals(parse(example()).data)
+  const r = reconcileTotals(parse(loadExample()).data)
   t.same(r, {
     ok: true,
     currency: 'USD',
@@ -261,8 +262,8 @@ t.test('reconcileTotals returns decimal strings per line', async (t) => {
 })
 
 t.test('payloadHash: money normalized, metadata and nulls ignored, content counted', async (t) => {
-  const a = example()
-  const b = example()
+  const a = loadExample()
+  const b = loadExample()
   b.data.items[0].unitPrice = '10.000'
   b.data.items[1].unitPrice = '14.990'
   b.id = 'evt_other'
@@ -273,7 +274,7 @@ t.test('payloadHash: money normalized, metadata and nulls ignored, content count
   const ha = payloadHash(parse(a))
   t.match(ha, /^[0-9a-f]{64}$/)
   t.equal(payloadHash(parse(b)), ha)
-  const c = example()
+  const c = loadExample()
   c.data.items[0].quantity = 4
   t.not(payloadHash(parse(c)), ha)
   t.equal(canonicalJson({ b: 1, a: [null, { d: null, c: 'x' }] }), '{"a":[null,{"c":"x"}],"b":1}')

@@ -1,10 +1,11 @@
 import t from 'tap'
 import { z } from 'zod'
 import { OrderEventSchema } from '../../schemas/order-event.ts'
-import { example, issues, issuePaths } from './helpers.ts'
+import { loadExample } from '../support/examples.ts'
+import { issuePaths, issues } from '../support/mapping.ts'
 
 t.test('money fields leave as normalized decimal strings, never floats', async (t) => {
-  const event = example()
+  const event = loadExample()
   event.data.items[0].unitPrice = '10.000'
   event.data.items[1].unitPrice = 14.99
   const parsed = OrderEventSchema.parse(event)
@@ -14,7 +15,7 @@ t.test('money fields leave as normalized decimal strings, never floats', async (
 })
 
 t.test('null means absent for optional fields', async (t) => {
-  const event = example()
+  const event = loadExample()
   Object.assign(event, { id: null, source: null })
   Object.assign(event.data, { channel: null, locale: null, fraud: null, attributes: null })
   Object.assign(event.data.items[1], { salePrice: null, discount: null, upc: null })
@@ -24,7 +25,7 @@ t.test('null means absent for optional fields', async (t) => {
 })
 
 t.test('null is not accepted for required fields', async (t) => {
-  const event = example()
+  const event = loadExample()
   event.data.items[0].sku = null
   t.same(issuePaths(event), ['data.items.0.sku'])
 })
@@ -39,7 +40,7 @@ t.test('unknown fields are refused at every level', async (t) => {
     ['card', (e: any) => (e.data.payments[0].card.cvv = '123')],
     ['fraud', (e: any) => (e.data.fraud.x = 1)]
   ] as const) {
-    const event = example()
+    const event = loadExample()
     mutate(event)
     t.ok(
       issues(event).some((issue) => /Unrecognized key/i.test(issue.message)),
@@ -50,7 +51,7 @@ t.test('unknown fields are refused at every level', async (t) => {
 
 t.test('datetimes: RFC 3339 with an offset naming a real instant', async (t) => {
   for (const good of ['2026-11-20T15:04:05Z', '2026-11-20T15:04:05.123+09:00', '2024-02-29T00:00:00-05:00']) {
-    const event = example()
+    const event = loadExample()
     event.data.placedAt = good
     t.same(issuePaths(event), [], good)
   }
@@ -64,7 +65,7 @@ t.test('datetimes: RFC 3339 with an offset naming a real instant', async (t) => 
     'yesterday',
     '2026-11-20 15:04:05Z'
   ]) {
-    const event = example()
+    const event = loadExample()
     event.data.placedAt = bad
     t.same(issuePaths(event), ['data.placedAt'], bad)
   }
@@ -104,7 +105,7 @@ t.test('field rules: currency, country, email, last4, expMonth, expYear, quantit
     ['attribute not string', (e) => (e.data.attributes = { a: 1 }), 'data.attributes.a']
   ]
   for (const [name, mutate, path] of cases) {
-    const event = example()
+    const event = loadExample()
     mutate(event)
     const found = issues(event)
     t.ok(
@@ -113,7 +114,7 @@ t.test('field rules: currency, country, email, last4, expMonth, expYear, quantit
     )
     for (const issue of found) t.ok(issue.message.length > 5, `${name}: message says something`)
   }
-  const negative = example()
+  const negative = loadExample()
   negative.data.items[0].tax = -1
   t.match(issues(negative)[0].message, /negative/)
 })
@@ -141,7 +142,7 @@ t.test('cross-field rules, each at its exact path', async (t) => {
     ['card.token missing on cybersource', (e) => delete e.data.payments[0].card.token, 'data.payments.0.card.token', /.+/]
   ]
   for (const [name, mutate, path, message] of cases) {
-    const event = example()
+    const event = loadExample()
     mutate(event)
     const found = issues(event)
     const hit = found.find((issue) => issue.path === path)
@@ -151,7 +152,7 @@ t.test('cross-field rules, each at its exact path', async (t) => {
 })
 
 t.test('a zero total needs no payments; Digital items need no shipTo', async (t) => {
-  const event = example('paypal-eur')
+  const event = loadExample('paypal-eur')
   event.data.items = [{ lineId: 'g', sku: 'FREE', quantity: 1, unitPrice: 0, fulfillment: { method: 'Digital' } }]
   event.data.total = '0.00'
   event.data.payments = null
@@ -160,13 +161,13 @@ t.test('a zero total needs no payments; Digital items need no shipTo', async (t)
 })
 
 t.test('card.token: required except on authorizenet, and a PAN is refused without echo', async (t) => {
-  const anet = example('authorizenet-pickup-review')
+  const anet = loadExample('authorizenet-pickup-review')
   anet.data.payments[0].card.token = 'tok_x'
   t.ok(
     issues(anet).some((issue) => issue.path === 'data.payments.0.card' && /Unrecognized key/.test(issue.message)),
     'authorizenet cards carry no token'
   )
-  const noop = example('historical-completed-jpy')
+  const noop = loadExample('historical-completed-jpy')
   noop.data.payments[0].card.token = '5555555555554444'
   const found = issues(noop)
   t.same(
@@ -174,18 +175,18 @@ t.test('card.token: required except on authorizenet, and a PAN is refused withou
     ['data.payments.0.card.token']
   )
   t.notMatch(JSON.stringify(OrderEventSchema.safeParse(noop).error), /5555555555554444/)
-  const profile = example('authorizenet-pickup-review')
+  const profile = loadExample('authorizenet-pickup-review')
   profile.data.payments[0].customerProfileId = '4111111111111111'
   t.same(issuePaths(profile), ['data.payments.0.customerProfileId'], 'customerProfileId goes to cardNumberPartOrMask: no PAN either')
 })
 
 t.test('status on order.completed: Completed, Canceled, Cancelled', async (t) => {
   for (const status of ['Completed', 'Canceled', 'Cancelled']) {
-    const event = example('historical-completed-jpy')
+    const event = loadExample('historical-completed-jpy')
     event.data.status = status
     t.same(issuePaths(event), [], status)
   }
-  const bad = example('historical-completed-jpy')
+  const bad = loadExample('historical-completed-jpy')
   bad.data.status = 'Shipped'
   t.same(issuePaths(bad), ['data.status'])
 })

@@ -10,8 +10,10 @@ import pino from 'pino'
 import t from 'tap'
 import { DEFAULT_SHARED_SECRET } from '../../src/kibo-simulator/index.ts'
 import { loggerOptions, redactEmails } from '../../src/logger.ts'
-import { buildTestApp, examplesDir, exampleNames, invalidExampleNames, loadExample, loadInvalidExample, withExternalId } from '../helper.ts'
-import { fastDelivery, json, newWebhookSecret, signedHeaders, waitFor, waitForStatus } from './support.ts'
+import { buildTestApp, fastWorker, waitForStatus } from '../support/app.ts'
+import { exampleNames, examplesDir, invalidExampleNames, loadExample, loadInvalidExample, withExternalId } from '../support/examples.ts'
+import { json, newWebhookSecret, signedHeaders } from '../support/http.ts'
+import { waitFor } from '../support/wait.ts'
 
 /** Every value under one of these keys, at any depth. */
 function valuesUnder (value: unknown, keys: Set<string>, found = new Set<string>()): Set<string> {
@@ -46,7 +48,7 @@ t.test('at level trace no secret reaches the log, through every path and failure
   const app = await buildTestApp(
     t,
     {
-      ...fastDelivery,
+      ...fastWorker,
       API_KEYS: `${apiKey},${otherApiKey}`,
       WEBHOOK_SECRETS: webhookSecret,
       CIRCUIT_FAILURE_THRESHOLD: '1000',

@@ -1,10 +1,12 @@
 // GET /metrics: Prometheus text from this app's own registry, moving with what the app does.
 import t from 'tap'
-import { buildTestApp, exampleNames, loadExample, withExternalId } from '../helper.ts'
-import { fastDelivery, json, scrape, waitForStatus } from './support.ts'
+import { buildTestApp, fastWorker, waitForStatus } from '../support/app.ts'
+import { exampleNames, loadExample, withExternalId } from '../support/examples.ts'
+import { json } from '../support/http.ts'
+import { scrape } from '../support/metrics.ts'
 
 t.test('after sync, async, failing, retried and dead imports the series say exactly what happened', async (t) => {
-  const app = await buildTestApp(t, { ...fastDelivery, IMPORT_MAX_ATTEMPTS: '2', CIRCUIT_FAILURE_THRESHOLD: '1000' })
+  const app = await buildTestApp(t, { ...fastWorker, IMPORT_MAX_ATTEMPTS: '2', CIRCUIT_FAILURE_THRESHOLD: '1000' })
   const simulator = app.kibo.simulator!
   const tenant = app.tenants.all[0].name
   const gateways: Record<string, string> = {}
@@ -122,7 +124,7 @@ t.test('after sync, async, failing, retried and dead imports the series say exac
 
 t.test('the circuit state and token refreshes are read at scrape time', async (t) => {
   const app = await buildTestApp(t, {
-    ...fastDelivery,
+    ...fastWorker,
     CIRCUIT_FAILURE_THRESHOLD: '1',
     CIRCUIT_HALF_OPEN_AFTER_MS: '60000',
     KIBO_RETRY_BUDGET_MS: '0'

@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import t from 'tap'
-import { buildTestApp, exampleNames, invalidExampleNames, loadExample, loadInvalidExample, repoRoot, withExternalId } from '../helper.ts'
+import { buildTestApp } from '../support/app.ts'
+import { exampleNames, invalidExampleNames, loadExample, loadInvalidExample, repoRoot, withExternalId } from '../support/examples.ts'
 
 const json = { 'content-type': 'application/json' }
 

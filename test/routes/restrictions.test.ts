@@ -5,8 +5,10 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import t from 'tap'
 import type { FastifyInstance } from 'fastify'
-import { buildTestApp, repoRoot, withExternalId } from '../helper.ts'
-import { json, waitFor } from '../observability/support.ts'
+import { buildTestApp } from '../support/app.ts'
+import { repoRoot, withExternalId } from '../support/examples.ts'
+import { json } from '../support/http.ts'
+import { waitFor } from '../support/wait.ts'
 
 const restrictedExample = () =>
   JSON.parse(readFileSync(path.join(repoRoot, 'examples', 'restrictions', 'cybersource-restricted-usd.json'), 'utf8'))

@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { existsSync } from 'node:fs'
 import { createImportStore, DatabaseBusyError, latestVersion, migrate, openDatabase, parseTimestamp } from '../../src/store/index.ts'
-import { eachDatabase } from '../support/databases.ts'
+import { eachDatabase, storeTestDatabases } from '../support/databases.ts'
 
 t.test('parseTimestamp reads PostgreSQL ISO output', async (t) => {
   t.equal(parseTimestamp('2026-11-23 18:52:00.123+00'), '2026-11-23T18:52:00.123Z')
@@ -74,7 +74,11 @@ eachDatabase(
   { migrated: false }
 )
 
-t.test('embedded PGlite survives a restart in its data directory', async (t) => {
+// Database-specific tests run with that database's store tests (the fast suite: PGlite, the slow one: PostgreSQL).
+const databases = storeTestDatabases()
+const onlyWith = (kind: 'pglite' | 'postgres') => ({ skip: !databases.includes(kind) && `${kind} not in STORE_TEST_DATABASES` })
+
+t.test('embedded PGlite survives a restart in its data directory', onlyWith('pglite'), async (t) => {
   const dataDir = path.join(t.testdir(), 'nested', 'data')
   const first = await openDatabase({ dataDir })
   t.equal(first.kind, 'pglite')
@@ -115,6 +119,6 @@ t.test('embedded PGlite survives a restart in its data directory', async (t) => 
   await third.close()
 })
 
-t.test('an unreachable PostgreSQL fails openDatabase', async (t) => {
+t.test('an unreachable PostgreSQL fails openDatabase', onlyWith('postgres'), async (t) => {
   await t.rejects(openDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:1/none', dataDir: 'unused' }))
 })

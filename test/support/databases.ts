@@ -1,7 +1,11 @@
-// The databases the store's tests run against: always a fresh in-memory PGlite, and PostgreSQL
-// (DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test). Each test gets a database of its
-// own — a PGlite instance, or a throwaway PostgreSQL database created through the given one and
-// dropped afterwards — so test files run in parallel without seeing each other.
+// The databases tests run against: an in-memory PGlite, and PostgreSQL (DATABASE_URL, else
+// postgres://postgres@127.0.0.1:5432/test). Each test gets a database of its own — a PGlite
+// instance, or a throwaway PostgreSQL database created through the given one and dropped
+// afterwards — so test files run in parallel without seeing each other. Booting a PGlite costs
+// seconds, so the tests of one file (one process) share one (sharedPglite), emptied before each use.
+//
+// The store's tests run on PGlite in the fast suite and on PostgreSQL in the slow one
+// (STORE_TEST_DATABASES, see eachDatabase); `npm run test:all` covers both.
 //
 // PostgreSQL unreachable fails the run, loudly, unless SKIP_POSTGRES=1 (then its tests are skipped).
 import { randomBytes } from 'node:crypto'
@@ -93,6 +97,66 @@ async function freshPglite (t: Test): Promise<FreshDatabase> {
   return { kind: 'pglite', db }
 }
 
+// The PGlite the tests of this file share, and whether a test is using it now.
+let shared: Promise<Database> | undefined
+let sharedInUse = false
+
+/** Drops every schema (ours, pg-boss's, public) and creates an empty public: as good as a fresh instance. */
+const EMPTY_DATABASE = `DO $$
+DECLARE s text;
+BEGIN
+  FOR s IN SELECT nspname FROM pg_namespace
+    WHERE nspname NOT IN ('information_schema') AND nspname NOT LIKE 'pg\\_%'
+  LOOP
+    EXECUTE format('DROP SCHEMA %I CASCADE', s);
+  END LOOP;
+  CREATE SCHEMA public;
+END $$`
+
+/**
+ * An empty in-memory PGlite for `t`: the one this file's tests share (emptied first) when no
+ * other test holds it, else a fresh one. Closing it hands it back: `t`'s teardown does, unless
+ * `closedByOwner` (an app closes its database itself, after its own last queries).
+ */
+export async function sharedPglite (t: Test, options: { closedByOwner?: boolean } = {}): Promise<FreshDatabase> {
+  if (sharedInUse) return freshPglite(t)
+  sharedInUse = true
+  try {
+    shared ??= (async () => pgliteDatabase(await startPgliteWorker({ dataDir: 'memory://', settings: [], loadDataDir: await pristineDump() })))()
+    const db = await shared
+    await db.query(EMPTY_DATABASE)
+    let handedBack = false
+    const open = () => {
+      if (handedBack) throw new Error('the database is closed')
+    }
+    const lease: Database = {
+      ...db,
+      async query (sql, params) {
+        open()
+        return db.query(sql, params)
+      },
+      async transaction (fn) {
+        open()
+        return db.transaction(fn)
+      },
+      async ping () {
+        open()
+        return db.ping()
+      },
+      async close () {
+        if (handedBack) return
+        handedBack = true
+        sharedInUse = false
+      }
+    }
+    if (options.closedByOwner !== true) t.teardown(() => lease.close())
+    return { kind: 'pglite', db: lease }
+  } catch (error) {
+    sharedInUse = false
+    throw error
+  }
+}
+
 async function freshPostgres (t: Test): Promise<FreshDatabase> {
   const name = `kb_test_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: postgresUrl })
@@ -129,20 +193,34 @@ export function freshDatabase (t: Test, kind: DatabaseKind): Promise<FreshDataba
 }
 
 /**
- * Runs `fn` once per database kind, as subtests named after it. `fn` gets a fresh database;
- * `migrated: true` (the default) applies the migrations first; `kinds` narrows the databases.
+ * The databases the store's tests run on: STORE_TEST_DATABASES (comma-separated kinds), else
+ * both. The fast suite sets 'pglite', the slow suite 'postgres'.
+ */
+export function storeTestDatabases (): DatabaseKind[] {
+  const wanted = (process.env.STORE_TEST_DATABASES ?? 'pglite,postgres').split(',').map((kind) => kind.trim()).filter(Boolean)
+  for (const kind of wanted) {
+    if (kind !== 'pglite' && kind !== 'postgres') throw new Error(`STORE_TEST_DATABASES: unknown database ${kind}`)
+  }
+  return wanted as DatabaseKind[]
+}
+
+/**
+ * Runs `fn` once per database kind, as subtests named after it. `fn` gets an empty database of
+ * its own (PGlite: this file's shared one); `migrated: true` (the default) applies the
+ * migrations first; `kinds` narrows the databases, within storeTestDatabases().
  */
 export async function eachDatabase (
   t: Test,
   fn: (t: Test, fresh: FreshDatabase) => Promise<void>,
   options: { migrated?: boolean; kinds?: readonly DatabaseKind[] } = {}
 ): Promise<void> {
-  const kinds = options.kinds ?? (['pglite', 'postgres'] as const)
+  const selected = storeTestDatabases()
+  const kinds = (options.kinds ?? (['pglite', 'postgres'] as const)).filter((kind) => selected.includes(kind))
   const unavailable = kinds.includes('postgres') ? await postgresUnavailable() : null
   for (const kind of kinds) {
     const skip = kind === 'postgres' && unavailable !== null ? unavailable : false
     await t.test(kind, { skip }, async (t) => {
-      const fresh = await freshDatabase(t, kind)
+      const fresh = kind === 'pglite' ? await sharedPglite(t) : await freshDatabase(t, kind)
       if (options.migrated ?? true) await migrate(fresh.db)
       await fn(t, fresh)
     })

@@ -1,7 +1,8 @@
 // Reading a running server's imports over its REST API (GET /v1/imports…), for the tests that
 // start real server processes and check what they delivered.
 import type { Test } from 'tap'
-import { waitFor, type ServerProcess } from './server-process.ts'
+import type { ServerProcess } from './server-process.ts'
+import { waitFor } from './wait.ts'
 
 export interface ImportSummary {
   importId: string
@@ -46,7 +47,6 @@ export async function waitUntilImported (
   try {
     return await waitFor(
       options.what,
-      options.timeoutMs,
       async () => {
         const broken = [...(await listByStatus(server.base, 'failed')), ...(await listByStatus(server.base, 'dead'))]
         if (broken.length > 0) throw new Error(`imports failed or dead: ${JSON.stringify(broken.slice(0, 5))}`)
@@ -54,6 +54,7 @@ export async function waitUntilImported (
         for (const id of wanted) if (!imported.has(id)) return undefined
         return Date.now()
       },
+      options.timeoutMs,
       250
     )
   } catch (error) {

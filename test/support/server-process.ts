@@ -7,9 +7,9 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { repoRoot } from './examples.ts'
+import { waitFor } from './wait.ts'
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const nodeBin = path.join(repoRoot, 'node_modules/.bin/node')
 
 /** How long a server may take to answer 200 on /health/ready (migrations, pg-boss, a Kibo token). */
@@ -31,26 +31,6 @@ export function kiboSimulatorEnv (kibo: { apiBaseUrl: string; authBaseUrl: strin
 export interface ServerOwner {
   teardown(fn: () => unknown): void
   comment?(message: string): void
-}
-
-export function sleep (ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
-}
-
-/** Polls `check` every `everyMs` until it returns a value other than undefined/false, or throws after `timeoutMs`. */
-export async function waitFor<T> (
-  what: string,
-  timeoutMs: number,
-  check: () => Promise<T | undefined | false> | T | undefined | false,
-  everyMs = 100
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value !== undefined && value !== false) return value
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
-    await sleep(everyMs)
-  }
 }
 
 export function freePort (): Promise<number> {
@@ -140,7 +120,6 @@ export async function startServer (t: ServerOwner, env: Record<string, string>, 
   try {
     await waitFor(
       'the server to be ready',
-      options.readyTimeoutMs ?? READY_TIMEOUT_MS,
       async () => {
         if (exit !== null) throw new Error(`the server exited before it was ready (code ${exit.code}, signal ${exit.signal})`)
         try {
@@ -151,6 +130,7 @@ export async function startServer (t: ServerOwner, env: Record<string, string>, 
           return false
         }
       },
+      options.readyTimeoutMs ?? READY_TIMEOUT_MS,
       200
     )
   } catch (error) {

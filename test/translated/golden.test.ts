@@ -8,16 +8,8 @@ import t from 'tap'
 import { TranslatedCreateOrderRequestSchema } from '../../schemas/translated-order.ts'
 import { ProblemSchema, problemType } from '../../schemas/problem.ts'
 import { mapEventToTranslatedOrder } from '../../src/mapping/translated-v2/index.ts'
-import {
-  dropNulls,
-  goldenTranslatedOptions,
-  invalidTranslatedExampleNames,
-  parseEvent,
-  readGolden,
-  readInvalidTranslatedExample,
-  translatedExample,
-  translatedExampleNames
-} from './helpers.ts'
+import { invalidTranslatedExampleNames, loadInvalidTranslatedExample, readGolden, translatedExampleNames } from '../support/examples.ts'
+import { dropNulls, goldenTranslatedOptions, parseEvent, translatedExample } from '../support/translated.ts'
 
 t.test('the translated examples', async (t) => {
   t.same(translatedExampleNames(), ['noop-jpy-pickup', 'paypal-eur-carrier', 'preorder-split-usd', 'seed-sample-usd'])
@@ -37,7 +29,7 @@ for (const name of translatedExampleNames()) {
 }
 
 for (const name of invalidTranslatedExampleNames()) {
-  const { expect, event } = readInvalidTranslatedExample(name)
+  const { expect, event } = loadInvalidTranslatedExample(name)
   t.test(`invalid: ${name} is refused with ${expect.status} ${expect.type}`, async (t) => {
     const result = mapEventToTranslatedOrder(parseEvent(event), goldenTranslatedOptions)
     t.notOk(result.ok)

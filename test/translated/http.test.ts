@@ -18,7 +18,8 @@ import {
 } from '../../src/mapping/translated-v2/index.ts'
 import type { TranslatedCreateOrderRequest } from '../../schemas/translated-order.ts'
 import { connectionFor } from '../kibo/fixtures.ts'
-import { goldenTranslatedOptions as options, parseEvent, readGolden, readTranslatedExample } from './helpers.ts'
+import { loadTranslatedExample, readGolden } from '../support/examples.ts'
+import { goldenTranslatedOptions as options, parseEvent } from '../support/translated.ts'
 
 let sim: KiboSimulator
 let tokens: KiboTokenProvider
@@ -40,7 +41,7 @@ t.beforeEach(async () => {
 })
 
 function mapped (name: string, change: (input: any) => void = () => {}): TranslatedCreateOrderRequest {
-  const input = structuredClone(readTranslatedExample(name))
+  const input = structuredClone(loadTranslatedExample(name))
   change(input)
   const result = mapEventToTranslatedOrder(parseEvent(input), options)
   if (!result.ok || result.split) throw new Error(JSON.stringify(result))
@@ -70,7 +71,7 @@ t.test('create: every example maps to a request the simulator accepts', async (t
     t.equal(order.externalOrderID, request.externalOrderID)
     t.equal(sim.translated.orders(request.externalOrderID).length, 1)
   }
-  const split = mapEventToTranslatedOrder(parseEvent(readTranslatedExample('preorder-split-usd')), options)
+  const split = mapEventToTranslatedOrder(parseEvent(loadTranslatedExample('preorder-split-usd')), options)
   if (!split.ok || !split.split) throw new Error('expected a split')
   for (const child of split.orders) await client.createTranslatedOrder(child.request)
   t.same(
@@ -89,7 +90,7 @@ t.test("create: the seed's own sample request is accepted as is", async (t) => {
 })
 
 t.test('authorize, then create with the authorizationID', async (t) => {
-  const event = parseEvent(readTranslatedExample('noop-jpy-pickup'))
+  const event = parseEvent(loadTranslatedExample('noop-jpy-pickup'))
   const built = buildTranslatedAuthorizeRequest(event, options)
   if (!built.ok) throw new Error('authorize request')
   const { authorization } = await client.authorizeTranslatedOrder(built.request)
@@ -278,7 +279,7 @@ t.test('no blind retry: a create whose answer is lost is ambiguous, and sent onc
   t.equal(sim.stats().createCalls, 4, 'one request each')
 
   sim.faults.inject([{ kind: 'commit-then-fail', then: 500 }])
-  const built = buildTranslatedAuthorizeRequest(parseEvent(readTranslatedExample('noop-jpy-pickup')), options)
+  const built = buildTranslatedAuthorizeRequest(parseEvent(loadTranslatedExample('noop-jpy-pickup')), options)
   if (!built.ok) throw new Error('authorize request')
   const authError = await rejection(client.authorizeTranslatedOrder(built.request))
   t.equal(authError.kind, 'ambiguous')

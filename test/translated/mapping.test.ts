@@ -11,9 +11,10 @@ import {
   parseTranslatedOrderEvent,
   type TranslatedTargetOptions
 } from '../../src/mapping/translated-v2/index.ts'
-import { goldenTranslatedOptions as options, parseEvent, readGolden, readTranslatedExample } from './helpers.ts'
+import { loadTranslatedExample, readGolden } from '../support/examples.ts'
+import { goldenTranslatedOptions as options, parseEvent } from '../support/translated.ts'
 
-const raw = (name = 'seed-sample-usd'): any => structuredClone(readTranslatedExample(name))
+const raw = (name = 'seed-sample-usd'): any => structuredClone(loadTranslatedExample(name))
 const map = (input: any, opts: TranslatedTargetOptions = options) => mapEventToTranslatedOrder(parseEvent(input), opts)
 function request (input: any, opts: TranslatedTargetOptions = options): TranslatedCreateOrderRequest {
   const result = map(input, opts)

@@ -9,7 +9,7 @@ import {
   TranslatedCreateOrderRequestSchema,
   TranslatedCreateOrderResponseSchema
 } from '../../schemas/translated-order.ts'
-import { readGolden } from './helpers.ts'
+import { readGolden } from '../support/examples.ts'
 
 const seed = (): any => structuredClone(readGolden('translated-seed-sample.json'))
 const paths = (schema: { safeParse(v: unknown): any }, value: unknown): string[] => {

@@ -7,8 +7,9 @@ import path from 'node:path'
 import t from 'tap'
 import type { FastifyInstance } from 'fastify'
 import { ConfigError, loadConfig } from '../../src/config/config.ts'
-import { buildTestApp, withExternalId } from '../helper.ts'
-import { goldenTranslatedOptions, readTranslatedExample } from './helpers.ts'
+import { buildTestApp } from '../support/app.ts'
+import { loadTranslatedExample, withExternalId } from '../support/examples.ts'
+import { goldenTranslatedOptions } from '../support/translated.ts'
 
 const omsKey = 'oms-tenant-key-0123456789abcdef'
 const trKey = 'translated-key-0123456789abcdef'
@@ -91,7 +92,7 @@ t.test('sync and async imports reach each tenant’s own API; preview shows the 
     ]
   )
 
-  const event = readTranslatedExample('seed-sample-usd')
+  const event = loadTranslatedExample('seed-sample-usd')
   const tr = await post(app, trKey, '/v1/orders', withExternalId(event, 'TT-SYNC-1'))
   t.equal(tr.statusCode, 201, tr.body)
   const stored = sim.translated.orders('TT-SYNC-1')
@@ -130,7 +131,7 @@ t.test('sync and async imports reach each tenant’s own API; preview shows the 
 t.test('a split order sends each child in order and records every orderID', async (t) => {
   const app = await appWithTwoTargets(t)
   const sim = app.kibo.simulator!
-  const response = await post(app, trKey, '/v1/orders', withExternalId(readTranslatedExample('preorder-split-usd'), 'TT-SPLIT'))
+  const response = await post(app, trKey, '/v1/orders', withExternalId(loadTranslatedExample('preorder-split-usd'), 'TT-SPLIT'))
   t.equal(response.statusCode, 201, response.body)
   const events = await app.imports.getImportEvents(response.json().importId)
   const orderIds = events.find((e) => e.kind === 'imported')?.detail.orderIds as string[]
@@ -142,7 +143,7 @@ t.test('a split order sends each child in order and records every orderID', asyn
 t.test('sync: an ambiguous create is failed, a resend is 409 and not sent, the manual retry sends it', async (t) => {
   const app = await appWithTwoTargets(t)
   const sim = app.kibo.simulator!
-  const event = withExternalId(readTranslatedExample('seed-sample-usd'), 'TT-AMB-SYNC')
+  const event = withExternalId(loadTranslatedExample('seed-sample-usd'), 'TT-AMB-SYNC')
   sim.faults.inject([{ kind: 'commit-then-fail', route: 'createOrder', then: 500 }])
   const first = await post(app, trKey, '/v1/orders', event)
   t.equal(first.statusCode, 502, first.body)
@@ -171,7 +172,7 @@ t.test('sync: an ambiguous create is failed, a resend is 409 and not sent, the m
 t.test('async: an ambiguous create is dead outcome_unknown, never sent again until the manual retry', async (t) => {
   const app = await appWithTwoTargets(t)
   const sim = app.kibo.simulator!
-  const event = withExternalId(readTranslatedExample('seed-sample-usd'), 'TT-AMB-ASYNC')
+  const event = withExternalId(loadTranslatedExample('seed-sample-usd'), 'TT-AMB-ASYNC')
   sim.faults.inject([{ kind: 'commit-then-fail', route: 'createOrder', then: 'reset' }])
   const accepted = await post(app, trKey, '/v1/orders?mode=async', event)
   t.equal(accepted.statusCode, 202, accepted.body)
@@ -199,7 +200,7 @@ t.test('a worker that died mid-send: the next lease does not send', async (t) =>
   const app = await appWithTwoTargets(t)
   const sim = app.kibo.simulator!
   const tenant = app.tenants.byName('translated-shop')!
-  const event = withExternalId(readTranslatedExample('seed-sample-usd'), 'TT-DIED')
+  const event = withExternalId(loadTranslatedExample('seed-sample-usd'), 'TT-DIED')
   // A worker takes the import and dies before recording anything.
   const claim = await app.imports.claimImport({
     tenantId: tenant.tenantId,
@@ -224,7 +225,7 @@ t.test('a worker that died mid-send: the next lease does not send', async (t) =>
 
 t.test('restrictions are refused for a translated-v2 tenant (the translated API has none)', async (t) => {
   const app = await appWithTwoTargets(t)
-  const event = withExternalId(readTranslatedExample('seed-sample-usd'), 'TR-RESTRICT')
+  const event = withExternalId(loadTranslatedExample('seed-sample-usd'), 'TR-RESTRICT')
   event.data.restrictions = { edit: true }
   for (const url of ['/v1/orders', '/v1/orders?mode=async', '/v1/orders/preview']) {
     const refused = await post(app, trKey, url, event)
@@ -237,7 +238,7 @@ t.test('restrictions are refused for a translated-v2 tenant (the translated API 
 t.test('Create Order Authorize: authorized once per payment, its authToken feeds the create', async (t) => {
   const app = await appWithTwoTargets(t)
   const simulator = app.kibo.simulator!
-  const event = withExternalId(readTranslatedExample('seed-sample-usd'), 'TR-AUTH-1')
+  const event = withExternalId(loadTranslatedExample('seed-sample-usd'), 'TR-AUTH-1')
   const authorized = await post(app, trKey, '/v1/orders/authorize', event)
   t.equal(authorized.statusCode, 201, authorized.body)
   const auth = authorized.json()

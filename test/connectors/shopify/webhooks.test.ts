@@ -6,8 +6,8 @@
 import t, { type Test } from 'tap'
 import type { FastifyInstance } from 'fastify'
 import { randomUUID } from 'node:crypto'
-import { buildTestApp } from '../../helper.ts'
-import { fastDelivery, waitFor } from '../../observability/support.ts'
+import { buildTestApp, fastWorker } from '../../support/app.ts'
+import { waitFor } from '../../support/wait.ts'
 import { eachDatabase } from '../../support/databases.ts'
 import { startShopifySimulator, type ShopifySimulator } from '../../../src/storefront-simulators/shopify/index.ts'
 import { shopifySignature } from '../../../src/connectors/shopify/webhook.ts'
@@ -21,7 +21,7 @@ const SOURCE = `shopify:${SHOP}`
 
 function env (sim: ShopifySimulator, extra: Record<string, string> = {}) {
   return {
-    ...fastDelivery,
+    ...fastWorker,
     SHOPIFY_SHOP_DOMAIN: SHOP,
     SHOPIFY_WEBHOOK_SECRETS: SECRETS.join(','),
     SHOPIFY_ACCESS_TOKEN: TOKEN,

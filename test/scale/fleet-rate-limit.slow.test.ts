@@ -9,9 +9,11 @@ import type { FastifyInstance } from 'fastify'
 import { DEFAULT_TENANT_ID, startKiboSimulator } from '../../src/kibo-simulator/index.ts'
 import { migrate } from '../../src/store/index.ts'
 import { createKiboPauses } from '../../src/store/kibo-pauses.ts'
-import { buildTestApp, loadExample, withExternalId } from '../helper.ts'
+import { buildTestApp } from '../support/app.ts'
+import { loadExample, withExternalId } from '../support/examples.ts'
+import { sleep, waitFor } from '../support/wait.ts'
 import { freshDatabase, postgresUnavailable } from '../support/databases.ts'
-import { kiboSimulatorEnv, sleep, waitFor } from '../support/server-process.ts'
+import { kiboSimulatorEnv } from '../support/server-process.ts'
 
 const skip = (await postgresUnavailable()) ?? false
 const RETRY_AFTER_SECONDS = 4
@@ -77,12 +79,12 @@ t.test('a 429 seen by one instance makes the other wait too', { skip }, async (t
   // either may be the one that gets it: call that one A, the other B.
   kibo.faults.inject({ kind: '429', route: 'createOrder', retryAfterSeconds: RETRY_AFTER_SECONDS, times: 1 })
   const x = await sendAsync(first, `FLEET-429-X-${tag}`)
-  const pause = await waitFor('the pause to be recorded', 15_000, async () => {
+  const pause = await waitFor('the pause to be recorded', async () => {
     const { rows } = await fresh.db.query<{ paused_until: string; reason: { by?: string } }>(
       'SELECT paused_until, reason FROM kibo_bridge.kibo_pauses'
     )
     return rows[0]
-  })
+  }, 15_000)
   t.equal(kibo.stats().faultsTriggered['429'], 1, 'Kibo answered 429 once')
   const [a, b] = pause.reason.by === first.importWorker.workerId ? [first, second] : [second, first]
   t.equal(pause.reason.by, a.importWorker.workerId, 'the pause was recorded by the instance that got the 429 (A)')
@@ -97,11 +99,11 @@ t.test('a 429 seen by one instance makes the other wait too', { skip }, async (t
   // B's workers take Y's job at once and must hand it back untouched until the pause ends.
   const handedBack = await waitFor(
     'B to hand Y back',
-    5000,
     async () => {
       const current = await view(b, y)
       return current.history.find((h) => h.kind === 'released' && h.detail.handedBack === true)
     },
+    5000,
     50
   )
   t.ok(String(handedBack.detail.leaseOwner).startsWith(b.importWorker.workerId), 'B took Y and handed it back')
@@ -112,11 +114,11 @@ t.test('a 429 seen by one instance makes the other wait too', { skip }, async (t
 
   const imported = await waitFor(
     'Y and X to be imported by B',
-    15_000,
     async () => {
       const [vy, vx] = await Promise.all([view(b, y), view(b, x)])
       return vy.status === 'imported' && vx.status === 'imported' ? { vy, vx } : undefined
     },
+    15_000,
     100
   )
   const yDone = Date.parse(imported.vy.importedAt!)
@@ -133,7 +135,7 @@ t.test('a 429 seen by one instance makes the other wait too', { skip }, async (t
   // Once the pause is over, B imports at once again.
   const z = await sendAsync(b, `FLEET-429-Z-${tag}`)
   const started = Date.now()
-  await waitFor('Z to be imported', 5000, async () => (await view(b, z)).status === 'imported', 50)
+  await waitFor('Z to be imported', async () => (await view(b, z)).status === 'imported', 5000, 50)
   t.ok(Date.now() - started < 5000, `after the pause, an import takes ${Date.now() - started} ms`)
   t.comment(
     `pause ${RETRY_AFTER_SECONDS} s; Y imported ${yDone - pausedUntil} ms after the pause ended; Z (no pause) in ${Date.now() - started} ms`

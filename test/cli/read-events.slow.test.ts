@@ -5,8 +5,8 @@ import { once } from 'node:events'
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import t from 'tap'
-import { repoRoot } from '../helper.ts'
-import { event, tempDir } from './support.ts'
+import { event, tempDir } from '../support/cli.ts'
+import { repoRoot } from '../support/examples.ts'
 
 const COUNT = 50_000
 

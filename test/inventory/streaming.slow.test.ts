@@ -6,8 +6,8 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import t from 'tap'
 import { request } from 'undici'
-import { buildTestApp } from '../helper.ts'
-import { bigCatalog, fastInventoryEnv, waitForJob } from './helpers.ts'
+import { buildTestApp } from '../support/app.ts'
+import { bigCatalog, fastInventoryEnv, waitForJob } from '../support/inventory.ts'
 
 // A collector we can call: heap after a full GC is what is really held, not garbage not yet collected.
 setFlagsFromString('--expose-gc')

@@ -1,10 +1,8 @@
-// Shared by the inventory tests: a fast-polling app, waiting for a job to finish, catalogs.
+// Helpers of the inventory tests: a fast-polling app, waiting for a job to finish, catalogs.
 import type { FastifyInstance } from 'fastify'
 
 /** Short poll intervals so jobs finish in about a second against the simulator. */
 export const fastInventoryEnv = { INVENTORY_POLL_MS: '150', QUEUE_POLL_MS: '200', WORKER_LEASE_MS: '3000' }
-
-export const json = { 'content-type': 'application/json' }
 
 export const FINAL = ['completed', 'completed_with_errors', 'failed']
 

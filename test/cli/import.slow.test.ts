@@ -1,13 +1,14 @@
 // The backfill CLI end to end: real files in a temp dir, the CLI as a child process (in-process
 // mode against a Kibo simulator run by the test, so orders can be counted across runs), and the
 // remote mode against a listening service.
+// Slow (each run boots a CLI process with an on-disk database): the usage checks are in usage.test.ts.
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import t from 'tap'
 import { startKiboSimulator } from '../../src/kibo-simulator/index.ts'
-import { buildTestApp } from '../helper.ts'
-import { cliEnv, event, readReport, runCli, startCli, tempDir, writeNdjson } from './support.ts'
+import { buildTestApp } from '../support/app.ts'
+import { cliEnv, event, readReport, runCli, startCli, tempDir, writeNdjson } from '../support/cli.ts'
 
 t.test('imports an NDJSON file, reports each failure with its reason, and a rerun imports nothing twice', async (t) => {
   const simulator = await startKiboSimulator()
@@ -126,13 +127,4 @@ t.test('--target-url sends to a running service with the API key', async (t) => 
   const noKey = await runCli(['import', file, '--target-url', address, '--report', report], {})
   t.equal(noKey.code, 1)
   t.match(readReport(report)[0], { type: 'failure', status: 401 })
-})
-
-t.test('usage errors exit 2 with the usage text', async (t) => {
-  const result = await runCli(['export', 'x'], {})
-  t.equal(result.code, 2)
-  t.match(result.stderr, /unknown command "export"[\s\S]*Usage: kibo-order-bridge import FILE/)
-  const help = await runCli(['--help'], {})
-  t.equal(help.code, 0)
-  t.match(help.stdout, /--dry-run/)
 })

@@ -15,9 +15,10 @@ import path from 'node:path'
 import t from 'tap'
 import type { Test } from 'tap'
 import { startKiboSimulator, type KiboSimulator } from '../../src/kibo-simulator/index.ts'
-import { loadExample, withExternalId } from '../helper.ts'
+import { loadExample, withExternalId } from '../support/examples.ts'
+import { sleep, waitFor } from '../support/wait.ts'
 import { freshDatabase, postgresUnavailable, type DatabaseKind } from '../support/databases.ts'
-import { kiboSimulatorEnv, sleep, startServer, waitFor, type ServerProcess } from '../support/server-process.ts'
+import { kiboSimulatorEnv, startServer, type ServerProcess } from '../support/server-process.ts'
 import { getJson, listByStatus, waitUntilImported, type ImportSummary } from '../support/imports-over-http.ts'
 
 const EVENTS = 150
@@ -115,11 +116,11 @@ async function resendUnacknowledged (t: Test, base: string, run: Run): Promise<{
       await sleep((i % SEND_CONCURRENCY) * 5)
       const result = await waitFor(
         `an acknowledgement of ${externalId}`,
-        30_000,
         async () => {
           const sent = await sendAsync(base, event)
           return sent.ok ? sent : undefined
         },
+        30_000,
         250
       )
       run.accepted.set(externalId, result.importId)
@@ -187,12 +188,12 @@ async function simulator (t: Test): Promise<KiboSimulator> {
 async function midRun (kibo: KiboSimulator, atLeast: number): Promise<{ orders: number; createsInFlight: number }> {
   return waitFor(
     'imports to be under way',
-    60_000,
     () => {
       const { orderCount, createCalls } = kibo.stats()
       const createsInFlight = createCalls - orderCount
       return orderCount >= atLeast && orderCount < EVENTS - 20 && createsInFlight > 0 ? { orders: orderCount, createsInFlight } : undefined
     },
+    60_000,
     5
   )
 }
@@ -333,7 +334,7 @@ async function hungShutdownScenario (t: Test, kind: DatabaseKind): Promise<void>
 
   await midRun(kibo, 10)
   kibo.faults.inject({ kind: 'timeout', route: 'createOrder', commit: true, hangMs: 120_000 })
-  await waitFor('a create to hang', 30_000, () => kibo.faults.list().faults.length === 0, 5)
+  await waitFor('a create to hang', () => kibo.faults.list().faults.length === 0, 30_000, 5)
   process.kill(first.pid, 'SIGTERM')
   const signalledAt = Date.now()
   const bound = SHUTDOWN_TIMEOUT_MS + SHUTDOWN_SLACK_MS

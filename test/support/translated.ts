@@ -1,14 +1,11 @@
-// Shared fixtures of the translated-v2 tests: the target options the golden files are written
-// with, and loaders for examples/translated/.
-import { readFileSync, readdirSync } from 'node:fs'
+// Helpers of the translated-v2 tests: the target options the golden files are written with, and
+// examples/translated/ parsed (the loaders are in examples.ts).
 import {
   parseTranslatedOrderEvent,
   type TranslatedOrderEvent,
   type TranslatedTargetOptions
 } from '../../src/mapping/translated-v2/index.ts'
-
-export const translatedExamplesDir = new URL('../../examples/translated/', import.meta.url)
-export const goldenDir = new URL('../golden/', import.meta.url)
+import { loadTranslatedExample } from './examples.ts'
 
 /** The tenant options test/golden/translated-*.json are written with (manufacturer/catalog as in seed 004's sample). */
 export const goldenTranslatedOptions: TranslatedTargetOptions = {
@@ -29,28 +26,6 @@ export const goldenTranslatedOptions: TranslatedTargetOptions = {
   fraudDeclineAction: 'review'
 }
 
-export function translatedExampleNames (): string[] {
-  return readdirSync(translatedExamplesDir)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => name.replace(/\.json$/, ''))
-    .sort()
-}
-
-export function invalidTranslatedExampleNames (): string[] {
-  return readdirSync(new URL('invalid/', translatedExamplesDir))
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => name.replace(/\.json$/, ''))
-    .sort()
-}
-
-export function readTranslatedExample (name: string): any {
-  return JSON.parse(readFileSync(new URL(`${name}.json`, translatedExamplesDir), 'utf8'))
-}
-
-export function readInvalidTranslatedExample (name: string): { expect: { status: number; type: string; why: string }; event: any } {
-  return JSON.parse(readFileSync(new URL(`invalid/${name}.json`, translatedExamplesDir), 'utf8'))
-}
-
 /** Parses an event (with data.translated) or throws with the issues. */
 export function parseEvent (input: unknown): TranslatedOrderEvent {
   const parsed = parseTranslatedOrderEvent(input)
@@ -59,11 +34,7 @@ export function parseEvent (input: unknown): TranslatedOrderEvent {
 }
 
 export function translatedExample (name = 'seed-sample-usd'): TranslatedOrderEvent {
-  return parseEvent(readTranslatedExample(name))
-}
-
-export function readGolden (name: string): any {
-  return JSON.parse(readFileSync(new URL(name, goldenDir), 'utf8'))
+  return parseEvent(loadTranslatedExample(name))
 }
 
 /** Drops members whose value is null, recursively ("null" means absent in the guides' samples). */

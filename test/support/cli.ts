@@ -11,7 +11,7 @@ import {
   DEFAULT_TENANT_ID,
   type KiboSimulator
 } from '../../src/kibo-simulator/index.ts'
-import { loadExample, repoRoot } from '../helper.ts'
+import { loadExample, repoRoot, withExternalId } from './examples.ts'
 
 export const cliPath = path.join(repoRoot, 'bin/kibo-order-bridge.js')
 
@@ -24,9 +24,7 @@ export function tempDir (t: Test): string {
 const base = loadExample('cybersource-ship-usd')
 
 export function event (externalId: string): any {
-  const copy = structuredClone(base)
-  copy.data.externalId = externalId
-  return copy
+  return withExternalId(base, externalId)
 }
 
 export function writeNdjson (file: string, lines: string[]): string {

@@ -18,9 +18,10 @@ import type { Test } from 'tap'
 import { Webhook } from 'standardwebhooks'
 import { startKiboSimulator, type KiboSimulator } from '../../src/kibo-simulator/index.ts'
 import { latestVersion, migrate } from '../../src/store/index.ts'
-import { loadExample, withExternalId } from '../helper.ts'
+import { loadExample, withExternalId } from '../support/examples.ts'
+import { sleep, waitFor } from '../support/wait.ts'
 import { freshDatabase, postgresUnavailable } from '../support/databases.ts'
-import { kiboSimulatorEnv, sleep, startServer, waitFor, type ServerProcess } from '../support/server-process.ts'
+import { kiboSimulatorEnv, startServer, type ServerProcess } from '../support/server-process.ts'
 import { getJson, listByStatus, waitUntilImported, type ImportSummary } from '../support/imports-over-http.ts'
 
 const EVENTS = 200
@@ -168,7 +169,6 @@ t.test('two instances on one PostgreSQL: concurrent duplicates, one killed mid-r
   // Wait until A itself holds leases (creates in flight could all be B's): the kill must strand work.
   const atKill = await waitFor(
     'imports to be under way',
-    60_000,
     async () => {
       const { orderCount, createCalls } = kibo.stats()
       const inFlight = createCalls - orderCount
@@ -179,6 +179,7 @@ t.test('two instances on one PostgreSQL: concurrent duplicates, one killed mid-r
       )
       return held.rows[0].n > 0 ? { orders: orderCount, inFlight, sent: next, heldByA: held.rows[0].n } : undefined
     },
+    60_000,
     5
   )
   process.kill(a.pid, 'SIGKILL')
@@ -202,11 +203,11 @@ t.test('two instances on one PostgreSQL: concurrent duplicates, one killed mid-r
   for (const event of unacknowledged) {
     const result = await waitFor(
       `an acknowledgement of ${event.externalId}`,
-      30_000,
       async () => {
         const sent = await send(b.base, event, event.routes[1])
         return sent.ok ? sent : undefined
       },
+      30_000,
       250
     )
     event.ackB = result.importId
