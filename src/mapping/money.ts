@@ -248,3 +248,44 @@ export function allocateInOrder (available: readonly (string | Decimal)[], needs
     })
   })
 }
+
+// ---------------------------------------------------------------- added for storefront connectors
+
+/**
+ * Splits `amount` across `weights` exactly in the currency's minor units by largest remainder:
+ * each share is floored to a minor unit, then the units left over go one each to the largest
+ * remainders (ties: the earlier weight). Σ shares = amount, always. All weights 0: split evenly.
+ * Undefined for a currency without minor units or an amount finer than them.
+ */
+export function allocateLargestRemainder (
+  amount: string | Decimal,
+  weights: readonly (string | Decimal)[],
+  currency: string
+): Decimal[] | undefined {
+  const digits = minorUnits(currency)
+  if (digits === undefined || weights.length === 0) return undefined
+  const unit = new Decimal(10).pow(-digits)
+  const units = money(amount).dividedBy(unit)
+  if (!units.isInteger()) return undefined
+  let given = weights.map((weight) => money(weight))
+  if (given.some((weight) => weight.isNegative())) return undefined
+  if (given.every((weight) => weight.isZero())) given = given.map(() => new Decimal(1))
+  const totalWeight = sum(given)
+  const exact = given.map((weight) => units.times(weight).dividedBy(totalWeight))
+  const floors = exact.map((share) => share.floor())
+  let left = units.minus(sum(floors)).toNumber()
+  const order = exact
+    .map((share, index) => ({ index, remainder: share.minus(floors[index]) }))
+    .sort((a, b) => b.remainder.comparedTo(a.remainder) || a.index - b.index)
+  for (const { index } of order) {
+    if (left <= 0) break
+    floors[index] = floors[index].plus(1)
+    left -= 1
+  }
+  return floors.map((share) => share.times(unit))
+}
+
+/** The amount as a normalized decimal string (what the Normalized Order Event carries). */
+export function moneyText (amount: string | Decimal): string {
+  return toDecimalString(money(amount))
+}

@@ -28,6 +28,9 @@ eachDatabase(
       t.same(
         tables.rows.map((r) => r.table_name),
         [
+          'connector_deliveries',
+          'connector_orders',
+          'connector_stores',
           'import_events',
           'imports',
           'inventory_batches',

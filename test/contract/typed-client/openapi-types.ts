@@ -161,7 +161,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List imports, newest first, filtered by status or externalId */
+        /** List imports, newest first, filtered by status, externalId or source */
         get: operations["listImports"];
         put?: never;
         post?: never;
@@ -362,6 +362,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/connectors/shopify/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a Shopify order webhook (orders/paid or orders/create)
+         * @description The store is chosen by its header and the signature is checked over the raw bytes with the store's secrets (several during a rotation) before the body is parsed; an unknown store, a bad signature or a stale delivery is 401 and nothing is stored. A verified delivery is stored and answered at once: 202 when it starts an import (fetched from the Admin API and imported by a worker), 200 when it is a duplicate (the same event, or an order already received under any topic) or imports nothing (a test order, not yet paid, another topic; the reason is recorded). The body is the Shopify REST order the webhook sends.
+         */
+        post: operations["receiveShopifyWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connectors/shopify/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show the event and Kibo payload a Shopify order maps to, storing and sending nothing */
+        post: operations["previewShopifyOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connectors/shopify/{store}/reconcile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reconcile one Shopify store now (or backfill from `since`)
+         * @description Lists the orders updated since the checkpoint (or `since`) and starts the import of every importable order no webhook brought. The scheduled run does the same every reconcileIntervalMs on one instance of the fleet. 409 while another run holds the store.
+         */
+        post: operations["reconcileShopifyStore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's storefront stores: last delivery and reconciliation state */
+        get: operations["listConnectorStores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -431,7 +505,7 @@ export interface components {
              * @description Authorized amount → amountRequested
              * @example 46.71
              */
-            amount: number | string;
+            amount: string;
             /** @description → interactionDate (default: placedAt) */
             authorizedAt?: string | null;
             capture?: components["schemas"]["Capture"] | null;
@@ -460,7 +534,7 @@ export interface components {
              * @description Captured amount → amountCollected
              * @example 19.99
              */
-            amount: number | string;
+            amount: string;
             /**
              * Format: date-time
              * @description → capture interactionDate
@@ -495,6 +569,69 @@ export interface components {
              */
             expYear?: number | null;
             nameOnCard?: string | null;
+        };
+        ConnectorDeliveryAnswer: {
+            /**
+             * @description accepted: an import was started (202); duplicate: same event or same order already received; skipped: nothing to import (see reason)
+             * @enum {string}
+             */
+            status: "accepted" | "duplicate" | "skipped";
+            /** @example shopify */
+            platform: string;
+            /** @example acme.myshopify.com */
+            store: string;
+            /** @example orders/paid */
+            topic: string;
+            /**
+             * @description The platform's order id (with the store, the import key)
+             * @example 820982911946154508
+             */
+            orderKey: string | null;
+            /**
+             * @description Why nothing (new) is imported
+             * @example test order (importTestOrders is off)
+             */
+            reason?: string;
+        };
+        ConnectorPreview: {
+            /** @description The Normalized Order Event v1 the order maps to */
+            event: components["schemas"]["OrderEvent"];
+            /** @description The payload Kibo would receive */
+            kiboOrder: components["schemas"]["KiboOrder"];
+            /** @description What the preview had to assume (e.g. no transactions given) */
+            assumptions: string[];
+        };
+        ConnectorReconcileSummary: {
+            platform: string;
+            store: string;
+            /** @description Orders updated at or after this were listed */
+            since: string;
+            /** @description The durable checkpoint after this run (never moves back) */
+            checkpoint: string | null;
+            listed: number;
+            /** @description Importable orders no delivery had brought: their import was started now */
+            foundWithoutWebhook: number;
+            pages: number;
+            /** @enum {string} */
+            status: "ok" | "failed";
+            error?: string;
+        };
+        ConnectorStores: {
+            stores: {
+                /** @example shopify */
+                platform: string;
+                /** @example acme.myshopify.com */
+                store: string;
+                lastWebhookAt: string | null;
+                reconcile: {
+                    checkpoint: string | null;
+                    lastRunAt: string | null;
+                    /** @description ok or failed */
+                    lastRunStatus: string | null;
+                    /** @description Orders the reconciler imported that no webhook brought (all runs) */
+                    foundWithoutWebhook: number;
+                };
+            }[];
         };
         Contact: {
             /** @example Ming */
@@ -536,7 +673,7 @@ export interface components {
              * @description Authorized amount → amountRequested
              * @example 46.71
              */
-            amount: number | string;
+            amount: string;
             /** @description → interactionDate (default: placedAt) */
             authorizedAt?: string | null;
             capture?: components["schemas"]["Capture"] | null;
@@ -594,6 +731,8 @@ export interface components {
             /** @description The last failure as a problem object (with `kind`), null once imported */
             lastError: unknown;
             webhookId: string | null;
+            /** @description Which intake path created it: 'api', 'webhook', 'cli' or '<platform>:<store>' (e.g. 'shopify:demo.myshopify.com') */
+            source: string | null;
             /** @description Received */
             createdAt: string;
             updatedAt: string;
@@ -888,29 +1027,29 @@ export interface components {
              * @description Unit list price → product.price.price
              * @example 10.00
              */
-            unitPrice: number | string;
+            unitPrice: string;
             /** @description Unit sale price → product.price.salePrice */
-            salePrice?: (number | string) | null;
+            salePrice?: string | null;
             /** @description Unit override price → product.price.tenantOverridePrice */
-            overridePrice?: (number | string) | null;
+            overridePrice?: string | null;
             /** @description Line product + shipping discounts, all units → discountTotal */
-            discount?: (number | string) | null;
+            discount?: string | null;
             /** @description This line's share of order discounts → weightedOrderDiscount */
-            orderDiscount?: (number | string) | null;
+            orderDiscount?: string | null;
             /** @description Item tax, all units → itemTaxTotal */
-            tax?: (number | string) | null;
+            tax?: string | null;
             /** @description → shippingTotal */
-            shipping?: (number | string) | null;
+            shipping?: string | null;
             /** @description → shippingTaxTotal */
-            shippingTax?: (number | string) | null;
+            shippingTax?: string | null;
             /** @description → handlingAmount */
-            handling?: (number | string) | null;
+            handling?: string | null;
             /** @description → dutyAmount */
-            duty?: (number | string) | null;
+            duty?: string | null;
             /** @description → weightedOrderHandlingFeeDiscount */
-            handlingDiscount?: (number | string) | null;
+            handlingDiscount?: string | null;
             /** @description → weightedOrderHandlingFeeTax */
-            handlingTax?: (number | string) | null;
+            handlingTax?: string | null;
             fulfillment: components["schemas"]["Fulfillment"];
         };
         /** @description The payload sent to Kibo POST /commerce/orders */
@@ -1157,7 +1296,7 @@ export interface components {
              * @description Authorized amount → amountRequested
              * @example 46.71
              */
-            amount: number | string;
+            amount: string;
             /** @description → interactionDate (default: placedAt) */
             authorizedAt?: string | null;
             capture?: components["schemas"]["Capture"] | null;
@@ -1210,7 +1349,7 @@ export interface components {
              * @description Grand total the shopper paid
              * @example 46.71
              */
-            total: number | string;
+            total: string;
             /** @description Required unless total is 0 */
             payments?: components["schemas"]["Payment"][] | null;
             fraud?: components["schemas"]["Fraud"] | null;
@@ -1343,7 +1482,7 @@ export interface components {
              * @description Authorized amount → amountRequested
              * @example 46.71
              */
-            amount: number | string;
+            amount: string;
             /** @description → interactionDate (default: placedAt) */
             authorizedAt?: string | null;
             capture?: components["schemas"]["Capture"] | null;
@@ -1504,6 +1643,25 @@ export interface components {
              * @example AUS
              */
             locationCode?: string | null;
+        };
+        /** @description A Shopify REST order (the orders/* webhook body), optionally with `transactions` and `fulfillmentOrders` added */
+        ShopifyOrderPreview: {
+            admin_graphql_api_id?: string;
+            name: string;
+            currency: string;
+            line_items: {
+                [key: string]: unknown;
+            }[];
+            /** @description GraphQL OrderTransaction objects (as `order { transactions { … } }` returns them) */
+            transactions?: {
+                [key: string]: unknown;
+            }[];
+            /** @description GraphQL FulfillmentOrder objects (deliveryMethod, assignedLocation, lineItems as arrays) */
+            fulfillmentOrders?: {
+                [key: string]: unknown;
+            }[];
+        } & {
+            [key: string]: unknown;
         };
         TranslatedAddress: {
             addressID?: number | string | null;
@@ -1814,6 +1972,8 @@ export interface operations {
             header?: {
                 /** @description `respond-async`: accept now, import in the background (202) */
                 prefer?: string;
+                /** @description `cli` when the command-line importer sends it (the import's `source`); otherwise the source is `api` */
+                "x-import-source"?: string;
             };
             path?: never;
             cookie?: never;
@@ -2682,6 +2842,8 @@ export interface operations {
             query?: {
                 status?: "queued" | "importing" | "imported" | "failed" | "dead";
                 externalId?: string;
+                /** @description Only imports from this intake path: 'api', 'webhook', 'cli' or 'shopify:<shop>.myshopify.com' */
+                source?: string;
                 /** @description `nextCursor` of the previous page */
                 cursor?: string;
                 limit?: number;
@@ -4032,6 +4194,471 @@ export interface operations {
                 };
             };
             /** @description Kibo is unavailable; retry after `Retry-After` seconds. Retrying is safe: nothing is imported twice. */
+            503: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveShopifyWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description base64 HMAC-SHA256 of the raw body with the app's client secret (`shopify-hmac-sha256` too) */
+                "x-shopify-hmac-sha256"?: string;
+                /** @description The store (`shopify-shop-domain` too) */
+                "x-shopify-shop-domain"?: string;
+                /** @description orders/paid or orders/create; other topics are answered 200 and recorded */
+                "x-shopify-topic"?: string;
+                /** @description Shared by every delivery of one merchant action: the dedupe key */
+                "x-shopify-event-id"?: string;
+                /** @description One per delivery */
+                "x-shopify-webhook-id"?: string;
+                /** @description When Shopify triggered it; older than 12 h is refused as stale */
+                "x-shopify-triggered-at"?: string;
+                /** @description API version of the payload */
+                "x-shopify-api-version"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stored; nothing new to import (duplicate or skipped, with the reason). */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectorDeliveryAnswer"];
+                };
+            };
+            /** @description Stored; the order will be fetched and imported. */
+            202: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectorDeliveryAnswer"];
+                };
+            };
+            /** @description The body breaks the Normalized Order Event v1 schema or one of its cross-field rules; `errors` lists each path. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid API key (or webhook signature). */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over BODY_LIMIT. */
+            413: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the rate limit; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Kibo is unavailable; retry after `Retry-After` seconds. Retrying is safe: nothing is imported twice. */
+            503: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewShopifyOrder: {
+        parameters: {
+            query?: {
+                /** @description Use this store's options (currency, externalId, gateways); default: the tenant's first store */
+                store?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShopifyOrderPreview"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectorPreview"];
+                };
+            };
+            /** @description The body breaks the Normalized Order Event v1 schema or one of its cross-field rules; `errors` lists each path. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid API key (or webhook signature). */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over BODY_LIMIT. */
+            413: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid but not importable: totals do not reconcile (`reconciliation` shows each line), externalId reused with a different payload, a rejected Kount decline, or Kibo's own validation error (`errorCode`, `correlationId`). */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the rate limit; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is shedding load (or Kibo is unavailable); retry after `Retry-After` seconds. Retrying is safe. */
+            503: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reconcileShopifyStore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                store: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description List orders updated at or after this instant (a backfill); default: the store's checkpoint
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    since?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectorReconcileSummary"];
+                };
+            };
+            /** @description The body breaks the Normalized Order Event v1 schema or one of its cross-field rules; `errors` lists each path. */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid API key (or webhook signature). */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The same externalId is being imported right now; retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over BODY_LIMIT (for uploads: INVENTORY_UPLOAD_MAX_BYTES). */
+            413: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the rate limit; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is shedding load (or Kibo is unavailable); retry after `Retry-After` seconds. Retrying is safe. */
+            503: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listConnectorStores: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectorStores"];
+                };
+            };
+            /** @description Missing or invalid API key (or webhook signature). */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the rate limit; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "x-ratelimit-limit": components["headers"]["RateLimitLimit"];
+                    "x-ratelimit-remaining": components["headers"]["RateLimitRemaining"];
+                    "x-ratelimit-reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is shedding load (or Kibo is unavailable); retry after `Retry-After` seconds. Retrying is safe. */
             503: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
