@@ -86,7 +86,9 @@ export function createBigCommerceApi (options: BigCommerceApiOptions): BigCommer
   const sleep = options.sleep ?? defaultSleep
   const random = options.random ?? Math.random
   const ownPool = options.dispatcher === undefined
-  const dispatcher = options.dispatcher ?? new Pool(base.origin, { connections: 4, connectTimeout: timeoutMs, headersTimeout: timeoutMs, bodyTimeout: timeoutMs })
+  const dispatcher =
+    options.dispatcher ??
+    new Pool(base.origin, { connections: 4, connectTimeout: timeoutMs, headersTimeout: timeoutMs, bodyTimeout: timeoutMs })
   const stats = { requests: 0, rateLimitedWaits: 0, retries: 0 }
   let pausedUntil = 0
 
@@ -147,7 +149,9 @@ export function createBigCommerceApi (options: BigCommerceApiOptions): BigCommer
       }
       if (status === 204) return []
       if (status === 404) return null
-      if (status === 401 || status === 403) throw new BigCommerceApiError('auth', `${where}: BigCommerce refused the access token (${status})`, status)
+      if (status === 401 || status === 403) {
+        throw new BigCommerceApiError('auth', `${where}: BigCommerce refused the access token (${status})`, status)
+      }
       if (status < 200 || status >= 300) throw new BigCommerceApiError('refused', `${where}: BigCommerce answered ${status}`, status)
       try {
         return body === '' ? [] : JSON.parse(body)
@@ -155,7 +159,10 @@ export function createBigCommerceApi (options: BigCommerceApiOptions): BigCommer
         throw new BigCommerceApiError('invalid_response', `${where}: the answer is not JSON`, status)
       }
     }
-    throw new BigCommerceApiError(lastProblem.startsWith('rate') ? 'rate_limited' : 'unavailable', `${where}: ${lastProblem} after ${maxAttempts} tries`)
+    throw new BigCommerceApiError(
+      lastProblem.startsWith('rate') ? 'rate_limited' : 'unavailable',
+      `${where}: ${lastProblem} after ${maxAttempts} tries`
+    )
   }
 
   function parse<T extends z.ZodType> (schema: T, value: unknown, what: string): z.output<T> {

@@ -7,18 +7,30 @@ import { z } from 'zod'
 import { parseMoney } from '../../mapping/money.ts'
 
 /** A BigCommerce amount ("62.6793", "8", 5.1) → a normalized decimal string; absent, null or "" → "0". */
-export const BcMoneySchema = z.union([z.string(), z.number(), z.null()]).optional().transform((value, ctx) => {
-  if (value === undefined || value === null || value === '') return '0'
-  const parsed = parseMoney(value)
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: `amount ${parsed.message}` })
-    return z.NEVER
-  }
-  return parsed.text
-})
+export const BcMoneySchema = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value === null || value === '') return '0'
+    const parsed = parseMoney(value)
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: `amount ${parsed.message}` })
+      return z.NEVER
+    }
+    return parsed.text
+  })
 
-const text = z.union([z.string(), z.null()]).optional().transform((value) => (value ?? '').trim())
-const id = z.union([z.number().int(), z.string().regex(/^[0-9]+$/).transform(Number)])
+const text = z
+  .union([z.string(), z.null()])
+  .optional()
+  .transform((value) => (value ?? '').trim())
+const id = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^[0-9]+$/)
+    .transform(Number)
+])
 
 export const BcAddressSchema = z.looseObject({
   first_name: text,
@@ -97,7 +109,11 @@ export const BcOrderSchema = z.looseObject({
 })
 export type BcOrder = z.output<typeof BcOrderSchema>
 
-export const BcAppliedDiscountSchema = z.looseObject({ id: z.union([z.string(), z.number()]).optional(), amount: BcMoneySchema, code: text })
+export const BcAppliedDiscountSchema = z.looseObject({
+  id: z.union([z.string(), z.number()]).optional(),
+  amount: BcMoneySchema,
+  code: text
+})
 
 export const BcProductSchema = z.looseObject({
   id,
@@ -120,7 +136,13 @@ export const BcProductSchema = z.looseObject({
 })
 export type BcProduct = z.output<typeof BcProductSchema>
 
-export const BcCouponSchema = z.looseObject({ id: id.optional(), code: text, amount: BcMoneySchema, discount: BcMoneySchema, type: z.number().optional() })
+export const BcCouponSchema = z.looseObject({
+  id: id.optional(),
+  code: text,
+  amount: BcMoneySchema,
+  discount: BcMoneySchema,
+  type: z.number().optional()
+})
 export type BcCoupon = z.output<typeof BcCouponSchema>
 
 export const BcTaxSchema = z.looseObject({
@@ -155,14 +177,26 @@ export const BcTransactionSchema = z.looseObject({
   currency: text,
   // Free-form: the docs' own example sends "squarev2", which its enum does not list.
   gateway: z.string(),
-  gateway_transaction_id: z.union([z.string(), z.number(), z.null()]).optional().transform((value) => (value === undefined || value === null ? '' : String(value))),
+  gateway_transaction_id: z
+    .union([z.string(), z.number(), z.null()])
+    .optional()
+    .transform((value) => (value === undefined || value === null ? '' : String(value))),
   status: text,
   test: z.boolean().optional(),
   // The schema says integer; the docs' guide example sends {}: anything that is not a number is absent.
-  reference_transaction_id: z.unknown().optional().transform((value) => (typeof value === 'number' ? value : undefined)),
+  reference_transaction_id: z
+    .unknown()
+    .optional()
+    .transform((value) => (typeof value === 'number' ? value : undefined)),
   date_created: text,
-  payment_instrument_token: z.unknown().optional().transform((value) => (typeof value === 'string' && value !== '' ? value : undefined)),
-  provider_customer_id: z.unknown().optional().transform((value) => (typeof value === 'string' && value !== '' ? value : undefined)),
+  payment_instrument_token: z
+    .unknown()
+    .optional()
+    .transform((value) => (typeof value === 'string' && value !== '' ? value : undefined)),
+  provider_customer_id: z
+    .unknown()
+    .optional()
+    .transform((value) => (typeof value === 'string' && value !== '' ? value : undefined)),
   credit_card: z
     .looseObject({
       card_type: text,
@@ -196,7 +230,7 @@ export const BcWebhookBodySchema = z.looseObject({
   created_at: z.number().optional(),
   data: z.looseObject({
     type: z.string().optional(),
-    id: id,
+    id,
     status: z.looseObject({ previous_status_id: z.number().int().optional(), new_status_id: z.number().int().optional() }).nullish()
   })
 })

@@ -25,10 +25,18 @@ export const BigCommerceStoreEntrySchema = z
       .strict()
       .optional(),
     apiUrl: z.url({ protocol: /^https?$/ }).optional(),
-    importStatuses: z.array(z.union([z.number().int(), z.string().min(1)])).min(1).optional(),
+    importStatuses: z
+      .array(z.union([z.number().int(), z.string().min(1)]))
+      .min(1)
+      .optional(),
     gateways: z.record(z.string().min(1), z.enum(EVENT_GATEWAYS)).default({}),
     externalIdPrefix: z.string().max(40).default('BC-'),
-    reconcileIntervalMs: z.number().int().min(0).max(7 * 86_400_000).default(15 * 60_000)
+    reconcileIntervalMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 86_400_000)
+      .default(15 * 60_000)
   })
   .strict()
 
@@ -56,9 +64,12 @@ function importStatuses (values: Array<number | string> | undefined, where: stri
   const ids: number[] = []
   for (const value of values) {
     const id = parseStatus(value)
-    if (id === undefined) problems.push(`${where} importStatuses: ${JSON.stringify(value)} is not a BigCommerce status (an id 0-14 or its name)`)
-    else if (NEVER_IMPORTABLE_STATUSES.includes(id)) {
-      problems.push(`${where} importStatuses: ${statusName(id)} (${id}) orders are never imported (checkout unfinished or payment declined)`)
+    if (id === undefined) {
+      problems.push(`${where} importStatuses: ${JSON.stringify(value)} is not a BigCommerce status (an id 0-14 or its name)`)
+    } else if (NEVER_IMPORTABLE_STATUSES.includes(id)) {
+      problems.push(
+        `${where} importStatuses: ${statusName(id)} (${id}) orders are never imported (checkout unfinished or payment declined)`
+      )
     } else if (!ids.includes(id)) ids.push(id)
   }
   return ids
@@ -75,7 +86,10 @@ export function bigCommerceStore (
     if (envName !== undefined && (found === undefined || found === '')) problems.push(`${where}: ${key} names ${envName}, which is not set`)
     return found === '' ? undefined : found
   }
-  const headerValue = entry.webhookHeader === undefined ? undefined : secret(entry.webhookHeader.value, entry.webhookHeader.valueEnv, 'webhookHeader.valueEnv')
+  const headerValue =
+    entry.webhookHeader === undefined
+      ? undefined
+      : secret(entry.webhookHeader.value, entry.webhookHeader.valueEnv, 'webhookHeader.valueEnv')
   if (entry.webhookHeader !== undefined && entry.webhookHeader.value === undefined && entry.webhookHeader.valueEnv === undefined) {
     problems.push(`${where}: webhookHeader needs value or valueEnv`)
   }
@@ -84,7 +98,10 @@ export function bigCommerceStore (
     storeHash: entry.storeHash,
     accessToken: secret(entry.accessToken, entry.accessTokenEnv, 'accessTokenEnv'),
     clientSecret: secret(entry.clientSecret, entry.clientSecretEnv, 'clientSecretEnv'),
-    webhookHeader: entry.webhookHeader === undefined || headerValue === undefined ? undefined : { name: entry.webhookHeader.name.toLowerCase(), value: headerValue },
+    webhookHeader:
+      entry.webhookHeader === undefined || headerValue === undefined
+        ? undefined
+        : { name: entry.webhookHeader.name.toLowerCase(), value: headerValue },
     apiUrl: (entry.apiUrl ?? BIGCOMMERCE_API_URL_TEMPLATE.replace('{hash}', entry.storeHash)).replace(/\/+$/, ''),
     importStatuses: importStatuses(entry.importStatuses, where, problems),
     gateways: entry.gateways,
@@ -108,7 +125,10 @@ const ENVIRONMENT_NAMES = {
 } as const
 
 /** BIGCOMMERCE_* (single tenant): the one store they describe, or none when BIGCOMMERCE_STORE_HASH is unset. */
-export function bigCommerceStoreFromEnvironment (environment: Record<string, string | undefined>, problems: string[]): BigCommerceStoreConfig[] {
+export function bigCommerceStoreFromEnvironment (
+  environment: Record<string, string | undefined>,
+  problems: string[]
+): BigCommerceStoreConfig[] {
   const value = (name: keyof typeof ENVIRONMENT_NAMES) => {
     const raw = environment[name]?.trim()
     return raw === undefined || raw === '' ? undefined : raw
@@ -138,7 +158,10 @@ export function bigCommerceStoreFromEnvironment (environment: Record<string, str
     accessToken: value('BIGCOMMERCE_ACCESS_TOKEN'),
     clientSecret: value('BIGCOMMERCE_CLIENT_SECRET'),
     apiUrl: value('BIGCOMMERCE_API_URL'),
-    importStatuses: value('BIGCOMMERCE_IMPORT_STATUSES')?.split(',').map((status) => status.trim()).filter(Boolean),
+    importStatuses: value('BIGCOMMERCE_IMPORT_STATUSES')
+      ?.split(',')
+      .map((status) => status.trim())
+      .filter(Boolean),
     gateways,
     externalIdPrefix: value('BIGCOMMERCE_EXTERNAL_ID_PREFIX'),
     reconcileIntervalMs: interval === undefined ? undefined : Number(interval),
@@ -166,17 +189,24 @@ export function checkBigCommerceStores (
     const prefixes = new Set<string>()
     for (const store of tenant.bigcommerce) {
       const other = owners.get(store.storeHash)
-      if (other !== undefined) problems.push(`BigCommerce store ${store.storeHash} is listed for tenants ${other} and ${tenant.name}; a store sends to one tenant`)
+      if (other !== undefined) {
+        problems.push(`BigCommerce store ${store.storeHash} is listed for tenants ${other} and ${tenant.name}; a store sends to one tenant`)
+      }
       owners.set(store.storeHash, tenant.name)
       if (prefixes.has(store.externalIdPrefix)) {
-        problems.push(`BigCommerce store ${store.storeHash}: tenant ${tenant.name} has another store with externalIdPrefix "${store.externalIdPrefix}" (order ids would collide)`)
+        problems.push(
+          `BigCommerce store ${store.storeHash}: tenant ${tenant.name} has another store with ` +
+            `externalIdPrefix "${store.externalIdPrefix}" (order ids would collide)`
+        )
       }
       prefixes.add(store.externalIdPrefix)
       if (isProduction) {
         if (store.clientSecret === undefined && store.webhookHeader === undefined) {
           problems.push(`BigCommerce store ${store.storeHash}: clientSecret (or webhookHeader) is required when NODE_ENV=production`)
         }
-        if (store.accessToken === undefined) problems.push(`BigCommerce store ${store.storeHash}: an accessToken is required when NODE_ENV=production`)
+        if (store.accessToken === undefined) {
+          problems.push(`BigCommerce store ${store.storeHash}: an accessToken is required when NODE_ENV=production`)
+        }
       }
     }
   }

@@ -69,7 +69,9 @@ const optional = (value: string) => (value === '' ? undefined : value)
 
 function contact (address: BcAddress, where: string) {
   const country = address.country_iso2.toUpperCase()
-  if (!/^[A-Z]{2}$/.test(country)) throw new NotMappable(`${where} has no ISO country code (country_iso2 ${JSON.stringify(address.country_iso2)})`)
+  if (!/^[A-Z]{2}$/.test(country)) {
+    throw new NotMappable(`${where} has no ISO country code (country_iso2 ${JSON.stringify(address.country_iso2)})`)
+  }
   return {
     firstName: address.first_name,
     lastName: address.last_name,
@@ -92,7 +94,8 @@ function pickupLocations (bundle: BcOrderBundle): Map<number, string> {
   const byProduct = new Map<number, string>()
   for (const pickup of bundle.consignments?.pickups ?? []) {
     const location = pickup.location
-    const code = location?.code !== undefined && location.code !== '' ? location.code : location?.id !== undefined ? String(location.id) : ''
+    const code =
+      location?.code !== undefined && location.code !== '' ? location.code : location?.id !== undefined ? String(location.id) : ''
     if (code === '') continue
     for (const item of pickup.line_items ?? []) {
       const productId = item.id ?? Number(/\/products\/([0-9]+)$/.exec(item.resource ?? '')?.[1] ?? Number.NaN)
@@ -108,7 +111,12 @@ function fulfillmentOf (product: BcProduct, pickups: Map<number, string>, onlyPi
   const pickupCode = pickups.get(product.id)
   if (pickupCode !== undefined) return { method: 'Pickup', locationCode: pickupCode }
   if ((product.order_pickup_method_id ?? 0) > 0) {
-    if (onlyPickupCode === undefined) throw new NotMappable(`product ${product.id} is collected (order_pickup_method_id ${product.order_pickup_method_id}) but no pickup consignment names its location`)
+    if (onlyPickupCode === undefined) {
+      throw new NotMappable(
+        `product ${product.id} is collected (order_pickup_method_id ${product.order_pickup_method_id}) ` +
+          'but no pickup consignment names its location'
+      )
+    }
     return { method: 'Pickup', locationCode: onlyPickupCode }
   }
   if (product.type === 'digital' || product.type === 'giftcertificate') return { method: 'Digital' }
@@ -128,10 +136,14 @@ interface PaymentDraft {
 /** ok purchases and authorizations, with their captures; voided authorizations dropped. */
 function paymentDrafts (transactions: readonly BcTransaction[]): PaymentDraft[] {
   const ok = transactions.filter((t) => t.status === 'ok' || t.status === '')
-  const drafts: PaymentDraft[] = ok.filter((t) => t.event === 'purchase' || t.event === 'authorization').map((transaction) => ({ transaction }))
+  const drafts: PaymentDraft[] = ok
+    .filter((t) => t.event === 'purchase' || t.event === 'authorization')
+    .map((transaction) => ({ transaction }))
   const matching = (t: BcTransaction, wantUncaptured: boolean) =>
     drafts.find((d) => t.reference_transaction_id !== undefined && d.transaction.id === t.reference_transaction_id) ??
-    drafts.find((d) => d.transaction.event === 'authorization' && d.transaction.gateway === t.gateway && (!wantUncaptured || d.capture === undefined))
+    drafts.find(
+      (d) => d.transaction.event === 'authorization' && d.transaction.gateway === t.gateway && (!wantUncaptured || d.capture === undefined)
+    )
   for (const t of ok.filter((x) => x.event === 'capture')) {
     const draft = matching(t, true)
     if (draft !== undefined && draft.capture === undefined) draft.capture = t
@@ -172,7 +184,8 @@ function payment (draft: PaymentDraft, target: Gateway, placedAt: string, notes:
     captured === undefined
       ? undefined
       : {
-          transactionId: captured.gateway_transaction_id !== '' ? captured.gateway_transaction_id : `bigcommerce-${String(captured.id ?? 'capture')}`,
+          transactionId:
+            captured.gateway_transaction_id !== '' ? captured.gateway_transaction_id : `bigcommerce-${String(captured.id ?? 'capture')}`,
           amount: captured.amount,
           capturedAt: toRfc3339(captured.date_created) ?? placedAt
         }
@@ -197,7 +210,9 @@ export function mapBigCommerceOrder (bundle: BcOrderBundle, options: BigCommerce
 function mapOrThrow (bundle: BcOrderBundle, options: BigCommerceMappingOptions): OrderEventInput {
   const { order, products } = bundle
   const currency = order.default_currency_code !== '' ? order.default_currency_code : order.currency_code
-  if (minorUnits(currency) === undefined) throw new NotMappable(`currency ${JSON.stringify(currency)} is not an ISO 4217 currency with a minor unit`)
+  if (minorUnits(currency) === undefined) {
+    throw new NotMappable(`currency ${JSON.stringify(currency)} is not an ISO 4217 currency with a minor unit`)
+  }
   if (products.length === 0) throw new NotMappable('the order has no products')
   const placedAt = toRfc3339(order.date_created)
   if (placedAt === undefined) throw new NotMappable(`date_created ${JSON.stringify(order.date_created)} is not a date`)
@@ -209,8 +224,12 @@ function mapOrThrow (bundle: BcOrderBundle, options: BigCommerceMappingOptions):
   const shipped = products.filter((_, index) => fulfillments[index].method === 'Ship')
   let shipTo: BcShippingAddress | undefined
   if (shipped.length > 0) {
-    const addressIds = [...new Set(shipped.map((product) => product.order_address_id).filter((value) => value !== undefined && value !== null && value > 0))]
-    if (addressIds.length > 1) throw new NotMappable(`the order ships to ${addressIds.length} addresses; a Kibo import has one fulfillment contact`)
+    const addressIds = [
+      ...new Set(shipped.map((product) => product.order_address_id).filter((value) => value !== undefined && value !== null && value > 0))
+    ]
+    if (addressIds.length > 1) {
+      throw new NotMappable(`the order ships to ${addressIds.length} addresses; a Kibo import has one fulfillment contact`)
+    }
     shipTo = bundle.shippingAddresses.find((address) => address.id === addressIds[0]) ?? bundle.shippingAddresses[0]
     if (shipTo === undefined) throw new NotMappable('the order ships items but has no shipping address')
   }
@@ -220,7 +239,10 @@ function mapOrThrow (bundle: BcOrderBundle, options: BigCommerceMappingOptions):
   const feesExTax = sum(fees.map((fee) => fee.costExTax))
   const feesTax = sum(fees.map((fee) => fee.cost_tax))
   const itemsExTax = sum(products.map((product) => product.total_ex_tax))
-  const chargesExTax = money(order.shipping_cost_ex_tax).plus(money(order.handling_cost_ex_tax)).plus(money(order.wrapping_cost_ex_tax)).plus(feesExTax)
+  const chargesExTax = money(order.shipping_cost_ex_tax)
+    .plus(money(order.handling_cost_ex_tax))
+    .plus(money(order.wrapping_cost_ex_tax))
+    .plus(feesExTax)
   const chargesTax = money(order.shipping_cost_tax).plus(money(order.handling_cost_tax)).plus(money(order.wrapping_cost_tax)).plus(feesTax)
   const itemTax = money(order.total_tax).minus(chargesTax)
   const discount = itemsExTax.plus(chargesExTax).minus(money(order.total_ex_tax))
@@ -231,9 +253,15 @@ function mapOrThrow (bundle: BcOrderBundle, options: BigCommerceMappingOptions):
     `products Σ total_ex_tax ${toDecimalString(itemsExTax)}, shipping/handling/wrapping/fees ex tax ${toDecimalString(chargesExTax)}, ` +
     `total_ex_tax ${order.total_ex_tax}, total_tax ${order.total_tax}, total_inc_tax ${order.total_inc_tax}, ` +
     `discount_amount + coupon_discount ${toDecimalString(statedDiscount)}`
-  if (itemTax.lessThan(slack.negated())) throw new NotMappable(`total_tax is less than the tax on shipping, handling, wrapping and fees (${figures()})`)
-  if (discount.lessThan(slack.negated())) throw new NotMappable(`the order's ex-tax total is more than its products and charges: an amount is not accounted for (${figures()})`)
-  if (discount.greaterThan(statedDiscount.plus(slack))) throw new NotMappable(`the order's ex-tax total is less than its products and charges minus its discounts (${figures()})`)
+  if (itemTax.lessThan(slack.negated())) {
+    throw new NotMappable(`total_tax is less than the tax on shipping, handling, wrapping and fees (${figures()})`)
+  }
+  if (discount.lessThan(slack.negated())) {
+    throw new NotMappable(`the order's ex-tax total is more than its products and charges: an amount is not accounted for (${figures()})`)
+  }
+  if (discount.greaterThan(statedDiscount.plus(slack))) {
+    throw new NotMappable(`the order's ex-tax total is less than its products and charges minus its discounts (${figures()})`)
+  }
   if (!money(order.total_ex_tax).plus(money(order.total_tax)).minus(money(order.total_inc_tax)).abs().lessThan(unit)) {
     throw new NotMappable(`total_ex_tax + total_tax is not total_inc_tax (${figures()})`)
   }
@@ -313,7 +341,9 @@ function mapOrThrow (bundle: BcOrderBundle, options: BigCommerceMappingOptions):
   const payments: PaymentInput[] = []
   for (const draft of paymentDrafts(bundle.transactions)) {
     const t = draft.transaction
-    if (t.currency !== '' && t.currency !== currency) throw new NotMappable(`transaction ${String(t.id)} is in ${t.currency}, the order in ${currency}`)
+    if (t.currency !== '' && t.currency !== currency) {
+      throw new NotMappable(`transaction ${String(t.id)} is in ${t.currency}, the order in ${currency}`)
+    }
     for (const amount of [t.amount, draft.capture?.amount]) {
       const problem = amount === undefined ? undefined : checkScale(amount, currency)
       if (problem !== undefined) throw new NotMappable(`transaction ${String(t.id)} amount ${problem}`)
@@ -329,7 +359,8 @@ function mapOrThrow (bundle: BcOrderBundle, options: BigCommerceMappingOptions):
     // No transaction for this part (offline methods: cash, cheque, bank deposit, …): a noop payment
     // for the rest, so the payments still add up to the total.
     payments.push({ gateway: 'noop', amount: text(total.minus(paid)), authorizedAt: placedAt })
-    notes['bigcommerce.unrecordedPayment'] = `${text(total.minus(paid))} ${currency} without a transaction (payment_method ${JSON.stringify(order.payment_method)})`
+    notes['bigcommerce.unrecordedPayment'] =
+      `${text(total.minus(paid))} ${currency} without a transaction (payment_method ${JSON.stringify(order.payment_method)})`
   }
 
   const attributes: Record<string, string> = {
@@ -337,11 +368,13 @@ function mapOrThrow (bundle: BcOrderBundle, options: BigCommerceMappingOptions):
     'bigcommerce.orderId': String(order.id),
     ...(order.payment_method !== '' ? { 'bigcommerce.paymentMethod': order.payment_method.slice(0, 255) } : {}),
     ...(order.customer_id !== undefined && order.customer_id > 0 ? { 'bigcommerce.customerId': String(order.customer_id) } : {}),
-    ...Object.fromEntries(bundle.coupons.slice(0, 10).map((coupon, index) => [`bigcommerce.coupon.${index}`, `${coupon.code} ${coupon.discount}`])),
+    ...Object.fromEntries(
+      bundle.coupons.slice(0, 10).map((coupon, index) => [`bigcommerce.coupon.${index}`, `${coupon.code} ${coupon.discount}`])
+    ),
     ...Object.fromEntries(Object.entries(notes).slice(0, 30))
   }
   const fulfilled = FULFILLED_STATUSES.includes(order.status_id)
-  const email = order.billing_address.email !== '' ? order.billing_address.email : shipTo?.email ?? ''
+  const email = order.billing_address.email !== '' ? order.billing_address.email : (shipTo?.email ?? '')
   return {
     type: fulfilled ? 'order.completed' : 'order.created',
     id: `bigcommerce-${options.storeHash}-${order.id}`,
@@ -352,7 +385,10 @@ function mapOrThrow (bundle: BcOrderBundle, options: BigCommerceMappingOptions):
       placedAt,
       currency,
       ...(fulfilled ? { status: 'Completed' as const } : {}),
-      customer: email === '' ? undefined : { email, firstName: optional(order.billing_address.first_name), lastName: optional(order.billing_address.last_name) },
+      customer:
+        email === ''
+          ? undefined
+          : { email, firstName: optional(order.billing_address.first_name), lastName: optional(order.billing_address.last_name) },
       billTo: contact(order.billing_address, 'billing_address'),
       shipTo: shipTo === undefined ? undefined : contact(shipTo, `shipping address ${shipTo.id}`),
       shippingMethod: shipTo === undefined || shipTo.shipping_method === '' ? undefined : { code: shipTo.shipping_method.slice(0, 255) },

@@ -13,8 +13,7 @@ import { Webhook, WebhookVerificationError } from 'standardwebhooks'
 import type { BigCommerceStoreConfig } from './config.ts'
 
 export type DeliveryVerification =
-  | { ok: true; method: 'standard-webhooks' | 'custom-header' | 'unsigned'; deliveryId: string | undefined }
-  | { ok: false; reason: string }
+  { ok: true; method: 'standard-webhooks' | 'custom-header' | 'unsigned'; deliveryId: string | undefined } | { ok: false; reason: string }
 
 type Headers = Record<string, string | string[] | undefined>
 
@@ -41,15 +40,22 @@ export function verifyBigCommerceDelivery (
   const timestamp = header(headers, 'webhook-timestamp')
   if (store.clientSecret !== undefined && (signature !== undefined || store.webhookHeader === undefined)) {
     if (id === undefined || signature === undefined || timestamp === undefined) {
-      return { ok: false, reason: 'missing webhook-id, webhook-timestamp or webhook-signature (Standard Webhooks, signed with the app\'s client secret)' }
+      return {
+        ok: false,
+        reason: "missing webhook-id, webhook-timestamp or webhook-signature (Standard Webhooks, signed with the app's client secret)"
+      }
     }
     try {
-      clientSecretWebhook(store.clientSecret).verify(rawBody, { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': signature })
+      clientSecretWebhook(store.clientSecret).verify(rawBody, {
+        'webhook-id': id,
+        'webhook-timestamp': timestamp,
+        'webhook-signature': signature
+      })
       return { ok: true, method: 'standard-webhooks', deliveryId: id }
     } catch (error) {
       if (!(error instanceof WebhookVerificationError) && !(error instanceof SyntaxError)) throw error
       if (/timestamp/i.test(error.message)) return { ok: false, reason: `webhook-timestamp ${timestamp} is not within 5 minutes of now` }
-      return { ok: false, reason: 'the signature does not match the app\'s client secret' }
+      return { ok: false, reason: "the signature does not match the app's client secret" }
     }
   }
   if (store.webhookHeader !== undefined) {

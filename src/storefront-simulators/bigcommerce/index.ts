@@ -57,7 +57,12 @@ export interface BigCommerceSimulator {
   /** The next `times` store calls (optionally only those whose path contains `pathIncludes`) fail this way. */
   fault(kind: BigCommerceFaultKind, times?: number, pathIncludes?: string): void
   /** A webhook delivery for the order, signed like BigCommerce's (body, headers), to POST at the connector. */
-  webhook(storeHash: string, scope: 'store/order/created' | 'store/order/statusUpdated', orderId: number, options?: WebhookOptions): Delivery
+  webhook(
+    storeHash: string,
+    scope: 'store/order/created' | 'store/order/statusUpdated',
+    orderId: number,
+    options?: WebhookOptions
+  ): Delivery
   readonly stats: { requests: number; byRoute: Record<string, number>; throttled: number; faults: number }
   reset(): void
   close(): Promise<void>
@@ -148,7 +153,11 @@ export async function startBigCommerceSimulator (options: BigCommerceSimulatorOp
     const store = stores.get(hash)
     if (store === undefined) return json(res, 404, [{ status: 404, message: 'The requested resource was not found.' }])
     if (req.headers['x-auth-token'] !== store.accessToken) {
-      return json(res, 401, { status: 401, title: 'Unauthorized', type: 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes' })
+      return json(res, 401, {
+        status: 401,
+        title: 'Unauthorized',
+        type: 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes'
+      })
     }
     const fault = faults.findIndex((f) => f.pathIncludes === undefined || url.pathname.includes(f.pathIncludes))
     if (fault >= 0) {
@@ -158,12 +167,22 @@ export async function startBigCommerceSimulator (options: BigCommerceSimulatorOp
       if (kind === '500') return json(res, 500, { status: 500, title: 'Internal Server Error' })
       if (kind === '503') return json(res, 503, { status: 503, title: 'Service Unavailable' })
       if (kind === '429-bare') return json(res, 429, { status: 429, title: 'Too many requests' })
-      return json(res, 429, { status: 429, title: 'Too many requests' }, { ...rateHeaders(hash).headers, 'x-rate-limit-requests-left': '0', 'x-retry-after': '1' })
+      return json(
+        res,
+        429,
+        { status: 429, title: 'Too many requests' },
+        { ...rateHeaders(hash).headers, 'x-rate-limit-requests-left': '0', 'x-retry-after': '1' }
+      )
     }
     const rate = rateHeaders(hash)
     if (rate.over) {
       stats.throttled += 1
-      return json(res, 429, { status: 429, title: 'Too many requests' }, { ...rate.headers, 'x-retry-after': String(Math.ceil(rate.resetMs / 1000)) })
+      return json(
+        res,
+        429,
+        { status: 429, title: 'Too many requests' },
+        { ...rate.headers, 'x-retry-after': String(Math.ceil(rate.resetMs / 1000)) }
+      )
     }
     const route = `${version}/${rest.replace(/[0-9]+/g, '{id}')}`
     stats.byRoute[route] = (stats.byRoute[route] ?? 0) + 1
@@ -179,7 +198,9 @@ export async function startBigCommerceSimulator (options: BigCommerceSimulatorOp
       const list = [...ordersOf(hash).values()]
         .map((entry) => entry.order)
         .filter((order) => Date.parse(order.date_modified) >= since)
-        .sort((a, b) => (sort === 'date_modified:asc' ? Date.parse(a.date_modified) - Date.parse(b.date_modified) || a.id - b.id : a.id - b.id))
+        .sort((a, b) =>
+          sort === 'date_modified:asc' ? Date.parse(a.date_modified) - Date.parse(b.date_modified) || a.id - b.id : a.id - b.id
+        )
       return page(list, url.searchParams, res, headers)
     }
     const orderMatch = /^orders\/([0-9]+)(?:\/(products|shipping_addresses|coupons|taxes|transactions))?$/.exec(rest)
@@ -220,22 +241,27 @@ export async function startBigCommerceSimulator (options: BigCommerceSimulatorOp
     const url = new URL(req.url ?? '/', 'http://simulator')
     stats.requests += 1
     if (url.pathname.startsWith('/_simulator/')) {
-      readBody(req).then((body: any) => {
-        if (url.pathname === '/_simulator/orders' && req.method === 'POST') {
-          simulator.putOrder(body.storeHash, body.bundle)
-          return json(res, 201, { ok: true })
-        }
-        if (url.pathname === '/_simulator/faults' && req.method === 'POST') {
-          simulator.fault(body.kind, body.times, body.pathIncludes)
-          return json(res, 200, { queued: faults.length })
-        }
-        if (url.pathname === '/_simulator/state') return json(res, 200, { stats, orders: Object.fromEntries([...orders].map(([hash, map]) => [hash, [...map.keys()]])) })
-        if (url.pathname === '/_simulator/reset' && req.method === 'POST') {
-          simulator.reset()
-          return json(res, 200, { ok: true })
-        }
-        return json(res, 404, { message: 'unknown control route' })
-      }, () => json(res, 400, { message: 'invalid JSON' }))
+      readBody(req).then(
+        (body: any) => {
+          if (url.pathname === '/_simulator/orders' && req.method === 'POST') {
+            simulator.putOrder(body.storeHash, body.bundle)
+            return json(res, 201, { ok: true })
+          }
+          if (url.pathname === '/_simulator/faults' && req.method === 'POST') {
+            simulator.fault(body.kind, body.times, body.pathIncludes)
+            return json(res, 200, { queued: faults.length })
+          }
+          if (url.pathname === '/_simulator/state') {
+            return json(res, 200, { stats, orders: Object.fromEntries([...orders].map(([hash, map]) => [hash, [...map.keys()]])) })
+          }
+          if (url.pathname === '/_simulator/reset' && req.method === 'POST') {
+            simulator.reset()
+            return json(res, 200, { ok: true })
+          }
+          return json(res, 404, { message: 'unknown control route' })
+        },
+        () => json(res, 400, { message: 'invalid JSON' })
+      )
       return
     }
     handleStore(req, res, url)
@@ -278,7 +304,11 @@ export async function startBigCommerceSimulator (options: BigCommerceSimulatorOp
         const id = `msg_${randomUUID()}`
         const timestamp = new Date()
         const signature = clientSecretWebhook(webhookOptions.signWith ?? store.clientSecret).sign(id, timestamp, body)
-        Object.assign(headers, { 'webhook-id': id, 'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)), 'webhook-signature': signature })
+        Object.assign(headers, {
+          'webhook-id': id,
+          'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
+          'webhook-signature': signature
+        })
       }
       return { body, headers }
     },

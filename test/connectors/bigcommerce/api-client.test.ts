@@ -23,13 +23,18 @@ t.test('bundle, paging, 404, auth', async (t) => {
   t.same(bundle!.coupons, [], '204 → empty list')
   t.equal(await api.getOrderBundle(999), null, '404 → null')
   const since = await api.listOrdersModifiedSince(new Date(0), 1)
-  t.same(since.map((order) => order.id), [raw.order.id])
+  t.same(
+    since.map((order) => order.id),
+    [raw.order.id]
+  )
   t.same(await api.listOrdersModifiedSince(new Date(Date.now() + 60_000), 1), [], 'none modified since: 204')
 
   const refused = createBigCommerceApi({ apiUrl: simulator.apiUrl(store.storeHash), accessToken: 'wrong-token' })
   t.teardown(() => refused.close())
   await t.rejects(refused.getOrder(raw.order.id), { name: 'BigCommerceApiError', message: /refused the access token \(401\)/ })
-  await refused.getOrder(raw.order.id).catch((error: BigCommerceApiError) => t.notMatch(error.message, /wrong-token/, 'the token is never in a message'))
+  await refused
+    .getOrder(raw.order.id)
+    .catch((error: BigCommerceApiError) => t.notMatch(error.message, /wrong-token/, 'the token is never in a message'))
 })
 
 t.test('throttling and 5xx are waited out and retried', async (t) => {
@@ -58,7 +63,10 @@ t.test('throttling and 5xx are waited out and retried', async (t) => {
   t.equal(simulator.stats.faults, 4, 'every fault was hit and retried')
   t.ok(api.stats.rateLimitedWaits >= 1, 'a 429 was waited out')
   t.equal(simulator.stats.throttled, 0, 'requests-left 0 pauses the client before the quota is exceeded')
-  t.ok(waits.some((ms) => ms > 100), 'waited for X-Rate-Limit-Time-Reset-Ms')
+  t.ok(
+    waits.some((ms) => ms > 100),
+    'waited for X-Rate-Limit-Time-Reset-Ms'
+  )
 })
 
 t.test('a store that never answers gives up with unavailable', async (t) => {
@@ -66,7 +74,12 @@ t.test('a store that never answers gives up with unavailable', async (t) => {
   t.teardown(() => simulator.close())
   simulator.putOrder(store.storeHash, loadBundle('pickup-usd'))
   simulator.fault('500', 10)
-  const api = createBigCommerceApi({ apiUrl: simulator.apiUrl(store.storeHash), accessToken: store.accessToken, maxAttempts: 3, sleep: async () => {} })
+  const api = createBigCommerceApi({
+    apiUrl: simulator.apiUrl(store.storeHash),
+    accessToken: store.accessToken,
+    maxAttempts: 3,
+    sleep: async () => {}
+  })
   t.teardown(() => api.close())
   await t.rejects(api.getOrder(129), { name: 'BigCommerceApiError', message: /answered 500 after 3 tries/ })
 })

@@ -41,10 +41,14 @@ t.test('fulfillment, payments and attributes', async (t) => {
   t.notOk(pickup.data.payments![0].capture, 'an authorization is not a capture')
 
   const split = map('split-tender-usd')
-  t.match(split.data.payments, [
-    { gateway: 'noop', amount: '20' },
-    { gateway: 'noop', amount: '111.22', transactionId: 'bt_auth_ok', capture: { transactionId: 'bt_capture_ok', amount: '111.22' } }
-  ], 'the gift certificate and the captured authorization; the declined try and the voided authorization do not count')
+  t.match(
+    split.data.payments,
+    [
+      { gateway: 'noop', amount: '20' },
+      { gateway: 'noop', amount: '111.22', transactionId: 'bt_auth_ok', capture: { transactionId: 'bt_capture_ok', amount: '111.22' } }
+    ],
+    'the gift certificate and the captured authorization; the declined try and the voided authorization do not count'
+  )
 
   const cash = map('coupon-fees-cash-usd')
   t.equal(cash.data.total, '93.36')
