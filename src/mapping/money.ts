@@ -247,7 +247,46 @@ export function allocateInOrder (available: readonly (string | Decimal)[], needs
   })
 }
 
-// ---------------------------------------------------------------- added for the storefront connectors
+// ---------------------------------------------------------------- added for storefront connectors
+
+/**
+ * Splits `amount` across `weights` exactly in the currency's minor units by largest remainder:
+ * each share is floored to a minor unit, then the units left over go one each to the largest
+ * remainders (ties: the earlier weight). Σ shares = amount, always. All weights 0: split evenly.
+ * Undefined for a currency without minor units or an amount finer than them.
+ */
+export function allocateLargestRemainder (
+  amount: string | Decimal,
+  weights: readonly (string | Decimal)[],
+  currency: string
+): Decimal[] | undefined {
+  const digits = minorUnits(currency)
+  if (digits === undefined || weights.length === 0) return undefined
+  const unit = new Decimal(10).pow(-digits)
+  const units = money(amount).dividedBy(unit)
+  if (!units.isInteger()) return undefined
+  let given = weights.map((weight) => money(weight))
+  if (given.some((weight) => weight.isNegative())) return undefined
+  if (given.every((weight) => weight.isZero())) given = given.map(() => new Decimal(1))
+  const totalWeight = sum(given)
+  const exact = given.map((weight) => units.times(weight).dividedBy(totalWeight))
+  const floors = exact.map((share) => share.floor())
+  let left = units.minus(sum(floors)).toNumber()
+  const order = exact
+    .map((share, index) => ({ index, remainder: share.minus(floors[index]) }))
+    .sort((a, b) => b.remainder.comparedTo(a.remainder) || a.index - b.index)
+  for (const { index } of order) {
+    if (left <= 0) break
+    floors[index] = floors[index].plus(1)
+    left -= 1
+  }
+  return floors.map((share) => share.times(unit))
+}
+
+/** The amount as a normalized decimal string (what the Normalized Order Event carries). */
+export function moneyText (amount: string | Decimal): string {
+  return toDecimalString(money(amount))
+}
 
 /** The currency's minor unit as a Decimal (0.01 for USD, 1 for JPY, 0.001 for KWD). */
 function minorUnit (currency: string): Decimal {
@@ -302,31 +341,6 @@ export function roundPartsToTotal (parts: readonly SignedPart[], target: string 
     left -= 1
   }
   return left === 0 ? rounded : undefined
-}
-
-/**
- * Splits `amount` (a whole number of minor units) over `weights` in whole minor units, in
- * proportion (largest remainder; ties to the lower index). All weights zero: the first share
- * takes it all. The shares always add up to `amount` exactly.
- */
-export function splitByWeights (amount: string | Decimal, weights: readonly (string | Decimal)[], currency: string): Decimal[] {
-  if (weights.length === 0) throw new RangeError('splitByWeights needs at least one weight')
-  const unit = minorUnit(currency)
-  const units = money(amount).dividedBy(unit)
-  if (!units.isInteger()) throw new RangeError(`${toDecimalString(money(amount))} is not a whole number of ${currency} minor units`)
-  const w = weights.map((weight) => Decimal.max(money(weight), 0))
-  const totalWeight = sum(w)
-  if (totalWeight.isZero()) return w.map((_, index) => (index === 0 ? money(amount) : new Decimal(0)))
-  const raw = w.map((weight) => units.times(weight).dividedBy(totalWeight))
-  const shares = raw.map((share) => share.floor())
-  let left = units.minus(sum(shares)).toNumber()
-  const order = raw.map((share, index) => ({ index, rest: share.minus(shares[index]) })).sort((a, b) => b.rest.comparedTo(a.rest) || a.index - b.index)
-  for (const { index } of order) {
-    if (left <= 0) break
-    shares[index] = shares[index].plus(1)
-    left -= 1
-  }
-  return shares.map((share) => share.times(unit))
 }
 
 /** The smallest unit price in whole minor units whose `quantity` multiple is at least `lineAmount`. */

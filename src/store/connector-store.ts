@@ -15,7 +15,7 @@ export interface DeliveryInput {
   topic: string
   orderKey: string | null
   triggeredAt: string | null
-  outcome: Exclude<DeliveryOutcome, 'duplicate'>
+  outcome: DeliveryOutcome
   reason: string | null
 }
 

@@ -16,13 +16,13 @@
 // Amounts are in the transactional currency (default_currency_code): what the shopper paid.
 import type { CardBrand, Gateway, OrderEventInput, PaymentInput } from '../../../schemas/order-event.ts'
 import {
+  allocateLargestRemainder,
   checkScale,
   type Decimal,
   minorUnits,
   money,
   roundPartsToTotal,
   roundToMinorUnits,
-  splitByWeights,
   sum,
   toDecimalString,
   unitPriceCovering
@@ -121,6 +121,13 @@ function fulfillmentOf (product: BcProduct, pickups: Map<number, string>, onlyPi
   }
   if (product.type === 'digital' || product.type === 'giftcertificate') return { method: 'Digital' }
   return { method: 'Ship' }
+}
+
+/** `amount` (whole minor units) over the lines by weight: Σ shares = amount (money.ts allocateLargestRemainder). */
+function spread (amount: Decimal, weights: Decimal[], currency: string): Decimal[] {
+  const shares = allocateLargestRemainder(amount, weights, currency)
+  if (shares === undefined) throw new RangeError(`cannot spread ${amount.toFixed()} ${currency} over ${weights.length} lines`)
+  return shares
 }
 
 /** Weights that are all zero fall back to the next list (the last one is the lines' prices). */
@@ -291,7 +298,7 @@ function mapOrThrow (bundle: BcOrderBundle, options: BigCommerceMappingOptions):
     if (productId === undefined || productId === null || (tax.line_item_type !== '' && tax.line_item_type !== 'item')) continue
     taxByProduct.set(productId, (taxByProduct.get(productId) ?? money('0')).plus(money(tax.line_amount)))
   }
-  const taxShares = splitByWeights(
+  const taxShares = spread(
     taxTotal,
     firstNonZero(
       products.map((product) => taxByProduct.get(product.id) ?? money('0')),
@@ -300,7 +307,7 @@ function mapOrThrow (bundle: BcOrderBundle, options: BigCommerceMappingOptions):
     ),
     currency
   )
-  const discountShares = splitByWeights(
+  const discountShares = spread(
     discountTotal,
     firstNonZero(
       products.map((product) => sum((product.applied_discounts ?? []).map((d) => d.amount))),
@@ -309,10 +316,10 @@ function mapOrThrow (bundle: BcOrderBundle, options: BigCommerceMappingOptions):
     currency
   )
   const shippedWeights = linePrices.map((price, index) => (fulfillments[index].method === 'Ship' ? price : money('0')))
-  const shippingShares = splitByWeights(shippingTotal, firstNonZero(shippedWeights, linePrices), currency)
-  const shippingTaxShares = splitByWeights(shippingTaxTotal, firstNonZero(shippedWeights, linePrices), currency)
-  const handlingShares = splitByWeights(handlingTotal, linePrices, currency)
-  const handlingTaxShares = splitByWeights(handlingTaxTotal, linePrices, currency)
+  const shippingShares = spread(shippingTotal, firstNonZero(shippedWeights, linePrices), currency)
+  const shippingTaxShares = spread(shippingTaxTotal, firstNonZero(shippedWeights, linePrices), currency)
+  const handlingShares = spread(handlingTotal, linePrices, currency)
+  const handlingTaxShares = spread(handlingTaxTotal, linePrices, currency)
 
   const text = (value: Decimal) => toDecimalString(value)
   const items = products.map((product, index) => {
