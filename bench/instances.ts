@@ -77,7 +77,7 @@ async function run (kibo: KiboSimulator, instances: number): Promise<RunResult> 
   kibo.faults.setLatency({ route: 'createOrder', fixedMs: LATENCY_MS })
   return withDatabase(async (databaseUrl) => {
     const cleanups: Array<() => unknown> = []
-    const owner = { teardown: (fn: () => unknown) => void cleanups.push(fn), comment: (message: string) => console.error(message) }
+    const owner = { teardown: (fn: () => unknown) => { cleanups.push(fn) }, comment: (message: string) => console.error(message) }
     try {
       const env = {
         DATABASE_URL: databaseUrl,
@@ -140,7 +140,8 @@ try {
     console.error(`running ${instances} instance(s), ${EVENTS} events …`)
     const result = await run(kibo, instances)
     console.error(
-      `  ${result.perSecond.toFixed(1)} imports/s (intake ${result.intakeMs} ms, all in Kibo after ${result.drainMs} ms; load ${result.load})`
+      `  ${result.perSecond.toFixed(1)} imports/s ` +
+        `(intake ${result.intakeMs} ms, all in Kibo after ${result.drainMs} ms; load ${result.load})`
     )
     results.push(result)
   }
@@ -158,18 +159,22 @@ const [one, two] = results
 const section = [
   HEADING,
   '',
-  `Written on ${new Date().toISOString()} (commit ${commit}, plus the working tree); ${os.cpus().length} CPUs; the machine is shared (load average at the end of each run in the table).`,
+  `Written on ${new Date().toISOString()} (commit ${commit}, plus the working tree); ${os.cpus().length} CPUs; ` +
+    'the machine is shared (load average at the end of each run in the table).',
   '',
-  `${EVENTS} \`Prefer: respond-async\` orders sent round-robin to the instances (${SENDERS} senders), each instance a server process with ` +
-    `\`WORKER_CONCURRENCY=${CONCURRENCY}\`, all on one fresh PostgreSQL database (127.0.0.1:5432); the Kibo simulator answers every create ` +
-    `after a fixed ${LATENCY_MS} ms, so one instance can deliver at most ${CONCURRENCY} / ${LATENCY_MS} ms = ${Math.round((CONCURRENCY * 1000) / LATENCY_MS)} imports/s. ` +
+  `${EVENTS} \`Prefer: respond-async\` orders sent round-robin to the instances (${SENDERS} senders), ` +
+    `each instance a server process with \`WORKER_CONCURRENCY=${CONCURRENCY}\`, ` +
+    'all on one fresh PostgreSQL database (127.0.0.1:5432); the Kibo simulator answers every create ' +
+    `after a fixed ${LATENCY_MS} ms, so one instance can deliver at most ${CONCURRENCY} / ${LATENCY_MS} ms = ` +
+    `${Math.round((CONCURRENCY * 1000) / LATENCY_MS)} imports/s. ` +
     'The rate counts from the first send to the last order created in Kibo.',
   '',
   '| instances | intake done | all in Kibo | imports/s | Kibo creates | OAuth calls | load (1/5/15 min) at the end |',
   '|---|---|---|---|---|---|---|',
   ...results.map(
     (r) =>
-      `| ${r.instances} | ${(r.intakeMs / 1000).toFixed(1)} s | ${(r.drainMs / 1000).toFixed(1)} s | ${r.perSecond.toFixed(1)} | ${r.creates} | ${r.oauthCalls} | ${r.load} |`
+      `| ${r.instances} | ${(r.intakeMs / 1000).toFixed(1)} s | ${(r.drainMs / 1000).toFixed(1)} s | ` +
+      `${r.perSecond.toFixed(1)} | ${r.creates} | ${r.oauthCalls} | ${r.load} |`
   ),
   '',
   `Two instances / one: **${(two.perSecond / one.perSecond).toFixed(2)}×**.`,

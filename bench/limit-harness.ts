@@ -88,4 +88,6 @@ const server = http.createServer((req, res) => {
 })
 server.keepAliveTimeout = 72_000
 server.listen(Number(env.PORT), '127.0.0.1', () => process.stdout.write(`limit harness on ${env.PORT}\n`))
-for (const signal of ['SIGINT', 'SIGTERM'] as const) { process.once(signal, () => server.close(() => process.exit(0)) && server.closeAllConnections()) }
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => server.close(() => process.exit(0)) && server.closeAllConnections())
+}

@@ -242,7 +242,8 @@ const harness = await startHarness()
 say('sync: limit harness…')
 const harnessMax = await measure(harness.url, harness.child.pid, { path: '/', prefix: 'harness' })
 say(
-  `  ${round(harnessMax.rps)} req/s, p50 ${harnessMax.result.latency.p50} ms, p99 ${harnessMax.result.latency.p99} ms (load ${harnessMax.load})`
+  `  ${round(harnessMax.rps)} req/s, p50 ${harnessMax.result.latency.p50} ms, ` +
+    `p99 ${harnessMax.result.latency.p99} ms (load ${harnessMax.load})`
 )
 await resetSimulator()
 
@@ -253,7 +254,8 @@ const serviceStartRss = processStats(service.child.pid).rssMiB
 say('sync: service…')
 const serviceMax = await measure(service.url, service.child.pid, { path: '/v1/orders', prefix: 'sync' })
 say(
-  `  ${round(serviceMax.rps)} req/s, p50 ${serviceMax.result.latency.p50} ms, p99 ${serviceMax.result.latency.p99} ms (load ${serviceMax.load})`
+  `  ${round(serviceMax.rps)} req/s, p50 ${serviceMax.result.latency.p50} ms, ` +
+    `p99 ${serviceMax.result.latency.p99} ms (load ${serviceMax.load})`
 )
 const afterSync = await simulatorStats()
 const oauthCalls = afterSync.oauthCalls - oauthBefore
@@ -274,14 +276,16 @@ const serviceFixed = await measure(service.url, service.child.pid, {
   warm: false
 })
 say(
-  `  harness p50 ${harnessFixed.result.latency.p50} / p99 ${harnessFixed.result.latency.p99} ms; service p50 ${serviceFixed.result.latency.p50} / p99 ${serviceFixed.result.latency.p99} ms`
+  `  harness p50 ${harnessFixed.result.latency.p50} / p99 ${harnessFixed.result.latency.p99} ms; ` +
+    `service p50 ${serviceFixed.result.latency.p50} / p99 ${serviceFixed.result.latency.p99} ms`
 )
 // One connection, one request at a time: the latency the middleware adds with no queueing at all.
 say('latency with one connection…')
 const harnessOne = await measure(harness.url, harness.child.pid, { path: '/', prefix: 'harness-one', connections: 1 })
 const serviceOne = await measure(service.url, service.child.pid, { path: '/v1/orders', prefix: 'sync-one', connections: 1 })
 say(
-  `  harness p50 ${harnessOne.result.latency.p50} / p99 ${harnessOne.result.latency.p99} ms; service p50 ${serviceOne.result.latency.p50} / p99 ${serviceOne.result.latency.p99} ms`
+  `  harness p50 ${harnessOne.result.latency.p50} / p99 ${harnessOne.result.latency.p99} ms; ` +
+    `service p50 ${serviceOne.result.latency.p50} / p99 ${serviceOne.result.latency.p99} ms`
 )
 const peakRssSync = processStats(service.child.pid).peakRssMiB
 await service.child.stop()
@@ -476,7 +480,6 @@ const added = {
   p50Max: serviceMax.result.latency.p50 - harnessMax.result.latency.p50,
   p99Max: serviceMax.result.latency.p99 - harnessMax.result.latency.p99
 }
-const pglite = asyncResults.find((r) => r.database === 'PGlite')!
 const peakRss = Math.max(serviceMax.peakRssMiB, serviceFixed.peakRssMiB, serviceOne.peakRssMiB)
 
 const lines = [
@@ -485,51 +488,88 @@ const lines = [
   `Written by \`npm run bench\` on ${new Date().toISOString()} (commit ${gitCommit}, plus the working tree).`,
   '',
   `- Machine: ${cpus.length} × ${cpus[0]?.model ?? '?'}, ${round(os.totalmem() / 2 ** 30, 1)} GiB RAM, ${os.type()} ${os.release()}`,
-  `- Node ${process.versions.node}; fastify ${version('fastify')}, undici ${version('undici')}, zod ${version('zod')}, pg-boss ${version('pg-boss')}, @electric-sql/pglite ${version('@electric-sql/pglite')}, pg ${version('pg')}, autocannon ${version('autocannon')}`,
-  `- Runs: ${duration} s measured after ${warmup} s warm-up, ${connections} connections, keep-alive, one unique externalId per request (the ${'`cybersource-ship-usd`'} example, ${head.length + tail.length + 20} bytes); service at LOG_LEVEL=info (to a file), embedded PGlite unless said otherwise`,
-  '- Every server is its own process on the same machine (Kibo simulator, limit harness, service); the load generator runs in the bench process. The machine is shared: the load average (1/5/15 min) is given next to every figure.',
+  `- Node ${process.versions.node}; fastify ${version('fastify')}, undici ${version('undici')}, zod ${version('zod')}, ` +
+    `pg-boss ${version('pg-boss')}, @electric-sql/pglite ${version('@electric-sql/pglite')}, pg ${version('pg')}, ` +
+    `autocannon ${version('autocannon')}`,
+  `- Runs: ${duration} s measured after ${warmup} s warm-up, ${connections} connections, keep-alive, ` +
+    `one unique externalId per request (the ${'`cybersource-ship-usd`'} example, ${head.length + tail.length + 20} bytes); ` +
+    'service at LOG_LEVEL=info (to a file), embedded PGlite unless said otherwise',
+  '- Every server is its own process on the same machine (Kibo simulator, limit harness, service); ' +
+    'the load generator runs in the bench process. The machine is shared: the load average (1/5/15 min) is given next to every figure.',
   '',
   '## Sync import path vs the limit harness',
   '',
   '| | limit harness | service | service / harness | target |',
   '|---|---|---|---|---|',
-  `| throughput (full speed) | ${round(harnessMax.rps)} req/s | ${round(serviceMax.rps)} req/s | ${ratio(serviceMax.rps, harnessMax.rps)} | ≥ 0.80× — ${check(serviceMax.rps >= 0.8 * harnessMax.rps)} |`,
-  `| latency p50 / p99 at full speed | ${ms(harnessMax.result.latency.p50)} / ${ms(harnessMax.result.latency.p99)} | ${ms(serviceMax.result.latency.p50)} / ${ms(serviceMax.result.latency.p99)} | ${ratio(serviceMax.result.latency.p50, harnessMax.result.latency.p50)} / ${ratio(serviceMax.result.latency.p99, harnessMax.result.latency.p99)} | |`,
-  `| latency p50 / p99 at a fixed ${fixedRate} req/s | ${ms(harnessFixed.result.latency.p50)} / ${ms(harnessFixed.result.latency.p99)} | ${ms(serviceFixed.result.latency.p50)} / ${ms(serviceFixed.result.latency.p99)} | ${ratio(serviceFixed.result.latency.p50, harnessFixed.result.latency.p50)} / ${ratio(serviceFixed.result.latency.p99, harnessFixed.result.latency.p99)} | |`,
-  `| **added by the middleware** p50 / p99 (fixed rate) | | ${ms(added.p50)} / ${ms(added.p99)} | | p99 ≤ 2 ms at ${connections} connections — ${check(added.p99 <= 2)} |`,
+  `| throughput (full speed) | ${round(harnessMax.rps)} req/s | ${round(serviceMax.rps)} req/s | ` +
+    `${ratio(serviceMax.rps, harnessMax.rps)} | ≥ 0.80× — ${check(serviceMax.rps >= 0.8 * harnessMax.rps)} |`,
+  '| latency p50 / p99 at full speed | ' +
+    `${ms(harnessMax.result.latency.p50)} / ${ms(harnessMax.result.latency.p99)} | ` +
+    `${ms(serviceMax.result.latency.p50)} / ${ms(serviceMax.result.latency.p99)} | ` +
+    `${ratio(serviceMax.result.latency.p50, harnessMax.result.latency.p50)} / ` +
+    `${ratio(serviceMax.result.latency.p99, harnessMax.result.latency.p99)} | |`,
+  `| latency p50 / p99 at a fixed ${fixedRate} req/s | ` +
+    `${ms(harnessFixed.result.latency.p50)} / ${ms(harnessFixed.result.latency.p99)} | ` +
+    `${ms(serviceFixed.result.latency.p50)} / ${ms(serviceFixed.result.latency.p99)} | ` +
+    `${ratio(serviceFixed.result.latency.p50, harnessFixed.result.latency.p50)} / ` +
+    `${ratio(serviceFixed.result.latency.p99, harnessFixed.result.latency.p99)} | |`,
+  `| **added by the middleware** p50 / p99 (fixed rate) | | ${ms(added.p50)} / ${ms(added.p99)} | | ` +
+    `p99 ≤ 2 ms at ${connections} connections — ${check(added.p99 <= 2)} |`,
   `| added p50 / p99 at full speed (queueing included) | | ${ms(added.p50Max)} / ${ms(added.p99Max)} | | |`,
-  `| latency p50 / p99 with one connection (no queueing) | ${ms(harnessOne.result.latency.p50)} / ${ms(harnessOne.result.latency.p99)} | ${ms(serviceOne.result.latency.p50)} / ${ms(serviceOne.result.latency.p99)} | | |`,
-  `| added p50 / p99 with one connection | | ${ms(serviceOne.result.latency.p50 - harnessOne.result.latency.p50)} / ${ms(serviceOne.result.latency.p99 - harnessOne.result.latency.p99)} | | |`,
-  `| CPU per import (server process only) | ${harnessMax.cpuMsPerRequest.toFixed(3)} ms | ${serviceMax.cpuMsPerRequest.toFixed(3)} ms | ${ratio(serviceMax.cpuMsPerRequest, harnessMax.cpuMsPerRequest)} | |`,
+  '| latency p50 / p99 with one connection (no queueing) | ' +
+    `${ms(harnessOne.result.latency.p50)} / ${ms(harnessOne.result.latency.p99)} | ` +
+    `${ms(serviceOne.result.latency.p50)} / ${ms(serviceOne.result.latency.p99)} | | |`,
+  '| added p50 / p99 with one connection | | ' +
+    `${ms(serviceOne.result.latency.p50 - harnessOne.result.latency.p50)} / ` +
+    `${ms(serviceOne.result.latency.p99 - harnessOne.result.latency.p99)} | | |`,
+  `| CPU per import (server process only) | ${harnessMax.cpuMsPerRequest.toFixed(3)} ms | ${serviceMax.cpuMsPerRequest.toFixed(3)} ms | ` +
+    `${ratio(serviceMax.cpuMsPerRequest, harnessMax.cpuMsPerRequest)} | |`,
   `| server CPU during the run | ${harnessMax.cpuCores.toFixed(2)} cores | ${serviceMax.cpuCores.toFixed(2)} cores | | |`,
-  `| peak RSS under load | ${round(harnessMax.peakRssMiB)} MiB | ${round(peakRss)} MiB (${round(serviceStartRss)} MiB idle after start; VmHWM ${round(peakRssSync)} MiB) | | ≤ 150 MB — ${check(peakRss * 1.048576 <= 150)} |`,
-  `| OAuth calls to Kibo during the runs | 1 (at start) | ${oauthCalls} for ${serviceMax.result['2xx'] + serviceFixed.result['2xx']} measured imports | | |`,
+  `| peak RSS under load | ${round(harnessMax.peakRssMiB)} MiB | ` +
+    `${round(peakRss)} MiB (${round(serviceStartRss)} MiB idle after start; VmHWM ${round(peakRssSync)} MiB) | | ` +
+    `≤ 150 MB — ${check(peakRss * 1.048576 <= 150)} |`,
+  '| OAuth calls to Kibo during the runs | 1 (at start) | ' +
+    `${oauthCalls} for ${serviceMax.result['2xx'] + serviceFixed.result['2xx']} measured imports | | |`,
   `| failed requests | ${failures(harnessMax)} | ${failures(serviceMax)} | | |`,
   `| load average during the run | ${harnessMax.load} | ${serviceMax.load} | | |`,
   '',
   ...(serviceOnPostgres === undefined
     ? []
     : [
-        `The same full-speed run with the service on PostgreSQL (127.0.0.1:5432, the database out of the process): ${round(serviceOnPostgres.measured.rps)} req/s (${ratio(serviceOnPostgres.measured.rps, harnessMax.rps)} the harness), p50 / p99 ${ms(serviceOnPostgres.measured.result.latency.p50)} / ${ms(serviceOnPostgres.measured.result.latency.p99)}, CPU per import ${serviceOnPostgres.measured.cpuMsPerRequest.toFixed(3)} ms (service process only), peak RSS ${round(serviceOnPostgres.peakRssMiB)} MiB, failed requests: ${failures(serviceOnPostgres.measured)}; load ${serviceOnPostgres.measured.load}.`,
+        'The same full-speed run with the service on PostgreSQL (127.0.0.1:5432, the database out of the process): ' +
+          `${round(serviceOnPostgres.measured.rps)} req/s (${ratio(serviceOnPostgres.measured.rps, harnessMax.rps)} the harness), ` +
+          `p50 / p99 ${ms(serviceOnPostgres.measured.result.latency.p50)} / ${ms(serviceOnPostgres.measured.result.latency.p99)}, ` +
+          `CPU per import ${serviceOnPostgres.measured.cpuMsPerRequest.toFixed(3)} ms (service process only), ` +
+          `peak RSS ${round(serviceOnPostgres.peakRssMiB)} MiB, failed requests: ${failures(serviceOnPostgres.measured)}; ` +
+          `load ${serviceOnPostgres.measured.load}.`,
         ''
       ]),
-  `Orders created in the simulator by the service runs: ${afterSync.createCalls} create calls for ${afterSync.orderCount} orders (warm-up included).`,
+  `Orders created in the simulator by the service runs: ${afterSync.createCalls} create calls ` +
+    `for ${afterSync.orderCount} orders (warm-up included).`,
   '',
   '## Async intake (`Prefer: respond-async`) and drain',
   '',
-  'Intake: the service with `WORKER_CONCURRENCY=0` (validate, reconcile, store the record and its pg-boss job in one transaction, answer 202). Drain: then one service process with `WORKER_CONCURRENCY=32`, `QUEUE_POLL_MS=100` imports everything accepted (warm-up included) into the simulator; the rate counts from its first answer to the last create.',
+  'Intake: the service with `WORKER_CONCURRENCY=0` (validate, reconcile, store the record and its pg-boss job in one transaction, ' +
+    'answer 202). Drain: then one service process with `WORKER_CONCURRENCY=32`, `QUEUE_POLL_MS=100` imports everything accepted ' +
+    '(warm-up included) into the simulator; the rate counts from its first answer to the last create.',
   '',
   '| database | accepted/s | intake p50 / p99 | intake CPU per accept | drain | drain rate | load | target |',
   '|---|---|---|---|---|---|---|---|',
   ...asyncResults.map(
     (r) =>
-      `| ${r.database} | ${round(r.acceptedPerSecond)} | ${ms(r.intake.result.latency.p50)} / ${ms(r.intake.result.latency.p99)} | ${r.intake.cpuMsPerRequest.toFixed(3)} ms | ${r.drained}/${r.accepted} in ${r.drainSeconds.toFixed(1)} s${r.complete ? '' : ' (**timed out**)'} | ${round(r.drainPerSecond)} imports/s | intake ${r.intake.load}; drain ${r.load} | ${r.database === 'PGlite' ? `≥ 1,000 accepted/s — ${check(r.acceptedPerSecond >= 1000)}` : ''} |`
+      `| ${r.database} | ${round(r.acceptedPerSecond)} | ` +
+      `${ms(r.intake.result.latency.p50)} / ${ms(r.intake.result.latency.p99)} | ${r.intake.cpuMsPerRequest.toFixed(3)} ms | ` +
+      `${r.drained}/${r.accepted} in ${r.drainSeconds.toFixed(1)} s${r.complete ? '' : ' (**timed out**)'} | ` +
+      `${round(r.drainPerSecond)} imports/s | intake ${r.intake.load}; drain ${r.load} | ` +
+      `${r.database === 'PGlite' ? `≥ 1,000 accepted/s — ${check(r.acceptedPerSecond >= 1000)}` : ''} |`
   ),
   ...(postgresSkipped.length > 0 ? ['', ...postgresSkipped] : []),
   '',
   '## The store alone, one import at a time',
   '',
-  'The two writes every sync import makes, in the bench process with nothing else running: the claim (record + history row, one transaction) before the Kibo call and the outcome after it. Their sum is the least the middleware can add to a request on that database.',
+  'The two writes every sync import makes, in the bench process with nothing else running: ' +
+    'the claim (record + history row, one transaction) before the Kibo call and the outcome after it. ' +
+    'Their sum is the least the middleware can add to a request on that database.',
   '',
   '| database | claim | outcome | both |',
   '|---|---|---|---|',
@@ -539,7 +579,8 @@ const lines = [
   '',
   '| what | events/s/core | target |',
   '|---|---|---|',
-  `| map (already validated events, 4 examples round-robin) | ${round(mapOnly.perSecondPerCore)} | ≥ 15,000 — ${check(mapOnly.perSecondPerCore >= 15_000)} |`,
+  `| map (already validated events, 4 examples round-robin) | ${round(mapOnly.perSecondPerCore)} | ` +
+    `≥ 15,000 — ${check(mapOnly.perSecondPerCore >= 15_000)} |`,
   `| validate (zod) + map | ${round(validateAndMap.perSecondPerCore)} | |`,
   '',
   `Load average during the mapping runs: ${mappingLoad}.`,

@@ -56,7 +56,9 @@ export function startNode (script: string, env: Record<string, string>, args: st
 export async function waitForHttp (url: string, child: Child, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if (child.process.exitCode !== null) { throw new Error(`process exited (${child.process.exitCode}) before ${url} answered:\n${child.output()}`) }
+    if (child.process.exitCode !== null) {
+      throw new Error(`process exited (${child.process.exitCode}) before ${url} answered:\n${child.output()}`)
+    }
     try {
       const response = await fetch(url)
       await response.arrayBuffer()

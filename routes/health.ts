@@ -17,7 +17,7 @@ async function withTimeout<T> (promise: Promise<T>, ms: number, what: string): P
   try {
     return await Promise.race([
       promise,
-      new Promise<never>((_, reject) => {
+      new Promise<never>((_resolve, reject) => {
         timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms)
       })
     ])
@@ -74,7 +74,9 @@ const healthRoutes: FastifyPluginAsyncZod = async function healthRoutes (app) {
           const details = await Promise.all(
             app.tenants.all.map(async (tenant) => {
               const circuit = tenant.circuit.state()
-              if (circuit !== 'closed') { throw new Error(`${tenant.name}: circuit ${circuit}: Kibo has been failing; deliveries are paused and retried`) }
+              if (circuit !== 'closed') {
+                throw new Error(`${tenant.name}: circuit ${circuit}: Kibo has been failing; deliveries are paused and retried`)
+              }
               try {
                 await tenant.tokenProvider.getToken()
               } catch (error) {

@@ -146,7 +146,8 @@ const importRoutes: FastifyPluginAsyncZod = async function importRoutes (app) {
         summary: 'Send a failed or dead import back to the queue',
         description:
           'OMS tenants: Kibo is asked by externalId before anything is created, so a retry never makes a second order. ' +
-          "Translated-v2 tenants: that API has no look-up, so this call is the operator's statement that the order is not in Kibo; it is sent again.",
+          "Translated-v2 tenants: that API has no look-up, so this call is the operator's statement that the order is not in " +
+            'Kibo; it is sent again.',
         security,
         params: ImportIdParams,
         response: { 202: QueuedResponseSchema, ...problemResponses(400, 401, 404, 409) }

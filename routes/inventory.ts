@@ -20,11 +20,11 @@ import {
 } from '../schemas/inventory.ts'
 import { problemType } from '../schemas/problem.ts'
 import { ProblemError } from '../src/plugins/problems.ts'
-import { KiboError, kiboErrorToProblem } from '../src/kibo/orders-client.ts'
+import { KiboError, kiboErrorToProblem } from '../src/kibo/errors.ts'
 import { jsonLines } from '../src/inventory/intake.ts'
 import { uploadItems, type UploadFormat } from '../src/inventory/upload.ts'
 import type { InventoryJobRecord, InventoryKind } from '../src/store/inventory-store.ts'
-import type { KiboTenant } from '../src/plugins/kibo.ts'
+import type { KiboTenant } from '../src/kibo/tenants.ts'
 import { problemResponses } from './responses.ts'
 
 const security: Array<Record<string, string[]>> = [{ bearerApiKey: [] }, { headerApiKey: [] }]
@@ -60,7 +60,9 @@ const inventoryRoutes: FastifyPluginAsyncZod = async function inventoryRoutes (a
 
   function reply202 (reply: FastifyReply, result: { outcome: 'created' | 'replayed'; record: InventoryJobRecord }) {
     const location = `/v1/inventory/jobs/${result.record.jobId}`
-    if (result.outcome === 'replayed') { return reply.code(200).header('location', location).header('idempotent-replayed', 'true').send(acceptedBody(result.record)) }
+    if (result.outcome === 'replayed') {
+      return reply.code(200).header('location', location).header('idempotent-replayed', 'true').send(acceptedBody(result.record))
+    }
     return reply.code(202).header('location', location).send(acceptedBody(result.record))
   }
 
@@ -95,7 +97,8 @@ const inventoryRoutes: FastifyPluginAsyncZod = async function inventoryRoutes (a
           summary,
           description:
             `Items are grouped by locationCode and sent to Kibo's ${kind} job endpoint in batches of at most ` +
-            `${kind === 'adjust' ? 'INVENTORY_ADJUST_BATCH_SIZE (1 000)' : 'INVENTORY_REFRESH_BATCH_SIZE (3 000)'} items; the job is followed until Kibo finishes it. ` +
+            `${kind === 'adjust' ? 'INVENTORY_ADJUST_BATCH_SIZE (1 000)' : 'INVENTORY_REFRESH_BATCH_SIZE (3 000)'} items; ` +
+            'the job is followed until Kibo finishes it. ' +
             'Send an Idempotency-Key to make retries safe. For large sets use the /upload variant (NDJSON or CSV, streamed).',
           security,
           headers: IdempotencyHeadersSchema,
@@ -123,8 +126,11 @@ const inventoryRoutes: FastifyPluginAsyncZod = async function inventoryRoutes (a
           summary: `${summary}: a large NDJSON or CSV upload, streamed`,
           description:
             'Content-Type `application/x-ndjson`: one JSON item per line, the same item as in the JSON body. ' +
-            `Content-Type \`text/csv\`: a header row (${kind === 'adjust' ? 'locationCode,partNumber,upc,quantity,reason' : 'locationCode,partNumber,upc,quantity'}; partNumber or upc may be left out), then one item per row. ` +
-            'The body is read line by line and written in batches as it arrives (never held in memory); at most INVENTORY_UPLOAD_MAX_BYTES. ' +
+            'Content-Type `text/csv`: a header row ' +
+            `(${kind === 'adjust' ? 'locationCode,partNumber,upc,quantity,reason' : 'locationCode,partNumber,upc,quantity'}; ` +
+            'partNumber or upc may be left out), then one item per row. ' +
+            'The body is read line by line and written in batches as it arrives (never held in memory); ' +
+            'at most INVENTORY_UPLOAD_MAX_BYTES. ' +
             'If any line is invalid nothing is accepted and the first 20 problems are listed by line number.',
           security,
           headers: IdempotencyHeadersSchema,
@@ -142,7 +148,8 @@ const inventoryRoutes: FastifyPluginAsyncZod = async function inventoryRoutes (a
             type: problemType('unsupported-media-type'),
             title: 'Unsupported media type',
             status: 415,
-            detail: `Send the upload as application/x-ndjson or text/csv; got ${JSON.stringify(request.headers['content-type'] ?? 'no Content-Type')}.`
+            detail: 'Send the upload as application/x-ndjson or text/csv; got ' +
+              `${JSON.stringify(request.headers['content-type'] ?? 'no Content-Type')}.`
           })
         }
         const lines = uploadItems(kind as InventoryKind, format, request.raw, app.config.inventory.uploadMaxBytes)

@@ -7,7 +7,7 @@ import { KiboOrderSchema } from '../schemas/kibo-order.ts'
 import { TranslatedCreateOrderRequestSchema } from '../schemas/translated-order.ts'
 import { ImportedResponseSchema, QueuedResponseSchema, RestrictionsBodySchema, RestrictionsResponseSchema } from '../schemas/imports.ts'
 import { problemType } from '../schemas/problem.ts'
-import { kiboErrorToProblem } from '../src/kibo/orders-client.ts'
+import { kiboErrorToProblem } from '../src/kibo/errors.ts'
 import { translatedErrorToProblem } from '../src/kibo/translated-client.ts'
 import { buildTranslatedAuthorizeRequest } from '../src/mapping/translated-v2/index.ts'
 import type { TranslatedAuthorization } from '../src/store/index.ts'
@@ -99,7 +99,8 @@ const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes (app) {
         operationId: 'previewOrder',
         summary: 'Show the Kibo payload for an order, sending nothing',
         description:
-          'Runs the same validation, reconciliation and mapping as an import and returns the Kibo payload it would send. Nothing is stored or sent.',
+          'Runs the same validation, reconciliation and mapping as an import and returns the Kibo payload it would send. ' +
+            'Nothing is stored or sent.',
         security,
         body: OrderEventSchema,
         response: {
@@ -119,7 +120,8 @@ const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes (app) {
                 .optional()
                 .meta({
                   description:
-                    'Tenants with target translated-v2: the request(s) POST /api/v2/createOrder/ would receive, in the order they are sent (several when the order is split by availability)'
+                    'Tenants with target translated-v2: the request(s) POST /api/v2/createOrder/ would receive, in the order ' +
+                      'they are sent (several when the order is split by availability)'
                 })
             })
             .describe("The payload the tenant's Kibo API would receive."),
@@ -175,7 +177,8 @@ const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes (app) {
           type: problemType('not-translated-target'),
           title: 'Not a translated-v2 tenant',
           status: 409,
-          detail: `Tenant ${tenant.name} imports through the OMS API, which takes pre-authorized payments; Create Order Authorize is for translated-v2 tenants.`
+          detail: `Tenant ${tenant.name} imports through the OMS API, which takes pre-authorized payments; Create Order ` +
+            'Authorize is for translated-v2 tenants.'
         })
       }
       const key = { tenantId: tenant.tenantId, siteId: tenant.siteId, externalId: event.data.externalId }
@@ -194,7 +197,8 @@ const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes (app) {
           type: problemType('already-imported'),
           title: 'The order is already imported',
           status: 409,
-          detail: `externalId ${JSON.stringify(key.externalId)} was imported (import ${existing.importId}); an authorization now would not reach it.`
+          detail: `externalId ${JSON.stringify(key.externalId)} was imported (import ${existing.importId}); an authorization ` +
+            'now would not reach it.'
         })
       }
       const mapped = tenant.translated.map(event)
@@ -205,7 +209,8 @@ const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes (app) {
           title: 'Split orders cannot be authorized',
           status: 422,
           detail:
-            'Create Order Authorize does not support split orders: the payment token belongs to one order ID. Authorize each split order separately.'
+            'Create Order Authorize does not support split orders: the payment token belongs to one order ID. Authorize each ' +
+              'split order separately.'
         })
       }
       const built = buildTranslatedAuthorizeRequest(event, tenant.translated.options, { paymentIndex })

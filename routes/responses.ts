@@ -8,7 +8,8 @@ const descriptions: Record<number, string> = {
   409: 'The same externalId is being imported right now; retry after `Retry-After` seconds.',
   413: 'The body is over BODY_LIMIT.',
   415: 'The body is not application/json.',
-  422: "Valid but not importable: totals do not reconcile (`reconciliation` shows each line), externalId reused with a different payload, a rejected Kount decline, or Kibo's own validation error (`errorCode`, `correlationId`).",
+  422: 'Valid but not importable: totals do not reconcile (`reconciliation` shows each line), externalId reused with a ' +
+    "different payload, a rejected Kount decline, or Kibo's own validation error (`errorCode`, `correlationId`).",
   429: 'Over the rate limit; retry after `Retry-After` seconds.',
   502: 'Kibo answered in a way we could not use (for example it refused our credentials).',
   503: 'Kibo is unavailable; retry after `Retry-After` seconds. Retrying is safe: nothing is imported twice.'

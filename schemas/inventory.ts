@@ -45,7 +45,9 @@ export const AdjustItemSchema = z
     if ((item.reason === 'received' || item.reason === 'returned') && item.quantity < 0) {
       ctx.addIssue({ code: 'custom', path: ['quantity'], message: `${item.reason} quantities are positive` })
     }
-    if (item.reason === 'damaged' && item.quantity > 0) { ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'damaged quantities are negative' }) }
+    if (item.reason === 'damaged' && item.quantity > 0) {
+      ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'damaged quantities are negative' })
+    }
   })
   .meta({ id: 'InventoryAdjustItem' })
 
@@ -116,7 +118,8 @@ export const InventoryBatchViewSchema = z
     itemCount: z.number().int(),
     status: z.enum(INVENTORY_BATCH_STATUS_VALUES).meta({
       description:
-        'pending → submitting → submitted (Kibo job queued) → completed; failed (Kibo refused it) or unknown (Kibo may have applied it; not resent)'
+        'pending → submitting → submitted (Kibo job queued) → completed; failed (Kibo refused it) or unknown (Kibo may have ' +
+          'applied it; not resent)'
     }),
     attempts: z.number().int(),
     kiboJobId: z.number().int().nullable(),

@@ -38,7 +38,8 @@ const moneyInput = z
         .max(MAX_MONEY_TEXT_LENGTH, `must be at most ${MAX_MONEY_TEXT_LENGTH} characters`)
         .regex(
           DECIMAL_STRING_PATTERN,
-          'must be a decimal string of ASCII digits with an optional fraction, like "19.99" (no sign, exponent, spaces or thousands separators)'
+          'must be a decimal string of ASCII digits with an optional fraction, like "19.99" (no sign, exponent, spaces or ' +
+            'thousands separators)'
         )
     ],
     {
@@ -67,7 +68,8 @@ export const MoneySchema = z
   })
   .meta({
     description:
-      'Money: a JSON number or a decimal string, never negative, at most 999999999999, with no more fraction digits than the order currency allows (trailing zeros do not count).',
+      'Money: a JSON number or a decimal string, never negative, at most 999999999999, with no more fraction digits than the ' +
+        'order currency allows (trailing zeros do not count).',
     example: '19.99'
   })
 
@@ -78,7 +80,8 @@ export const DateTimeSchema = z.iso
   .datetime({
     offset: true,
     error:
-      'must be an RFC 3339 date-time with an offset, like 2026-11-20T15:04:05Z or 2026-11-20T16:04:05+01:00, naming a real calendar date and time'
+      'must be an RFC 3339 date-time with an offset, like 2026-11-20T15:04:05Z or 2026-11-20T16:04:05+01:00, naming a real ' +
+        'calendar date and time'
   })
   .meta({ description: 'RFC 3339 date-time with an offset', example: '2026-11-20T15:04:05Z' })
 
@@ -447,7 +450,9 @@ function checkOrder (order: OrderShape, ctx: z.RefinementCtx) {
   }
 
   for (const lineId of Object.keys(order.translated?.lines ?? {})) {
-    if (!seen.has(lineId)) { ctx.addIssue({ code: 'custom', message: `no item has lineId ${JSON.stringify(lineId)}`, path: ['translated', 'lines', lineId] }) }
+    if (!seen.has(lineId)) {
+      ctx.addIssue({ code: 'custom', message: `no item has lineId ${JSON.stringify(lineId)}`, path: ['translated', 'lines', lineId] })
+    }
   }
 
   scale(order.total, ['total'])

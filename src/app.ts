@@ -45,7 +45,7 @@ export interface BuildAppOptions {
   database?: Database
 }
 
-const requestIdPattern = /^[\w.:\-]{1,128}$/
+const requestIdPattern = /^[\w.:-]{1,128}$/
 
 export async function buildApp (config: Config, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({

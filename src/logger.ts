@@ -35,7 +35,7 @@ export const redactedPaths = [
 ]
 
 /** An e-mail address as it appears in a JSON log line (RFC 5322's common subset). */
-export const emailPattern = /[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}/g
+export const emailPattern = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g
 
 export function redactEmails (line: string): string {
   return line.replace(emailPattern, '[email]')

@@ -125,9 +125,13 @@ async function processEvent (sender: Sender, event: SourceEvent, options: Import
       body = parseBody(text)
       const given = Number(header(response.headers, 'retry-after'))
       retryAfter = Number.isFinite(given) && given >= 0 ? given : undefined
-      if (status === 201) { return { kind: 'imported', status, attempts: attempt, importId: body?.importId as string, kiboOrderId: body?.kiboOrderId as string } }
+      if (status === 201) {
+        return { kind: 'imported', status, attempts: attempt, importId: body?.importId as string, kiboOrderId: body?.kiboOrderId as string }
+      }
       if (status === 200 && options.dryRun) return { kind: 'valid', status, attempts: attempt }
-      if (status === 200) { return { kind: 'replayed', status, attempts: attempt, importId: body?.importId as string, kiboOrderId: body?.kiboOrderId as string } }
+      if (status === 200) {
+        return { kind: 'replayed', status, attempts: attempt, importId: body?.importId as string, kiboOrderId: body?.kiboOrderId as string }
+      }
     } catch (error) {
       // The service did not answer (remote mode): as safe to retry as any other "later".
       status = 0

@@ -33,7 +33,8 @@ export function progressLine (source: ProgressSource, elapsedSeconds: number, dr
   const filled = Math.round(fraction * width)
   const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`
   const what = dryRun ? `valid ${counts.valid}` : `imported ${counts.imported} · already ${counts.replayed}`
-  return `${bar} ${(fraction * 100).toFixed(0).padStart(3)}%  ${what} · failed ${counts.failed} · ${rate.toFixed(0)}/s · ETA ${formatDuration(eta)}`
+  return `${bar} ${(fraction * 100).toFixed(0).padStart(3)}%  ${what} · failed ${counts.failed} · ${rate.toFixed(0)}/s · ETA ` +
+    `${formatDuration(eta)}`
 }
 
 export function startProgress (

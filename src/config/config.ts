@@ -209,15 +209,12 @@ export const TranslatedTargetConfigSchema = z
   })
   .strict()
 
-// Keeps the schema and the mapping's option type in step.
+// Keeps the schema and the mapping's option type in step: this statement stops compiling when they differ.
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-const _translatedConfigMatches: Exact<
+true satisfies Exact<
   Required<z.output<typeof TranslatedTargetConfigSchema>>,
   Required<{ [K in keyof TranslatedTargetConfig]-?: Exclude<TranslatedTargetConfig[K], undefined> }>
-> extends true
-  ? true
-  : never = true
-void _translatedConfigMatches
+>
 
 /** The Admin API version the Shopify connector speaks (GraphQL; REST is legacy). */
 export const SHOPIFY_API_VERSION = '2025-07'
@@ -527,7 +524,9 @@ function loadTenantsFile (
     const where = `TENANTS_FILE tenants.${index} (${entry.name})`
     const sharedSecret = entry.sharedSecret ?? (entry.sharedSecretEnv ? environment[entry.sharedSecretEnv] : undefined)
     if (entry.sharedSecretEnv && !sharedSecret) problems.push(`${where}: sharedSecretEnv names ${entry.sharedSecretEnv}, which is not set`)
-    if (entry.clientId !== undefined && sharedSecret === undefined && !entry.sharedSecretEnv) { problems.push(`${where}: clientId needs sharedSecret or sharedSecretEnv`) }
+    if (entry.clientId !== undefined && sharedSecret === undefined && !entry.sharedSecretEnv) {
+      problems.push(`${where}: clientId needs sharedSecret or sharedSecretEnv`)
+    }
     const defaults = defaultKiboUrls(entry.tenantId, entry.env)
     const apiKeys = [...entry.apiKeys, ...fromEnv(entry.apiKeysEnv)]
     const webhookSecrets = [...entry.webhookSecrets, ...fromEnv(entry.webhookSecretsEnv)]
@@ -629,7 +628,9 @@ export function loadConfig (environment: Record<string, string | undefined> = pr
     }
     for (const name of ['KIBO_CLIENT_ID', 'API_KEYS', 'WEBHOOK_SECRETS'] as const) {
       const value = e[name]
-      if (value !== undefined && (!Array.isArray(value) || value.length > 0)) { problems.push(`${name}: not allowed with TENANTS_FILE (configure it per tenant in the file)`) }
+      if (value !== undefined && (!Array.isArray(value) || value.length > 0)) {
+        problems.push(`${name}: not allowed with TENANTS_FILE (configure it per tenant in the file)`)
+      }
     }
     tenants = loadTenantsFile(e.TENANTS_FILE, environment, e, problems)
   } else {
@@ -666,7 +667,9 @@ export function loadConfig (environment: Record<string, string | undefined> = pr
     }
     for (const tenant of tenants) {
       const where = e.TENANTS_FILE === undefined ? 'KIBO_CLIENT_ID' : `TENANTS_FILE tenant ${tenant.name}`
-      if (tenant.kibo === null) { problems.push(`${where}: Kibo credentials are required when NODE_ENV=production (the Kibo simulator is for development only)`) }
+      if (tenant.kibo === null) {
+        problems.push(`${where}: Kibo credentials are required when NODE_ENV=production (the Kibo simulator is for development only)`)
+      }
       if (tenant.apiKeys.length === 0 && tenant.webhookSecrets.length === 0) {
         problems.push(
           e.TENANTS_FILE === undefined

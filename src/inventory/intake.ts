@@ -44,8 +44,10 @@ function invalidLines (
     type: problemType('invalid-request'),
     title: 'The inventory items break the contract',
     status: 400,
-    detail:
-      `${badLines} item(s) are invalid; nothing was accepted. ${errors.length < badLines ? `The first ${errors.length} are listed.` : ''}`.trim(),
+    detail: (
+      `${badLines} item(s) are invalid; nothing was accepted. ` +
+      `${errors.length < badLines ? `The first ${errors.length} are listed.` : ''}`
+    ).trim(),
     errors: errors.map((error) => ({
       path:
         error.path === '(line)'
@@ -139,7 +141,8 @@ export async function acceptInventory (options: IntakeOptions, input: IntakeInpu
         type: problemType('idempotency-conflict'),
         title: 'Idempotency-Key reused with different items',
         status: 422,
-        detail: `The Idempotency-Key was first used for job ${claim.record.jobId} (${claim.record.kind}) with other items; use a new key for new items.`,
+        detail: `The Idempotency-Key was first used for job ${claim.record.jobId} (${claim.record.kind}) with other items; use ` +
+          'a new key for new items.',
         jobId: claim.record.jobId
       })
     }

@@ -9,7 +9,7 @@
 // sets absolute quantities, so it is sent again; an adjust would apply twice, so its batch is
 // marked `unknown` and left for a person to check (never resent).
 import type { FastifyBaseLogger } from 'fastify'
-import { KiboError, kiboErrorToProblem } from '../kibo/orders-client.ts'
+import { KiboError, kiboErrorToProblem } from '../kibo/errors.ts'
 import { decideRetry, type RetryPolicy } from '../orders/retry-policy.ts'
 import { problemType } from '../../schemas/problem.ts'
 import type { KiboInventoryClient, KiboInventoryJob } from '../kibo/inventory-client.ts'
@@ -247,7 +247,8 @@ export function createInventoryTracker (options: TrackerOptions) {
           type: problemType('inventory-tracking-timeout'),
           title: 'Kibo did not finish the job in time',
           status: 504,
-          detail: `Kibo job ${batch.kiboJobId} was still ${status || 'unreported'} after ${Math.round(age / 1000)} s (INVENTORY_TRACK_TIMEOUT_MS).`
+          detail: `Kibo job ${batch.kiboJobId} was still ${status || 'unreported'} after ${Math.round(age / 1000)} s ` +
+            '(INVENTORY_TRACK_TIMEOUT_MS).'
         }
       })
       return
@@ -280,7 +281,8 @@ export function createInventoryTracker (options: TrackerOptions) {
         title: 'Kibo may have applied this adjustment',
         status: 502,
         detail:
-          'The worker stopped while sending this adjustment, so whether Kibo received it is unknown. It is not sent twice: check this location in Kibo.',
+          'The worker stopped while sending this adjustment, so whether Kibo received it is unknown. It is not sent twice: ' +
+            'check this location in Kibo.',
         kind: 'ambiguous'
       }
     })

@@ -91,7 +91,9 @@ function routeMatches (selector: RouteSelector, route: SimulatorRoute): boolean 
 export function validateFaultSpec (spec: unknown): FaultSpec {
   if (spec === null || typeof spec !== 'object') throw new Error('A fault must be an object')
   const s = spec as Record<string, unknown>
-  if (!faultKinds.includes(s.kind as FaultKind)) { throw new Error(`Unknown fault kind ${JSON.stringify(s.kind)}; one of ${faultKinds.join(', ')}`) }
+  if (!faultKinds.includes(s.kind as FaultKind)) {
+    throw new Error(`Unknown fault kind ${JSON.stringify(s.kind)}; one of ${faultKinds.join(', ')}`)
+  }
   const routes = [
     'oauth',
     'createOrder',
@@ -104,9 +106,15 @@ export function validateFaultSpec (spec: unknown): FaultSpec {
     'api',
     'any'
   ]
-  if (s.route !== undefined && !routes.includes(s.route as string)) { throw new Error(`Unknown route ${JSON.stringify(s.route)}; one of ${routes.join(', ')}`) }
-  if (s.times !== undefined && !(Number.isInteger(s.times) && (s.times as number) >= 1)) { throw new Error('times must be a whole number >= 1') }
-  if (s.probability !== undefined && !(typeof s.probability === 'number' && s.probability >= 0 && s.probability <= 1)) { throw new Error('probability must be between 0 and 1') }
+  if (s.route !== undefined && !routes.includes(s.route as string)) {
+    throw new Error(`Unknown route ${JSON.stringify(s.route)}; one of ${routes.join(', ')}`)
+  }
+  if (s.times !== undefined && !(Number.isInteger(s.times) && (s.times as number) >= 1)) {
+    throw new Error('times must be a whole number >= 1')
+  }
+  if (s.probability !== undefined && !(typeof s.probability === 'number' && s.probability >= 0 && s.probability <= 1)) {
+    throw new Error('probability must be between 0 and 1')
+  }
   if (s.then !== undefined && !['reset', 500, 504].includes(s.then as string | number)) throw new Error('then must be "reset", 500 or 504')
   for (const key of ['retryAfterSeconds', 'hangMs'] as const) {
     if (s[key] !== undefined && !(typeof s[key] === 'number' && (s[key] as number) >= 0)) throw new Error(`${key} must be a number >= 0`)

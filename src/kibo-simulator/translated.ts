@@ -1,5 +1,5 @@
-// The simulator's side of Kibo's translated Create Order API v2 (shared/seeds/002_*.txt) and
-// Create Order Authorize (shared/seeds/004_*.txt):
+// The simulator's side of Kibo's translated Create Order API v2 (Kibo's "Create Order" guide for
+// translated APIs) and Create Order Authorize (Kibo's "Create Order Authorize" guide):
 //
 //   POST /api/v2/createOrder/            (also without the trailing slash)
 //   POST /api/v2/createOrder/authorize
@@ -9,7 +9,7 @@
 // headers"); no x-vol-site, which the guides never mention.
 //
 // The referee is written independently of the service's mapping (it never imports
-// src/plugins/mapping): request shapes come from schemas/translated-order.ts, the whole-order
+// src/mapping/): request shapes come from schemas/translated-order.ts, the whole-order
 // rules are re-implemented here from the guide's wording. Errors use the body shape of the
 // rest of the simulator ({ message, errorCode, applicationName, additionalErrorData, items });
 // the guides document no error format, only "Bad Request" and "validation error".
@@ -31,6 +31,7 @@ import {
 } from '../../schemas/translated-order.ts'
 
 const Decimal = DecimalBase.clone({ precision: 60, toExpNeg: -100, toExpPos: 100 })
+// eslint-disable-next-line @typescript-eslint/no-redeclare -- the type of the values the Decimal constructor makes, named like it
 type Decimal = InstanceType<typeof Decimal>
 
 export const TRANSLATED_CREATE_PATH = '/api/v2/createOrder/'
@@ -203,7 +204,9 @@ function paymentMethodRules (method: Json, currency: string, path: string): Prob
     problems.push({ path, message: 'A credit card payment needs cardNumber or ccLastFour.' })
   }
   if (type === 'NO') {
-    if (!filled(method.cardNumber)) { problems.push({ path: `${path}.cardNumber`, message: 'The cardNumber field must be populated for a no-operation payment.' }) }
+    if (!filled(method.cardNumber)) {
+      problems.push({ path: `${path}.cardNumber`, message: 'The cardNumber field must be populated for a no-operation payment.' })
+    }
     const currencies = filled(method.noOperationType) ? NO_OPERATION_SUBTYPES[method.noOperationType as string] : undefined
     if (currencies !== undefined && currencies !== '*' && !currencies.includes(currency)) {
       problems.push({
@@ -216,7 +219,9 @@ function paymentMethodRules (method: Json, currency: string, path: string): Prob
   if ((issuer === 'CL' || issuer === 'SV' || issuer === 'VL') && type !== 'GC') {
     problems.push({ path: `${path}.cardIssuer`, message: `Card issuer ${issuer} must use GC as the gift card type.` })
   }
-  if (filled(issuer) && !(CARD_ISSUERS as readonly string[]).includes(issuer)) { problems.push({ path: `${path}.cardIssuer`, message: `Unknown card issuer ${issuer}.` }) }
+  if (filled(issuer) && !(CARD_ISSUERS as readonly string[]).includes(issuer)) {
+    problems.push({ path: `${path}.cardIssuer`, message: `Unknown card issuer ${issuer}.` })
+  }
   return problems
 }
 
@@ -232,7 +237,9 @@ export function createTranslatedSimulator (options: TranslatedSimulatorOptions):
     const tenantId = match === null ? undefined : options.tokenTenant(match[1])
     if (tenantId === undefined) return errorAnswer(401, 'UNAUTHORIZED', 'Unauthorized: the access token is missing, invalid or expired.')
     const header = req.headers['x-vol-tenant']
-    if (header === undefined || Number(header) !== tenantId) { return errorAnswer(401, 'UNAUTHORIZED', 'Unauthorized: the access token is not valid for this tenant (x-vol-tenant).') }
+    if (header === undefined || Number(header) !== tenantId) {
+      return errorAnswer(401, 'UNAUTHORIZED', 'Unauthorized: the access token is not valid for this tenant (x-vol-tenant).')
+    }
     return tenantId
   }
 

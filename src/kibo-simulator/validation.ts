@@ -8,6 +8,7 @@ import { Decimal as DecimalBase } from 'decimal.js'
 
 // Enough precision that no sum or product of accepted amounts is ever rounded.
 const Decimal = DecimalBase.clone({ precision: 60, toExpNeg: -100, toExpPos: 100 })
+// eslint-disable-next-line @typescript-eslint/no-redeclare -- the type of the values the Decimal constructor makes, named like it
 type Decimal = InstanceType<typeof Decimal>
 const currencyCodes = createRequire(import.meta.url)('currency-codes') as typeof import('currency-codes')
 

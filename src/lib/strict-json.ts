@@ -163,7 +163,8 @@ function checkNumberLiteral (literal: string): string | undefined {
   if (!Number.isFinite(parsed)) return `The number ${abbreviate(literal)} is too large to be a finite number`
   const exact = new Decimal(literal)
   if (exact.equals(new Decimal(String(parsed)))) return undefined
-  return `The number ${abbreviate(literal)} cannot be represented exactly as a binary floating-point number (it would be read as ${String(parsed)}); send it as a decimal string`
+  return `The number ${abbreviate(literal)} cannot be represented exactly as a binary floating-point number (it would be read ` +
+    `as ${String(parsed)}); send it as a decimal string`
 }
 
 function abbreviate (text: string): string {

@@ -9,6 +9,7 @@ import { Decimal as DecimalBase } from 'decimal.js'
 // (12 integer digits + up to 4 fraction digits, times a quantity of 1,000,000 and summed
 // over 500 lines) so that no operation here ever rounds implicitly.
 export const Decimal = DecimalBase.clone({ precision: 60, rounding: DecimalBase.ROUND_HALF_EVEN, toExpNeg: -100, toExpPos: 100 })
+// eslint-disable-next-line @typescript-eslint/no-redeclare -- the type of the values the Decimal constructor makes, named like it
 export type Decimal = InstanceType<typeof Decimal>
 
 const require = createRequire(import.meta.url)
@@ -97,7 +98,8 @@ export function parseMoney (input: unknown): MoneyParseResult {
       return {
         ok: false,
         message:
-          'must be a decimal string of ASCII digits with an optional fraction, like "19.99" (no sign, exponent, spaces or thousands separators)'
+          'must be a decimal string of ASCII digits with an optional fraction, like "19.99" (no sign, exponent, spaces or ' +
+            'thousands separators)'
       }
     }
     text = input

@@ -110,7 +110,9 @@ export function totalsMismatchProblem (reconciliation: Reconciliation): Problem 
     title: 'Order totals do not reconcile',
     status: 422,
     detail:
-      `${sentences.join('; ')}. Each line total is price*quantity - discount - orderDiscount + tax + shipping + shippingTax + handling + duty + handlingTax - handlingDiscount; ` +
+      `${sentences.join('; ')}. ` +
+      'Each line total is price*quantity - discount - orderDiscount + tax + shipping + shippingTax + handling + duty + handlingTax - ' +
+      'handlingDiscount; ' +
       'see reconciliation.lines for each line.',
     errors,
     reconciliation: body

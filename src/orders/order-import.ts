@@ -10,8 +10,8 @@ import type { OrderEvent } from '../../schemas/order-event.ts'
 import type { ImportedResponse, QueuedResponse } from '../../schemas/imports.ts'
 import { problemType, type Problem } from '../../schemas/problem.ts'
 import { payloadHash } from '../lib/canonical-json.ts'
-import { KiboError, kiboErrorToProblem } from '../kibo/orders-client.ts'
-import type { KiboTenant } from '../plugins/kibo.ts'
+import { KiboError, kiboErrorToProblem } from '../kibo/errors.ts'
+import type { KiboTenant } from '../kibo/tenants.ts'
 import type { ClaimInput, ImportRecord } from '../store/index.ts'
 import { GROUP_COMMIT_BATCH_SIZE, groupCommit } from '../store/group-commit.ts'
 import { ProblemError } from '../plugins/problems.ts'
@@ -68,7 +68,8 @@ export function inFlightProblem (record: ImportRecord, retryAfterSeconds: number
       type: problemType('import-in-flight'),
       title: 'This order is being imported right now',
       status: 409,
-      detail: `externalId ${JSON.stringify(record.externalId)} is already being imported (import ${record.importId}); retry after ${retryAfterSeconds} s to get its result.`,
+      detail: `externalId ${JSON.stringify(record.externalId)} is already being imported (import ${record.importId}); retry ` +
+        `after ${retryAfterSeconds} s to get its result.`,
       importId: record.importId
     },
     { 'retry-after': String(retryAfterSeconds) }
@@ -81,7 +82,8 @@ export function conflictProblem (record: ImportRecord, reason: 'payload' | 'webh
       type: problemType('idempotency-conflict'),
       title: 'webhook-id already used for a different order',
       status: 422,
-      detail: `This webhook-id was already delivered for externalId ${JSON.stringify(record.externalId)} (import ${record.importId}); a delivery id names one event.`,
+      detail: `This webhook-id was already delivered for externalId ${JSON.stringify(record.externalId)} (import ` +
+        `${record.importId}); a delivery id names one event.`,
       importId: record.importId
     })
   }

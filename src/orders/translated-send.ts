@@ -6,7 +6,7 @@
 import type { Problem } from '../../schemas/problem.ts'
 import { problemType } from '../../schemas/problem.ts'
 import type { TranslatedCreateOrderRequest } from '../../schemas/translated-order.ts'
-import type { TranslatedTarget } from '../plugins/kibo.ts'
+import type { TranslatedTarget } from '../kibo/tenants.ts'
 import { applyTranslatedAuthorization, type TranslatedMappingResult } from '../mapping/translated-v2/index.ts'
 import type { ImportedOutcome, ImportEvent, ImportRecord, ImportStore, TranslatedAuthorization } from '../store/index.ts'
 
@@ -83,8 +83,9 @@ export function outcomeUnknownProblem (record: Pick<ImportRecord, 'importId' | '
     title: 'The outcome of an earlier create is unknown',
     status: 409,
     detail:
-      `An earlier attempt to create externalId ${JSON.stringify(record.externalId)} (import ${record.importId}) may have reached Kibo, and the ` +
-      'translated Create Order API offers no way to look it up, so it is not sent again automatically. Check in Kibo whether the order exists; ' +
+      `An earlier attempt to create externalId ${JSON.stringify(record.externalId)} (import ${record.importId}) ` +
+      'may have reached Kibo, and the translated Create Order API offers no way to look it up, ' +
+      'so it is not sent again automatically. Check in Kibo whether the order exists; ' +
       `if it does not, call POST /v1/imports/${record.importId}/retry.`,
     importId: record.importId
   }

@@ -29,7 +29,8 @@ export default fp(
             type: problemType('unsupported-media-type'),
             title: 'Unsupported media type',
             status: 415,
-            detail: `Send the body as application/json with charset utf-8 (or no charset); got ${JSON.stringify(request.headers['content-type'])}.`
+            detail: 'Send the body as application/json with charset utf-8 (or no charset); got ' +
+              `${JSON.stringify(request.headers['content-type'])}.`
           }),
           undefined
         )

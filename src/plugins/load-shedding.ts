@@ -38,7 +38,8 @@ export default fp(
               type: problemType('overloaded'),
               title: 'Service Unavailable',
               status: 503,
-              detail: `This instance is overloaded (${reasons[type] ?? type}); retry after ${options.retryAfterSeconds} seconds. Nothing was done with this request.`
+              detail: `This instance is overloaded (${reasons[type] ?? type}); retry after ${options.retryAfterSeconds} ` +
+                'seconds. Nothing was done with this request.'
             },
             { 'retry-after': String(options.retryAfterSeconds) }
           )

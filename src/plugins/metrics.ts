@@ -43,7 +43,8 @@ export default fp(
     // ---- imports (import-events 'outcome') ----------------------------------------------------
     const imports = new Counter({
       name: `${METRIC_PREFIX}imports_total`,
-      help: 'Import outcomes by outcome (imported, replayed, queued, duplicate, in_flight, conflict, refused, retry_scheduled, failed, dead), mode (sync, async) and the first payment gateway.',
+      help: 'Import outcomes by outcome (imported, replayed, queued, duplicate, in_flight, conflict, refused, retry_scheduled, ' +
+        'failed, dead), mode (sync, async) and the first payment gateway.',
       labelNames: ['outcome', 'mode', 'gateway'] as const,
       registers
     })
@@ -107,10 +108,11 @@ export default fp(
     const readQueue = sharedForMs(1000, () => app.imports.queueDepth())
     const readStatuses = sharedForMs(1000, () => app.imports.countByStatus())
 
-    new Gauge({
+    // Read at scrape time and never referenced again: each is handed to the registry here.
+    registry.registerMetric(new Gauge({
       name: `${METRIC_PREFIX}queue_depth`,
       help: 'Imports waiting for or in delivery (status queued or importing).',
-      registers,
+      registers: [],
       async collect () {
         try {
           this.set((await readQueue()).depth)
@@ -118,11 +120,11 @@ export default fp(
           log.warn({ err: error }, 'could not read the queue depth for /metrics')
         }
       }
-    })
-    new Gauge({
+    }))
+    registry.registerMetric(new Gauge({
       name: `${METRIC_PREFIX}queue_oldest_age_seconds`,
       help: 'Age of the oldest import still queued or importing (0 when none).',
-      registers,
+      registers: [],
       async collect () {
         try {
           this.set((await readQueue()).oldestSeconds)
@@ -130,11 +132,11 @@ export default fp(
           log.warn({ err: error }, 'could not read the queue age for /metrics')
         }
       }
-    })
-    new Gauge({
+    }))
+    registry.registerMetric(new Gauge({
       name: `${METRIC_PREFIX}dead_letters`,
       help: 'Imports dead now (async retries exhausted; retry them with POST /v1/imports/retry).',
-      registers,
+      registers: [],
       async collect () {
         try {
           this.set((await readStatuses()).dead)
@@ -142,12 +144,12 @@ export default fp(
           log.warn({ err: error }, 'could not count dead imports for /metrics')
         }
       }
-    })
-    new Gauge({
+    }))
+    registry.registerMetric(new Gauge({
       name: `${METRIC_PREFIX}import_records`,
       help: 'Import records by status.',
       labelNames: ['status'] as const,
-      registers,
+      registers: [],
       async collect () {
         try {
           for (const [status, count] of Object.entries(await readStatuses())) this.set({ status }, count)
@@ -155,36 +157,36 @@ export default fp(
           log.warn({ err: error }, 'could not count imports for /metrics')
         }
       }
-    })
-    new Gauge({
+    }))
+    registry.registerMetric(new Gauge({
       name: `${METRIC_PREFIX}kibo_circuit_state`,
       help: 'Kibo circuit breaker per tenant: 0 closed, 1 half-open (the next call probes), 2 open (calls held back).',
       labelNames: ['tenant'] as const,
-      registers,
+      registers: [],
       collect () {
         for (const tenant of app.tenants.all) this.set({ tenant: tenant.name }, circuitValues[tenant.circuit.state()])
       }
-    })
-    new Counter({
+    }))
+    registry.registerMetric(new Counter({
       name: `${METRIC_PREFIX}kibo_token_refreshes_total`,
       help: 'Kibo access tokens obtained (OAuth client credentials), per tenant.',
       labelNames: ['tenant'] as const,
-      registers,
+      registers: [],
       collect () {
         this.reset()
         for (const tenant of app.tenants.all) this.inc({ tenant: tenant.name }, tenant.tokenProvider.stats.refreshes)
       }
-    })
-    new Counter({
+    }))
+    registry.registerMetric(new Counter({
       name: `${METRIC_PREFIX}kibo_token_refresh_failures_total`,
       help: 'Kibo access token requests that failed, per tenant.',
       labelNames: ['tenant'] as const,
-      registers,
+      registers: [],
       collect () {
         this.reset()
         for (const tenant of app.tenants.all) this.inc({ tenant: tenant.name }, tenant.tokenProvider.stats.failures)
       }
-    })
+    }))
 
     app.importOutcomes.on('outcome', onOutcome)
     app.kibo.onResponse.add(onKiboResponse)

@@ -101,7 +101,8 @@ function problemFromError (error: FastifyError, request: FastifyRequest): { prob
             type: problemType('unsupported-media-type'),
             title: 'Unsupported media type',
             status: 415,
-            detail: `Send the body as application/json (UTF-8); got ${JSON.stringify(request.headers['content-type'] ?? 'no Content-Type')}.`
+            detail: 'Send the body as application/json (UTF-8); got ' +
+              `${JSON.stringify(request.headers['content-type'] ?? 'no Content-Type')}.`
           },
           headers: {}
         }

@@ -32,7 +32,8 @@ export default fp(
             type: problemType('rate-limited'),
             title: 'Too Many Requests',
             status: 429,
-            detail: `Over the limit of ${context.max} requests per minute for this ${request.apiKeyId !== undefined ? 'API key' : 'client address'}; retry after ${retryAfter} seconds.`
+            detail: `Over the limit of ${context.max} requests per minute for this ` +
+              `${request.apiKeyId !== undefined ? 'API key' : 'client address'}; retry after ${retryAfter} seconds.`
           },
           { 'retry-after': String(retryAfter) }
         )

@@ -286,7 +286,8 @@ async function lockDataDir (dataDir: string, logger?: StoreLogger): Promise<() =
     const owner = await readLock(lockFile)
     if (owner !== null && owner.hostname === me.hostname && owner.pid !== me.pid && isAlive(owner.pid)) {
       throw new DatabaseBusyError(
-        `data directory ${dataDir} is in use by process ${owner.pid} (${lockFile}); embedded PGlite allows one process per directory — use DATABASE_URL to run several instances`
+        `data directory ${dataDir} is in use by process ${owner.pid} (${lockFile}); embedded PGlite allows one process per ` +
+          'directory — use DATABASE_URL to run several instances'
       )
     }
     // Gone, ours from an earlier life (same pid after a container restart), or another host's.

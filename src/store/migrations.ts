@@ -36,7 +36,9 @@ export interface MigrateResult {
 /** The migrations this build knows, checked once: versions 1, 2, 3, … without gaps. */
 export function knownMigrations (migrations: readonly sql.Migration[] = sql.MIGRATIONS): readonly sql.Migration[] {
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) { throw new Error(`migration ${migration.name} has version ${migration.version}, expected ${index + 1}`) }
+    if (migration.version !== index + 1) {
+      throw new Error(`migration ${migration.name} has version ${migration.version}, expected ${index + 1}`)
+    }
   })
   return migrations
 }

@@ -103,32 +103,32 @@ async function handle (request: ThreadRequest): Promise<unknown> {
       const txId = nextTxId++
       // PGlite's transaction() holds the instance's mutex from BEGIN to COMMIT: every other query,
       // exec or transaction waits, so nothing of another caller lands inside this one.
-      return await new Promise<number>((begun, failed) => {
-        const outcome: Promise<void> = pglite
-          .transaction(
-            (tx) =>
-              new Promise<void>((commit, rollback) => {
-                const end = (yes: boolean) => {
-                  if (yes) commit()
-                  else rollback(new RollbackRequested())
-                  return outcome
-                }
-                transactions.set(txId, { tx, end })
-                begun(txId)
-              })
-          )
-          .catch((error: unknown) => {
-            if (!(error instanceof RollbackRequested)) throw error
-          })
-        outcome.then(
-          () => transactions.delete(txId),
-          (error: unknown) => {
-            // Never opened: BEGIN itself failed, and that is the answer to 'begin'. Otherwise the
-            // 'end' request that ended it answers with the error.
-            if (!transactions.delete(txId)) failed(error)
-          }
+      const begun = Promise.withResolvers<number>()
+      const outcome: Promise<void> = pglite
+        .transaction(
+          (tx) =>
+            new Promise<void>((resolve, reject) => {
+              const end = (commit: boolean) => {
+                if (commit) resolve()
+                else reject(new RollbackRequested())
+                return outcome
+              }
+              transactions.set(txId, { tx, end })
+              begun.resolve(txId)
+            })
         )
-      })
+        .catch((error: unknown) => {
+          if (!(error instanceof RollbackRequested)) throw error
+        })
+      outcome.then(
+        () => transactions.delete(txId),
+        (error: unknown) => {
+          // Never opened: BEGIN itself failed, and that is the answer to 'begin'. Otherwise the
+          // 'end' request that ended it answers with the error.
+          if (!transactions.delete(txId)) begun.reject(error)
+        }
+      )
+      return await begun.promise
     }
     case 'end': {
       const open = transactions.get(request.txId)

@@ -107,8 +107,10 @@ export const MIGRATIONS: readonly Migration[] = [
         CONSTRAINT inventory_jobs_lease_pair CHECK ((lease_owner IS NULL) = (lease_expires_at IS NULL)),
         CONSTRAINT inventory_jobs_hash_once_received CHECK (status = 'receiving' OR payload_hash IS NOT NULL)
       )`,
-      `CREATE UNIQUE INDEX inventory_jobs_idempotency_key ON ${SCHEMA}.inventory_jobs (tenant_id, site_id, idempotency_key) WHERE idempotency_key IS NOT NULL`,
-      `CREATE INDEX inventory_jobs_active_idx ON ${SCHEMA}.inventory_jobs (status, next_attempt_at) WHERE status IN ('receiving', 'queued', 'running')`,
+      `CREATE UNIQUE INDEX inventory_jobs_idempotency_key ON ${SCHEMA}.inventory_jobs (tenant_id, site_id, idempotency_key)` +
+        ' WHERE idempotency_key IS NOT NULL',
+      `CREATE INDEX inventory_jobs_active_idx ON ${SCHEMA}.inventory_jobs (status, next_attempt_at)` +
+        " WHERE status IN ('receiving', 'queued', 'running')",
       // One Kibo adjust/refresh call: one location, at most Kibo's batch limit of items.
       `CREATE TABLE ${SCHEMA}.inventory_batches (
         job_id text NOT NULL REFERENCES ${SCHEMA}.inventory_jobs (job_id) ON DELETE CASCADE,
@@ -607,7 +609,7 @@ export const selectEvents = `SELECT id, import_id, at, kind, detail FROM ${SCHEM
   WHERE import_id = $1
   ORDER BY id`
 
-// ---- inventory (src/plugins/inventory/inventory-store.ts) --------------------------------------
+// ---- inventory (src/store/inventory-store.ts) --------------------------------------
 
 export const INVENTORY_JOB_STATUSES = ['receiving', 'queued', 'running', 'completed', 'completed_with_errors', 'failed'] as const
 export const INVENTORY_BATCH_STATUSES = ['pending', 'submitting', 'submitted', 'completed', 'failed', 'unknown'] as const
@@ -755,7 +757,8 @@ export const transitionInventoryBatch = `UPDATE ${SCHEMA}.inventory_batches AS b
  * Per-item errors of one batch. $1 job_id, $2 batch_no, $3 location_code,
  * $4 errors (JSON text: [{ partNumber, upc, sku, code, message }])
  */
-export const insertInventoryItemErrors = `INSERT INTO ${SCHEMA}.inventory_item_errors (job_id, batch_no, location_code, part_number, upc, sku, code, message)
+export const insertInventoryItemErrors =
+  `INSERT INTO ${SCHEMA}.inventory_item_errors (job_id, batch_no, location_code, part_number, upc, sku, code, message)
   SELECT $1, $2, $3, e."partNumber", e.upc, e.sku, e.code, e.message
   FROM jsonb_to_recordset($4::jsonb) AS e("partNumber" text, upc text, sku text, code text, message text)`
 

@@ -29,7 +29,11 @@ const reader = `
 import { detectFormat, readEvents } from ${JSON.stringify(path.join(repoRoot, 'src/cli/read-events.ts'))}
 const file = process.argv[1]
 let n = 0, last = ''
-for await (const e of readEvents(file, await detectFormat(file))) { n++; last = e.value.data.externalId; if (e.error) throw new Error(e.error) }
+for await (const e of readEvents(file, await detectFormat(file))) {
+  n++
+  last = e.value.data.externalId
+  if (e.error) throw new Error(e.error)
+}
 process.stdout.write(JSON.stringify({ n, last, peakRss: process.resourceUsage().maxRSS * 1024, heap: process.memoryUsage().heapUsed }))
 `
 

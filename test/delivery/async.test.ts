@@ -346,7 +346,8 @@ t.test('1,000 events, ~30% mixed Kibo faults, 20% duplicate or concurrent delive
   const stats = simulator.stats()
   const faults = Object.values(stats.faultsTriggered).reduce((sum, n) => sum + n, 0)
   t.comment(
-    `${deliveries.length} deliveries of ${total} orders accepted in ${acceptedIn} ms; all imported in ${drainedIn} ms; ${stats.createCalls} creates, ${faults} faults injected (${JSON.stringify(stats.faultsTriggered)})`
+    `${deliveries.length} deliveries of ${total} orders accepted in ${acceptedIn} ms; all imported in ${drainedIn} ms; ` +
+      `${stats.createCalls} creates, ${faults} faults injected (${JSON.stringify(stats.faultsTriggered)})`
   )
   t.ok(faults / stats.createCalls > 0.2, 'a real share of the calls failed')
   t.equal(stats.orderCount, total, 'exactly one Kibo order per event')

@@ -58,7 +58,9 @@ async function sendAsync (base: string, event: unknown): Promise<SendResult> {
     })
     const body = (await res.json().catch(() => ({}))) as { importId?: string }
     // 202: accepted now (or a repeat of one still queued); 200: a repeat of one already imported.
-    if ((res.status === 202 || res.status === 200) && typeof body.importId === 'string') { return { ok: true, status: res.status, importId: body.importId } }
+    if ((res.status === 202 || res.status === 200) && typeof body.importId === 'string') {
+      return { ok: true, status: res.status, importId: body.importId }
+    }
     return { ok: false, reason: `HTTP ${res.status}` }
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause
@@ -309,9 +311,11 @@ async function gracefulScenario (t: Test, kind: DatabaseKind): Promise<void> {
   assertOncePerEvent(t, kibo, run)
 
   t.comment(
-    `${kind} SIGTERM: at the signal Kibo had ${atTerm.orders} orders with ${atTerm.createsInFlight} creates in flight; exited (code ${exit.code}) ` +
-      `${exitMs} ms after SIGTERM with ${ordersAtExit} orders in Kibo; ${acceptedBeforeTerm} acknowledged before (failures: ${JSON.stringify(run.failures)}); ` +
-      `restart ready in ${second.readyAt - second.startedAt} ms; ${resent} resent; everything imported ${drainedAt - second.readyAt} ms after the restart`
+    `${kind} SIGTERM: at the signal Kibo had ${atTerm.orders} orders with ${atTerm.createsInFlight} creates in flight; ` +
+      `exited (code ${exit.code}) ${exitMs} ms after SIGTERM with ${ordersAtExit} orders in Kibo; ` +
+      `${acceptedBeforeTerm} acknowledged before (failures: ${JSON.stringify(run.failures)}); ` +
+      `restart ready in ${second.readyAt - second.startedAt} ms; ${resent} resent; ` +
+      `everything imported ${drainedAt - second.readyAt} ms after the restart`
   )
 }
 
@@ -350,8 +354,9 @@ async function hungShutdownScenario (t: Test, kind: DatabaseKind): Promise<void>
   t.equal((await second.exited).code, 0, 'the second server exits 0 on SIGTERM')
   assertOncePerEvent(t, kibo, run)
   t.comment(
-    `${kind} SIGTERM with a hung Kibo create: exited (code ${exit.code}) ${exitMs} ms after SIGTERM; restart ready in ${second.readyAt - second.startedAt} ms; ` +
-      `${resent} resent; everything imported ${drainedAt - second.readyAt} ms after the restart (${drainedAt - signalledAt} ms after SIGTERM); ` +
+    `${kind} SIGTERM with a hung Kibo create: exited (code ${exit.code}) ${exitMs} ms after SIGTERM; ` +
+      `restart ready in ${second.readyAt - second.startedAt} ms; ${resent} resent; ` +
+      `everything imported ${drainedAt - second.readyAt} ms after the restart (${drainedAt - signalledAt} ms after SIGTERM); ` +
       `Kibo: ${kibo.stats().orderCount} orders, ${kibo.stats().requestsByRoute.findOrders ?? 0} look-ups by externalId`
   )
 }

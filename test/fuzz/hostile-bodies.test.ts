@@ -201,10 +201,14 @@ t.test(`${runs} hostile bodies: only 4xx problem+json, the app keeps serving, Ki
         payload: body
       })
       statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1
-      if (response.statusCode < 400 || response.statusCode >= 500) { throw new Error(`answered ${response.statusCode}: ${response.body.slice(0, 300)}`) }
+      if (response.statusCode < 400 || response.statusCode >= 500) {
+        throw new Error(`answered ${response.statusCode}: ${response.body.slice(0, 300)}`)
+      }
       if (!/^application\/problem\+json/.test(String(response.headers['content-type']))) { throw new Error(`not problem+json: ${response.headers['content-type']}`) }
       const problem = response.json()
-      if (problem.status !== response.statusCode || typeof problem.title !== 'string' || typeof problem.type !== 'string') { throw new Error(`not a problem document: ${response.body.slice(0, 300)}`) }
+      if (problem.status !== response.statusCode || typeof problem.title !== 'string' || typeof problem.type !== 'string') {
+        throw new Error(`not a problem document: ${response.body.slice(0, 300)}`)
+      }
     }),
     { numRuns: runs, seed, endOnFailure: true }
   )

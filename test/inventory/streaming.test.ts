@@ -24,7 +24,8 @@ function * ndjsonLines (padding: number): Generator<string> {
   // Whitespace after each object is still one JSON value per line: it makes the body large.
   const pad = ' '.repeat(padding)
   for (let n = 0; n < LINES; n++) {
-    yield `{"locationCode":"${LOCATIONS[n % LOCATIONS.length]}","partNumber":"PART-${String(Math.floor(n / LOCATIONS.length)).padStart(5, '0')}","quantity":${n % 97}}${pad}\n`
+    yield `{"locationCode":"${LOCATIONS[n % LOCATIONS.length]}",` +
+      `"partNumber":"PART-${String(Math.floor(n / LOCATIONS.length)).padStart(5, '0')}","quantity":${n % 97}}${pad}\n`
   }
 }
 
@@ -71,7 +72,8 @@ t.test('a 50,000-line NDJSON refresh (~50 MB) streams with bounded memory, in ba
   t.equal(accepted.itemCount, LINES)
   const growthMb = (peak - baseline) / 1024 / 1024
   t.comment(
-    `upload of ~${Math.round(bodyBytes / 1024 / 1024)} MB took ${Date.now() - started} ms; retained heap grew by at most ${growthMb.toFixed(1)} MB`
+    `upload of ~${Math.round(bodyBytes / 1024 / 1024)} MB took ${Date.now() - started} ms; retained heap grew by at most ` +
+      `${growthMb.toFixed(1)} MB`
   )
   t.ok(growthMb < 32, `heap growth ${growthMb.toFixed(1)} MB stays well below the ${Math.round(bodyBytes / 1024 / 1024)} MB body`)
 
@@ -111,7 +113,9 @@ t.test('a 50,000-line CSV adjustment upload by upc completes in batches of at mo
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
   const rows = (function * () {
     yield 'locationCode,upc,quantity,reason\r\n'
-    for (let n = 0; n < LINES; n++) { yield `${LOCATIONS[n % LOCATIONS.length]},${9_000_000_000_000 + Math.floor(n / LOCATIONS.length)},${(n % 9) + 1},received\r\n` }
+    for (let n = 0; n < LINES; n++) {
+      yield `${LOCATIONS[n % LOCATIONS.length]},${9_000_000_000_000 + Math.floor(n / LOCATIONS.length)},${(n % 9) + 1},received\r\n`
+    }
   })()
   const response = await request(`${address}/v1/inventory/adjustments/upload`, {
     method: 'POST',

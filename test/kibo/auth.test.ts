@@ -2,7 +2,7 @@ import t from 'tap'
 import pino from 'pino'
 import { startKiboSimulator, DEFAULT_SHARED_SECRET, type KiboSimulator } from '../../src/kibo-simulator/index.ts'
 import { createKiboTokenProvider } from '../../src/kibo/auth.ts'
-import { KiboError } from '../../src/kibo/orders-client.ts'
+import { KiboError } from '../../src/kibo/errors.ts'
 import { connectionFor, logCapture } from './fixtures.ts'
 
 let sim: KiboSimulator
@@ -48,7 +48,7 @@ t.test('a short TTL does not refresh on every call (skew capped at half the life
   await provider.getToken()
   await provider.getToken()
   t.equal(sim.stats().oauthCalls, 1)
-  await new Promise((r) => setTimeout(r, 1100))
+  await new Promise((resolve) => setTimeout(resolve, 1100))
   await provider.getToken()
   t.equal(sim.stats().oauthCalls, 2, 'refreshed after half the lifetime')
 })

@@ -2,14 +2,9 @@ import t from 'tap'
 import pino from 'pino'
 import { startKiboSimulator, DEFAULT_SHARED_SECRET, type KiboSimulator, type FaultSpec } from '../../src/kibo-simulator/index.ts'
 import { createKiboTokenProvider, type KiboTokenProvider } from '../../src/kibo/auth.ts'
-import {
-  createKiboClient,
-  KiboError,
-  kiboErrorToProblem,
-  parseKiboErrorBody,
-  type KiboClient,
-  type KiboResponseInfo
-} from '../../src/kibo/orders-client.ts'
+import { createKiboClient, type KiboClient, type KiboResponseInfo } from '../../src/kibo/orders-client.ts'
+import { KiboError, kiboErrorToProblem } from '../../src/kibo/errors.ts'
+import { parseKiboErrorBody } from '../../src/kibo/transport.ts'
 import { connectionFor, logCapture, validOrder } from './fixtures.ts'
 
 let sim: KiboSimulator
@@ -199,7 +194,8 @@ t.test('getOrder of an unknown id → not_found', async (t) => {
 t.test('error bodies: JSON, HTML, empty', async (t) => {
   t.same(parseKiboErrorBody(''), {})
   const json = parseKiboErrorBody(
-    '{"message":"Bad","errorCode":"VALIDATION_ERROR","applicationName":"Commerce","additionalErrorData":[{"name":"a","value":"b"}],"items":[]}',
+    '{"message":"Bad","errorCode":"VALIDATION_ERROR","applicationName":"Commerce",' +
+      '"additionalErrorData":[{"name":"a","value":"b"}],"items":[]}',
     'application/json'
   )
   t.equal(json.message, 'Bad')

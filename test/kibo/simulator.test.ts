@@ -119,7 +119,14 @@ const violations: Array<[string, (o: KiboOrderFixture) => void, RegExp]> = [
   ['Ship without contact', (o) => delete o.fulfillmentInfo, /fulfillmentInfo/],
   ['Ship contact without address', (o) => delete o.fulfillmentInfo.fulfillmentContact.address, /address is required/],
   ['bad validation status', (o) => (o.validationResults[0].status = 'Maybe'), /status must be one of/],
-  ['historical import with open status', (o) => ((o.isHistoricalImport = true), (o.status = 'Accepted')), /Completed or Cancelled/],
+  [
+    'historical import with open status',
+    (o) => {
+      o.isHistoricalImport = true
+      o.status = 'Accepted'
+    },
+    /Completed or Cancelled/
+  ],
   ['unknown currency', (o) => (o.currencyCode = 'ZZZ'), /ISO 4217/]
 ]
 

@@ -175,7 +175,9 @@ t.test('split tender: order billingInfo.card comes from the first card payment',
   t.equal(result.kiboOrder.payments.length, 4)
   t.equal(result.kiboOrder.billingInfo.card?.cardNumberPartOrMask, 'tok_first')
   t.equal(result.kiboOrder.payments[3].billingInfo.card?.cardNumberPartOrMask, 'tok_second')
-  for (const payment of result.kiboOrder.payments) { t.same(payment.billingInfo.billingContact, result.kiboOrder.billingInfo.billingContact, 'billTo on every payment') }
+  for (const payment of result.kiboOrder.payments) {
+    t.same(payment.billingInfo.billingContact, result.kiboOrder.billingInfo.billingContact, 'billTo on every payment')
+  }
   event.data.payments[0].amount = '20.05'
   t.match(map(event), { ok: false, problem: { status: 422, errors: [{ path: 'data.payments' }] } }, 'payment sum must equal total')
 })

@@ -71,7 +71,9 @@ async function send (base: string, event: Planned, route: Route): Promise<SendRe
       signal: AbortSignal.timeout(20_000)
     })
     const body = (await res.json().catch(() => ({}))) as { importId?: string; detail?: string }
-    if ((res.status === 202 || res.status === 200) && typeof body.importId === 'string') { return { ok: true, status: res.status, importId: body.importId } }
+    if ((res.status === 202 || res.status === 200) && typeof body.importId === 'string') {
+      return { ok: true, status: res.status, importId: body.importId }
+    }
     return { ok: false, reason: `HTTP ${res.status}${body.detail ? ` ${body.detail}` : ''}` }
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause
@@ -249,7 +251,9 @@ t.test('two instances on one PostgreSQL: concurrent duplicates, one killed mid-r
   for (const event of repeats) {
     for (const route of ['async', 'webhook'] as const) {
       const again = await send(b.base, event, route)
-      if (!again.ok || again.importId !== importIds.get(event.externalId) || again.status !== 200) { repeatDiffers.push({ externalId: event.externalId, route, again }) }
+      if (!again.ok || again.importId !== importIds.get(event.externalId) || again.status !== 200) {
+        repeatDiffers.push({ externalId: event.externalId, route, again })
+      }
     }
   }
   t.same(repeatDiffers, [], `repeats of ${repeats.length} events by both routes name the same imports (200)`)

@@ -2,7 +2,7 @@
 // lease expiry, webhook delivery ids.
 import t from 'tap'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { createImportStore, QUEUED_RETRY_AFTER_SECONDS, type ClaimInput, type ImportStore } from '../../src/store/index.ts'
+import { createImportStore, QUEUED_RETRY_AFTER_SECONDS, type ImportStore } from '../../src/store/index.ts'
 import { eachDatabase } from '../support/databases.ts'
 import { claim, key } from '../support/claim-input.ts'
 
@@ -17,7 +17,7 @@ async function importedOrder (store: ImportStore, externalId: string) {
   return first.record.importId
 }
 
-void eachDatabase(t, async (t, { db, kind, connectAgain }) => {
+eachDatabase(t, async (t, { db, kind, connectAgain }) => {
   const store = createImportStore(db)
 
   t.test('claimed: a new sync import is importing under our lease', async (t) => {

@@ -16,7 +16,7 @@ t.test('parseTimestamp reads PostgreSQL ISO output', async (t) => {
   t.throws(() => parseTimestamp('11/23/2026 18:52:00 UTC'))
 })
 
-void eachDatabase(
+eachDatabase(
   t,
   async (t, { db }) => {
     t.test('values come back the same from both drivers', async (t) => {

@@ -80,7 +80,7 @@ t.test('groupCommit: a batch whose writer throws rejects its calls, and the next
   t.equal(await write('b'), 'B')
 })
 
-void eachDatabase(t, async (t, { db, kind }) => {
+eachDatabase(t, async (t, { db, kind }) => {
   const store = createImportStore(db)
 
   t.test('claimImports: new imports in one batch, each with its received event', async (t) => {

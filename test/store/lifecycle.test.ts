@@ -21,7 +21,7 @@ function claim (externalId: string, over: Partial<ClaimInput> = {}): ClaimInput 
 
 const done = { kiboOrderId: 'abc123', kiboOrderNumber: 4711, correlationId: 'corr-9', created: true }
 
-void eachDatabase(t, async (t, { db }) => {
+eachDatabase(t, async (t, { db }) => {
   const store = createImportStore(db)
 
   t.test('markImported by the lease owner', async (t) => {
@@ -141,14 +141,20 @@ void eachDatabase(t, async (t, { db }) => {
 
   t.test('the check constraints hold even against a buggy caller', async (t) => {
     await t.rejects(
-      db.query(`INSERT INTO kibo_bridge.imports (import_id, tenant_id, site_id, external_id, payload_hash, event, status, mode, created_at, updated_at)
-        VALUES ('imp_x', 1, 2, 'c', 'h', '{}', 'importing', 'sync', now(), now())`),
+      db.query(
+        'INSERT INTO kibo_bridge.imports ' +
+          `(import_id, tenant_id, site_id, external_id, payload_hash, event, status, mode, created_at, updated_at)
+        VALUES ('imp_x', 1, 2, 'c', 'h', '{}', 'importing', 'sync', now(), now())`
+      ),
       { code: '23514' },
       'importing needs a lease'
     )
     await t.rejects(
-      db.query(`INSERT INTO kibo_bridge.imports (import_id, tenant_id, site_id, external_id, payload_hash, event, status, mode, created_at, updated_at)
-        VALUES ('imp_y', 1, 2, 'd', 'h', '{}', 'lost', 'sync', now(), now())`),
+      db.query(
+        'INSERT INTO kibo_bridge.imports ' +
+          `(import_id, tenant_id, site_id, external_id, payload_hash, event, status, mode, created_at, updated_at)
+        VALUES ('imp_y', 1, 2, 'd', 'h', '{}', 'lost', 'sync', now(), now())`
+      ),
       { code: '23514' },
       'unknown status'
     )

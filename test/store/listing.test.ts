@@ -3,7 +3,7 @@ import t from 'tap'
 import { createImportStore, InvalidCursorError, type ImportRecord } from '../../src/store/index.ts'
 import { eachDatabase } from '../support/databases.ts'
 
-void eachDatabase(t, async (t, { db }) => {
+eachDatabase(t, async (t, { db }) => {
   // A fixed clock: several imports share one created_at, so the import_id tie-break is exercised.
   let now = new Date('2031-05-01T10:00:00.000Z')
   const store = createImportStore(db, { now: () => now })
@@ -21,7 +21,9 @@ void eachDatabase(t, async (t, { db }) => {
       leaseMs: 60_000
     })
     created.push(record)
-    if (i % 10 === 0) { await store.markImported(record.importId, 'me', { kiboOrderId: `k${i}`, kiboOrderNumber: i, correlationId: null, created: true }) }
+    if (i % 10 === 0) {
+      await store.markImported(record.importId, 'me', { kiboOrderId: `k${i}`, kiboOrderNumber: i, correlationId: null, created: true })
+    }
   }
   const newestFirst = [...created].sort((a, b) =>
     a.createdAt === b.createdAt ? (a.importId < b.importId ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1

@@ -6,7 +6,7 @@ import { MIGRATIONS } from '../../src/store/sql.ts'
 const allVersions = MIGRATIONS.map((migration) => migration.version)
 import { eachDatabase } from '../support/databases.ts'
 
-void eachDatabase(
+eachDatabase(
   t,
   async (t, { db, kind, connectAgain }) => {
     const expected = latestVersion()

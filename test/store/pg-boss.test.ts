@@ -6,7 +6,7 @@ import { createImportStore, type ImportStore } from '../../src/store/index.ts'
 import { eachDatabase } from '../support/databases.ts'
 
 // On PostgreSQL pg-boss simply connects with the same DATABASE_URL (its own pool, its own schema).
-void eachDatabase(
+eachDatabase(
   t,
   async (t, { db }) => {
     const boss = new PgBoss({ db: fromPglite(db.pglite!), backend: 'pglite', supervise: false, schedule: false })

@@ -1,4 +1,4 @@
-// Embedded PGlite in its own thread (src/plugins/store/pglite-worker.ts + pglite-thread.ts): the
+// Embedded PGlite in its own thread (src/store/pglite-worker.ts + pglite-thread.ts): the
 // service's thread keeps running while a statement runs; errors, transactions, notifications and
 // closing behave as they do on an in-process PGlite; and the thread keeps the process alive exactly
 // while a call waits for it.
@@ -57,14 +57,14 @@ t.test('a transaction holds everyone else back until it ends', async (t) => {
   let outsideSaw: unknown
   await pglite.transaction(async (tx) => {
     await tx.query('INSERT INTO t VALUES (1)')
-    const outside = pglite.query<{ n: number }>('SELECT count(*)::int AS n FROM t').then((result) => {
+    // Not awaited: it can only run once the transaction has committed.
+    pglite.query<{ n: number }>('SELECT count(*)::int AS n FROM t').then((result) => {
       order.push('outside')
       outsideSaw = result.rows[0].n
     })
     await new Promise((resolve) => setTimeout(resolve, 50))
     await tx.query('INSERT INTO t VALUES (2)')
     order.push('inside done')
-    void outside
   })
   await new Promise((resolve) => setTimeout(resolve, 20))
   t.same(order, ['inside done', 'outside'])
@@ -152,7 +152,7 @@ t.test('a thread that dies is reported once, and every call after it rejects', a
 t.test('an idle thread does not keep the process alive; a waiting call does', async (t) => {
   // A process that never closes the database: it must still end by itself after its last call, and
   // not before that call's answer (an unsettled top-level await would exit with code 13).
-  const script = `import { startPgliteWorker } from './src/plugins/store/pglite-worker.ts'
+  const script = `import { startPgliteWorker } from './src/store/pglite-worker.ts'
 const pglite = await startPgliteWorker({ dataDir: 'memory://', settings: [] })
 const { rows } = await pglite.query('SELECT pg_sleep(0.3), 41 + 1 AS answer')
 console.log(rows[0].answer)`

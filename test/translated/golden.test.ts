@@ -63,7 +63,8 @@ const SEED_DEVIATIONS: { path: string; seed: unknown; mapped: unknown; why: stri
     path: 'shippingAddress.firstName',
     seed: undefined,
     mapped: 'Test',
-    why: "Contact names are required in the event and sent on addresses (the authorize guide's sample addresses carry firstName/lastName); the create sample has none"
+    why: "Contact names are required in the event and sent on addresses (the authorize guide's sample addresses carry " +
+      'firstName/lastName); the create sample has none'
   },
   { path: 'shippingAddress.lastName', seed: undefined, mapped: 'Customer', why: 'as shippingAddress.firstName' },
   { path: 'orderPayments.0.paymentMethod.billingAddress.firstName', seed: undefined, mapped: 'Test', why: 'as shippingAddress.firstName' },
@@ -83,13 +84,15 @@ const SEED_DEVIATIONS: { path: string; seed: unknown; mapped: unknown; why: stri
     path: 'orderPayments.0.authAmount',
     seed: 20,
     mapped: 13.1,
-    why: "the event's payment amount must equal its reconciled total (5 + 1 tax, 5 + 1 tax + 1 shipping + 0.1 shipping tax = 13.10); the sample authorizes 20"
+    why: "the event's payment amount must equal its reconciled total (5 + 1 tax, 5 + 1 tax + 1 shipping + 0.1 shipping tax = " +
+      '13.10); the sample authorizes 20'
   },
   {
     path: 'shippingTax',
     seed: 2,
     mapped: undefined,
-    why: 'the event has shipping tax per line only (sent as itemSpecifics.shippingTax); an order-level shippingTax of 2 has no source and would count shipping tax twice'
+    why: 'the event has shipping tax per line only (sent as itemSpecifics.shippingTax); an order-level shippingTax of 2 has no ' +
+      'source and would count shipping tax twice'
   }
 ]
 

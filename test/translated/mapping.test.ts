@@ -381,7 +381,10 @@ t.test('maxAmount and other payment rules on a built request', async (t) => {
     '0 is not null, -1 or positive'
   )
   t.same(
-    rules((r) => ((r.orderPayments[0].paymentMethod.paymentType = 'PP'), (r.orderPayments[0].maxAmount = -1))),
+    rules((r) => {
+      r.orderPayments[0].paymentMethod.paymentType = 'PP'
+      r.orderPayments[0].maxAmount = -1
+    }),
     [],
     '-1 is fine for PP'
   )
@@ -408,11 +411,17 @@ t.test('maxAmount and other payment rules on a built request', async (t) => {
     ['payment-type orderPayments[0].paymentMethod.paymentType']
   )
   t.same(
-    rules((r) => (delete r.orderPayments[0].paymentMethod.cardNumber, delete r.orderPayments[0].paymentMethod.ccLastFour)),
+    rules((r) => {
+      delete r.orderPayments[0].paymentMethod.cardNumber
+      delete r.orderPayments[0].paymentMethod.ccLastFour
+    }),
     ['card-number orderPayments[0].paymentMethod']
   )
   t.same(
-    rules((r) => ((r.orderPayments[0].paymentMethod.paymentType = 'NO'), delete r.orderPayments[0].paymentMethod.cardNumber)),
+    rules((r) => {
+      r.orderPayments[0].paymentMethod.paymentType = 'NO'
+      delete r.orderPayments[0].paymentMethod.cardNumber
+    }),
     ['no-operation orderPayments[0].paymentMethod.cardNumber']
   )
   t.same(

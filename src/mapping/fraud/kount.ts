@@ -51,7 +51,8 @@ export function mapKountFraud (fraud: KountFraud, context: FraudContext): FraudO
         type: ProblemTypes.fraudDeclined,
         title: 'Kount declined this order',
         status: 422,
-        detail: `Kount declined this order (decision ${JSON.stringify(fraud.decision)}, transaction ${fraud.transactionId}) and this service is configured to refuse declined orders instead of importing them for review.`,
+        detail: `Kount declined this order (decision ${JSON.stringify(fraud.decision)}, transaction ${fraud.transactionId}) and ` +
+          'this service is configured to refuse declined orders instead of importing them for review.',
         errors: [
           { path: 'data.fraud.decision', message: `Kount decision ${JSON.stringify(fraud.decision)} is a decline; declines are refused` }
         ]

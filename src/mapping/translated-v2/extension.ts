@@ -34,7 +34,9 @@ export function parseTranslatedOrderEvent (input: unknown): ParsedTranslatedEven
     const parsed = TranslatedExtensionSchema.nullish().safeParse(raw)
     if (parsed.success) translated = parsed.data
     else {
-      for (const issue of parsed.error.issues) { issues.push({ path: ['data', 'translated', ...issue.path].join('.'), message: issue.message }) }
+      for (const issue of parsed.error.issues) {
+        issues.push({ path: ['data', 'translated', ...issue.path].join('.'), message: issue.message })
+      }
     }
   }
   const event = OrderEventSchema.safeParse(rest)
@@ -42,7 +44,9 @@ export function parseTranslatedOrderEvent (input: unknown): ParsedTranslatedEven
   if (!event.success || issues.length > 0) return { success: false, issues }
   const lineIds = new Set(event.data.data.items.map((item) => item.lineId))
   for (const lineId of Object.keys(translated?.lines ?? {})) {
-    if (!lineIds.has(lineId)) { issues.push({ path: `data.translated.lines.${lineId}`, message: `no item has lineId ${JSON.stringify(lineId)}` }) }
+    if (!lineIds.has(lineId)) {
+      issues.push({ path: `data.translated.lines.${lineId}`, message: `no item has lineId ${JSON.stringify(lineId)}` })
+    }
   }
   if (issues.length > 0) return { success: false, issues }
   return { success: true, data: { ...event.data, data: { ...event.data.data, translated } } }

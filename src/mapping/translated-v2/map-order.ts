@@ -115,7 +115,7 @@ function problem (
 
 // ---------------------------------------------------------------- parts
 
-/** Contact → translated address; billing addresses are `active: true`, shipping ones `false`, as in the seed's sample. */
+/** Contact → translated address; billing addresses are `active: true`, shipping ones `false`, as in the guide's sample. */
 export function mapTranslatedAddress (contact: Contact, role: 'billing' | 'shipping'): TranslatedAddress {
   const address = contact.address
   return compact({
@@ -190,7 +190,7 @@ export function mapTranslatedItem (
   }
 }
 
-/** Kount → one fraudData entry. The seeds point to "the schema" for its shape; this one is unverified. */
+/** Kount → one fraudData entry. The guides point to "the schema" for its shape; this one is unverified. */
 export function mapTranslatedFraudData (event: OrderEvent): Record<string, unknown>[] | undefined {
   const fraud = event.data.fraud
   if (fraud === undefined || fraud === null) return undefined
@@ -279,7 +279,8 @@ export function mapEventToTranslatedOrder (
     unsupported.push({
       path: 'type',
       message:
-        'order.completed (a historical import) cannot be sent to the translated Create Order API, which has no historical or status field; it would enter fulfillment'
+        'order.completed (a historical import) cannot be sent to the translated Create Order API, which has no historical or ' +
+          'status field; it would enter fulfillment'
     })
   }
   order.items.forEach((item, index) => {
@@ -294,7 +295,8 @@ export function mapEventToTranslatedOrder (
     if (actualUnitPrice(item, currency) === undefined) {
       unsupported.push({
         path: `data.items[${index}].discount`,
-        message: `line ${JSON.stringify(item.lineId)}: the discounted line amount does not divide into an exact ${currency} unit price (actualPrice) for quantity ${item.quantity}`
+        message: `line ${JSON.stringify(item.lineId)}: the discounted line amount does not divide into an exact ${currency} ` +
+          `unit price (actualPrice) for quantity ${item.quantity}`
       })
     }
   })
@@ -302,7 +304,9 @@ export function mapEventToTranslatedOrder (
     ['billTo', order.billTo],
     ['shipTo', order.shipTo]
   ] as const) {
-    if (contact?.address.line4 !== undefined && contact?.address.line4 !== null) { unsupported.push({ path: `data.${name}.address.line4`, message: 'the translated API has addressLine1-3 only' }) }
+    if (contact?.address.line4 !== undefined && contact?.address.line4 !== null) {
+      unsupported.push({ path: `data.${name}.address.line4`, message: 'the translated API has addressLine1-3 only' })
+    }
   }
   ;(order.payments ?? []).forEach((payment, index) => {
     if (payment.capture !== undefined && payment.capture !== null) {
@@ -357,7 +361,9 @@ export function mapEventToTranslatedOrder (
     })
   }
   const customer = mapTranslatedCustomer(order, extension)
-  if (customer === undefined) { missing.push({ path: 'data.customer.phone', message: 'customer.phone1 is required: give data.customer.phone (or billTo.phone)' }) }
+  if (customer === undefined) {
+    missing.push({ path: 'data.customer.phone', message: 'customer.phone1 is required: give data.customer.phone (or billTo.phone)' })
+  }
   let shippingOption: TranslatedShippingMethodOption | undefined
   if (order.shippingMethod === undefined || order.shippingMethod === null) {
     shippingOption = options.defaultShippingMethod
@@ -372,7 +378,8 @@ export function mapEventToTranslatedOrder (
     if (shippingOption === undefined) {
       missing.push({
         path: 'data.shippingMethod.code',
-        message: `shipping method ${JSON.stringify(order.shippingMethod.code)} is not configured for this tenant (known: ${Object.keys(options.shippingMethods).join(', ') || 'none'})`
+        message: `shipping method ${JSON.stringify(order.shippingMethod.code)} is not configured for this tenant (known: ` +
+          `${Object.keys(options.shippingMethods).join(', ') || 'none'})`
       })
     }
   }
@@ -494,12 +501,15 @@ function splitRequiredProblem (
     if (group === 'standard') continue
     const others = groups.filter((g) => g.group !== group).flatMap((g) => g.indexes)
     sentences.push(
-      `line${indexes.length === 1 ? '' : 's'} ${describe(indexes)} (${AVAILABILITY_NAMES[group]}, ${group}) must be a separate order from line${others.length === 1 ? '' : 's'} ${describe(others)}`
+      `line${indexes.length === 1 ? '' : 's'} ${describe(indexes)} (${AVAILABILITY_NAMES[group]}, ${group}) must be a separate ` +
+        `order from line${others.length === 1 ? '' : 's'} ${describe(others)}`
     )
     for (const index of indexes) {
       errors.push({
         path: `data.items[${index}]`,
-        message: `lineId ${JSON.stringify(items[index].lineId)} (sku ${items[index].sku}) has availability ${availabilities[index]} (${AVAILABILITY_NAMES[availabilities[index]]}), which Kibo's translated Create Order API refuses to mix with lines ${describe(others)}`
+        message: `lineId ${JSON.stringify(items[index].lineId)} (sku ${items[index].sku}) has availability ` +
+          `${availabilities[index]} (${AVAILABILITY_NAMES[availabilities[index]]}), ` +
+          `which Kibo's translated Create Order API refuses to mix with lines ${describe(others)}`
       })
     }
   }
@@ -515,7 +525,7 @@ function splitRequiredProblem (
 // ---------------------------------------------------------------- authorize
 
 /**
- * The Create Order Authorize request for one payment of the event (seed 004): the cart id is
+ * The Create Order Authorize request for one payment of the event (Create Order Authorize guide): the cart id is
  * data.translated.cartId ?? externalId, the amount that payment's amount. "This call does not
  * support split orders ... each of the resulting orders must have a separate authorization
  * request": for a split, call it once per child with `{ externalCartID, amount }` overrides.
