@@ -586,7 +586,9 @@ function loadTenantsFile (
       apiKeys,
       webhookSecrets,
       shopify: entry.shopify.map((store, storeIndex) => shopifyStore(store, environment, `${where} shopify.${storeIndex}`, problems)),
-      bigcommerce: entry.bigcommerce.map((store, storeIndex) => bigCommerceStore(store, environment, `${where} bigcommerce.${storeIndex}`, problems))
+      bigcommerce: entry.bigcommerce.map((store, storeIndex) =>
+        bigCommerceStore(store, environment, `${where} bigcommerce.${storeIndex}`, problems)
+      )
     })
   }
   return tenants

@@ -35,7 +35,9 @@ export async function startDemoBigCommerceStore (options: { port?: number } = {}
 }
 
 /** `npm start` without BigCommerce configuration: the demo store on the stand-in, added to the first tenant (development only). */
-export async function startBigCommerceDemo (config: Config): Promise<{ simulator: BigCommerceSimulator; curl: (base: string) => string } | null> {
+export async function startBigCommerceDemo (
+  config: Config
+): Promise<{ simulator: BigCommerceSimulator; curl: (base: string) => string } | null> {
   if (config.isProduction || config.tenants.some((tenant) => tenant.bigcommerce.length > 0)) return null
   const simulator = await startDemoBigCommerceStore()
   config.tenants[0].bigcommerce.push({

@@ -9,7 +9,12 @@ import type { FastifyInstance } from 'fastify'
 import { buildTestApp } from '../../helper.ts'
 import { fastDelivery, waitFor } from '../../observability/support.ts'
 import { eachDatabase } from '../../support/databases.ts'
-import { rfc2822, startBigCommerceSimulator, type BigCommerceSimulator, type Delivery } from '../../../src/storefront-simulators/bigcommerce/index.ts'
+import {
+  rfc2822,
+  startBigCommerceSimulator,
+  type BigCommerceSimulator,
+  type Delivery
+} from '../../../src/storefront-simulators/bigcommerce/index.ts'
 import { Decimal, roundToMinorUnits, sum } from '../../../src/mapping/money.ts'
 import { bundleNames, loadBundle } from './fixtures.ts'
 
@@ -60,7 +65,10 @@ function checkKibo (t: Test, app: FastifyInstance, raw: any) {
   t.equal(orders.length, 1, `${externalId}: one Kibo order`)
   const order = orders[0] as any
   const total = roundToMinorUnits(raw.order.total_inc_tax, raw.order.default_currency_code)
-  t.ok(new Decimal(String(order.total)).equals(total), `${externalId}: Kibo total ${order.total} = total_inc_tax ${raw.order.total_inc_tax}`)
+  t.ok(
+    new Decimal(String(order.total)).equals(total),
+    `${externalId}: Kibo total ${order.total} = total_inc_tax ${raw.order.total_inc_tax}`
+  )
   if (!total.isZero()) {
     const payments = (order.payments ?? []) as Array<{ amountRequested: number }>
     t.ok(sum(payments.map((payment) => String(payment.amountRequested))).equals(total), `${externalId}: Σ payments = total`)
@@ -171,7 +179,10 @@ t.test('BigCommerce connector over HTTP', async (t) => {
         ['unsigned', sim.webhook(STORE.storeHash, 'store/order/created', 5004, { unsigned: true })],
         ['body changed after signing', { headers: good.headers, body: good.body.replace('5004', '5005') }],
         ['unknown store', { headers: good.headers, body: good.body.replace(`stores/${STORE.storeHash}`, 'stores/zzz999') }],
-        ['stale timestamp', { headers: { ...good.headers, 'webhook-timestamp': String(Math.floor(Date.now() / 1000) - 600) }, body: good.body }]
+        [
+          'stale timestamp',
+          { headers: { ...good.headers, 'webhook-timestamp': String(Math.floor(Date.now() / 1000) - 600) }, body: good.body }
+        ]
       ]
       for (const [what, delivery] of cases) {
         const response = await deliver(app, delivery)
@@ -253,7 +264,10 @@ t.test('an older hook with a secret custom header', async (t) => {
   sim.putOrder(STORE.storeHash, raw)
   const wrong = await deliver(
     app,
-    sim.webhook(STORE.storeHash, 'store/order/created', raw.order.id, { unsigned: true, headers: { 'x-bridge-secret': 'wrong-value-wrong-value' } })
+    sim.webhook(STORE.storeHash, 'store/order/created', raw.order.id, {
+      unsigned: true,
+      headers: { 'x-bridge-secret': 'wrong-value-wrong-value' }
+    })
   )
   t.equal(wrong.statusCode, 401)
   const right = await deliver(
