@@ -11,6 +11,7 @@ const { buildApp } = await import('./app.ts')
 const { chooseLogFormat, createLogger } = await import('./logger.ts')
 const { ConfigError, loadConfig } = await import('./config/config.ts')
 const { startShopifyDemo } = await import('./storefront-simulators/shopify/demo.ts')
+const { startBigCommerceDemo } = await import('./storefront-simulators/bigcommerce/demo-store.ts')
 
 let config
 try {
@@ -59,6 +60,15 @@ if (shopifyDemo !== null) {
   )
 }
 
+// No BigCommerce store configured (development): a demo store on the built-in BigCommerce API stand-in.
+const bigCommerceDemo = await startBigCommerceDemo(config)
+if (bigCommerceDemo !== null) {
+  logger.warn(
+    { store: 'demo1bc', api: bigCommerceDemo.simulator.url },
+    'NO BIGCOMMERCE STORE configured: a DEMO store on the BUILT-IN BIGCOMMERCE STAND-IN is connected (development only).'
+  )
+}
+
 const app = await buildApp(config, { loggerInstance: logger })
 
 // Running imports get SHUTDOWN_TIMEOUT_MS (delivery's onClose); the rest of the close gets 5 s more.
@@ -67,6 +77,7 @@ closeWithGrace({ delay: config.shutdownTimeoutMs + 5_000 }, async ({ signal, err
   else app.log.info({ signal }, 'shutting down gracefully')
   await app.close()
   await shopifyDemo?.simulator.close()
+  await bigCommerceDemo?.simulator.close()
 })
 
 try {
@@ -78,6 +89,7 @@ try {
       '--data @examples/cybersource-ship-usd.json'
   )
   if (shopifyDemo !== null) app.log.info(`ready: send a signed Shopify orders/paid delivery with  ${shopifyDemo.curl(local)}`)
+  if (bigCommerceDemo !== null) app.log.info(`ready: send a BigCommerce store/order/created delivery with  ${bigCommerceDemo.curl(local)}`)
 } catch (error) {
   app.log.fatal({ err: error }, 'could not start listening')
   process.exit(1)

@@ -6,6 +6,13 @@ import { z } from 'zod'
 import { AVAILABILITY_CODES, PAYMENT_TYPES, TRANSLATED_LOCALES } from '../../schemas/translated-order.ts'
 import { GATEWAY_NAMES } from '../mapping/gateways/registry.ts'
 import type { TranslatedTargetOptions } from '../mapping/translated-v2/index.ts'
+import {
+  BigCommerceStoreEntrySchema,
+  bigCommerceStore,
+  bigCommerceStoreFromEnvironment,
+  checkBigCommerceStores,
+  type BigCommerceStoreConfig
+} from '../connectors/bigcommerce/config.ts'
 
 const MiB = 1024 * 1024
 
@@ -367,6 +374,8 @@ export interface TenantConfig {
   webhookSecrets: string[]
   /** Shopify stores whose orders go to this tenant. */
   shopify: ShopifyStoreConfig[]
+  /** BigCommerce stores whose orders go to this tenant. */
+  bigcommerce: BigCommerceStoreConfig[]
 }
 
 export interface Config {
@@ -479,7 +488,8 @@ const TenantFileEntrySchema = z
     target: z.enum(['oms', 'translated-v2']).default('oms'),
     translated: TranslatedTargetConfigSchema.optional(),
     translatedBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
-    shopify: z.array(ShopifyStoreEntrySchema).default([])
+    shopify: z.array(ShopifyStoreEntrySchema).default([]),
+    bigcommerce: z.array(BigCommerceStoreEntrySchema).default([])
   })
   .strict()
 const TenantFileSchema = z.object({ tenants: z.array(TenantFileEntrySchema).min(1, 'list at least one tenant') }).strict()
@@ -578,7 +588,10 @@ function loadTenantsFile (
       fraudDeclineAction: entry.fraudDeclineAction ?? e.FRAUD_DECLINE_ACTION,
       apiKeys,
       webhookSecrets,
-      shopify: entry.shopify.map((store, storeIndex) => shopifyStore(store, environment, `${where} shopify.${storeIndex}`, problems))
+      shopify: entry.shopify.map((store, storeIndex) => shopifyStore(store, environment, `${where} shopify.${storeIndex}`, problems)),
+      bigcommerce: entry.bigcommerce.map((store, storeIndex) =>
+        bigCommerceStore(store, environment, `${where} bigcommerce.${storeIndex}`, problems)
+      )
     })
   }
   return tenants
@@ -623,6 +636,9 @@ export function loadConfig (environment: Record<string, string | undefined> = pr
     if (e.SHOPIFY_SHOP_DOMAIN !== undefined) {
       problems.push("SHOPIFY_SHOP_DOMAIN: not allowed with TENANTS_FILE (list the stores under each tenant's shopify:)")
     }
+    if ((environment.BIGCOMMERCE_STORE_HASH ?? '') !== '') {
+      problems.push("BIGCOMMERCE_STORE_HASH: not allowed with TENANTS_FILE (list the stores under each tenant's bigcommerce:)")
+    }
     for (const name of ['KIBO_CLIENT_ID', 'API_KEYS', 'WEBHOOK_SECRETS'] as const) {
       const value = e[name]
       if (value !== undefined && (!Array.isArray(value) || value.length > 0)) {
@@ -643,7 +659,8 @@ export function loadConfig (environment: Record<string, string | undefined> = pr
         fraudDeclineAction: e.FRAUD_DECLINE_ACTION,
         apiKeys: e.API_KEYS,
         webhookSecrets: e.WEBHOOK_SECRETS,
-        shopify: shopifyStoreFromEnvironment(e, environment, problems)
+        shopify: shopifyStoreFromEnvironment(e, environment, problems),
+        bigcommerce: bigCommerceStoreFromEnvironment(environment, problems)
       }
     ]
   }
@@ -657,6 +674,7 @@ export function loadConfig (environment: Record<string, string | undefined> = pr
       shops.set(store.shopDomain, tenant.name)
     }
   }
+  checkBigCommerceStores(tenants, isProduction, problems)
   if (isProduction) {
     for (const store of tenants.flatMap((tenant) => tenant.shopify)) {
       const where = `Shopify store ${store.shopDomain}`

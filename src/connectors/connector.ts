@@ -67,18 +67,26 @@ export interface Connector<StoreConfig = unknown, PlatformOrder = unknown, Clien
   title: string
   /** Every configured store of this platform. */
   stores(tenant: TenantConfig, config: Config): Array<StoreBinding<StoreConfig>>
-  /** Which store a delivery says it is from (before anything is verified). */
-  storeOf(headers: IncomingHttpHeaders): string | undefined
+  /** Which store a delivery says it is from (before anything is verified): a header, or the raw body (BigCommerce's producer). */
+  storeOf(headers: IncomingHttpHeaders, raw: Buffer): string | undefined
   /** The delivery's signature over the RAW bytes (nothing is parsed before this holds). */
   verify(raw: Buffer, headers: IncomingHttpHeaders, store: StoreConfig): VerifyResult
   /** What a verified delivery is about. */
   classify(body: unknown, headers: IncomingHttpHeaders, store: StoreConfig): Classification
   /** The delivery headers, for the OpenAPI document. */
   webhookHeaders: z.ZodObject
+  /** The webhook route's summary and how the platform's deliveries are chosen and signed, for the OpenAPI document. */
+  webhookDocs?: { summary: string; description: string }
   /** An API client for a store (closed by the frame on shutdown). */
   client(store: StoreConfig): Client & { close(): Promise<void> }
   /** The order with everything the mapping needs; null when the platform does not know it. */
   fetchOrder(client: Client, orderKey: string): Promise<PlatformOrder | null>
+  /**
+   * Why a fetched order is not imported now (BigCommerce: its status is not importable yet), or
+   * undefined to import it. A skipped order stays unclaimed-for-import: the next delivery about it or
+   * the reconciliation fetches it again. Optional: a platform whose deliveries say enough needs none.
+   */
+  skipReason?(order: PlatformOrder, store: StoreConfig): string | undefined
   /** Pure: the platform order as a Normalized Order Event, or a problem naming the platform's fields. */
   mapToEvent(order: PlatformOrder, store: StoreConfig): MapResult
   /** One page of orders updated since `since` (inclusive), oldest update first. */

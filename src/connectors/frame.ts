@@ -170,7 +170,7 @@ export default fp(
       requestLog: FastifyBaseLogger
     ): Promise<DeliveryAnswer> {
       const connector = registry.find((candidate) => candidate.platform === platform)!
-      const storeName = connector.storeOf(headers)
+      const storeName = connector.storeOf(headers, raw ?? Buffer.alloc(0))
       const b = storeName === undefined ? undefined : find(platform, storeName)
       if (b === undefined) {
         const named = JSON.stringify(storeName ?? '')
@@ -222,6 +222,7 @@ export default fp(
         if (stored === 'accepted') await enqueueFetch(platform, b.binding.store, read.orderKey!, { tx })
         return { outcome: stored, reason: stored === 'duplicate' && reason === null ? 'the same event was already received' : reason }
       })
+      if (answer.outcome === 'duplicate' && read.importable) await fetchAgainIfWaiting(b, read.orderKey!)
       requestLog.info(
         {
           platform,
@@ -248,6 +249,16 @@ export default fp(
     }
 
     // ------------------------------------------------------------------ fetch, map, hand off
+
+    /**
+     * An order received before but not handed off yet (skipped as not importable then, or waiting for
+     * a retry) is fetched again when another delivery or the reconciliation names it: its state may
+     * have changed (BigCommerce: paid since). One queued job per order (stately queue): no doubles.
+     */
+    async function fetchAgainIfWaiting (b: BoundStore, orderKey: string) {
+      const row = await app.connectorStore.getOrder({ ...keyOf(b), orderKey })
+      if (row?.status === 'fetching') await enqueueFetch(b.connector.platform, b.binding.store, orderKey)
+    }
 
     const backoffMs = (attempts: number) =>
       Math.min(config.worker.retryMaxMs, config.worker.retryBaseMs * 2 ** Math.min(attempts, 20)) + Math.floor(Math.random() * 250)
@@ -307,6 +318,13 @@ export default fp(
           error: { detail: `${b.connector.title} does not know order ${orderKey}` }
         })
         orderLog.warn('storefront order not found on the platform')
+        return
+      }
+      const skip = b.connector.skipReason?.(order, b.binding.config)
+      if (skip !== undefined) {
+        // Not importable now: left waiting (not handed off) for the next delivery or reconciliation.
+        await app.connectorStore.updateOrder({ platform, store, orderKey }, { status: 'fetching', error: { detail: skip, skipped: true } })
+        orderLog.info({ reason: skip }, 'storefront order not imported now')
         return
       }
       const mapped = b.connector.mapToEvent(order, b.binding.config)
@@ -403,6 +421,7 @@ export default fp(
               return row !== null
             })
             if (claimed) found++
+            else await fetchAgainIfWaiting(b, listed.orderKey)
           }
           const last = page.orders.at(-1)?.updatedAt
           if (last !== undefined || found > 0) {
