@@ -29,6 +29,7 @@ export function importView (record: ImportRecord): ImportView {
     kiboCorrelationId: record.kiboCorrelationId,
     lastError: record.lastError ?? null,
     webhookId: record.webhookId,
+    source: record.source,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     importedAt: record.importedAt,
@@ -84,11 +85,17 @@ const importRoutes: FastifyPluginAsyncZod = async function importRoutes (app) {
       schema: {
         tags: ['imports'],
         operationId: 'listImports',
-        summary: 'List imports, newest first, filtered by status or externalId',
+        summary: 'List imports, newest first, filtered by status, externalId or source',
         security,
         querystring: z.object({
           status: z.enum(IMPORT_STATUS_VALUES).optional(),
           externalId: z.string().min(1).max(100).optional(),
+          source: z
+            .string()
+            .min(1)
+            .max(300)
+            .optional()
+            .meta({ description: "Only imports from this intake path: 'api', 'webhook', 'cli' or 'shopify:<shop>.myshopify.com'" }),
           cursor: z.string().max(200).optional().meta({ description: '`nextCursor` of the previous page' }),
           limit: z.coerce.number().int().min(1).max(1000).default(50)
         }),
@@ -96,11 +103,12 @@ const importRoutes: FastifyPluginAsyncZod = async function importRoutes (app) {
       }
     },
     async (request) => {
-      const { status, externalId, cursor, limit } = request.query
+      const { status, externalId, source, cursor, limit } = request.query
       try {
         const page = await app.imports.listImports({
           status,
           externalId,
+          source,
           cursor: cursor ?? null,
           limit,
           tenantId: request.tenant!.tenantId,

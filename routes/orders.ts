@@ -58,7 +58,11 @@ const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes (app) {
           '`202 { importId, status: "queued", statusUrl }` at once; a worker imports it (retries with backoff, never twice).',
         security,
         headers: z.object({
-          prefer: z.string().optional().meta({ description: '`respond-async`: accept now, import in the background (202)' })
+          prefer: z.string().optional().meta({ description: '`respond-async`: accept now, import in the background (202)' }),
+          'x-import-source': z
+            .string()
+            .optional()
+            .meta({ description: '`cli` when the command-line importer sends it (the import\'s `source`); otherwise the source is `api`' })
         }),
         body: OrderEventSchema,
         response: {
@@ -72,14 +76,15 @@ const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes (app) {
       }
     },
     async function importOrder (request, reply) {
+      const source = request.headers['x-import-source'] === 'cli' ? 'cli' : 'api'
       if (prefersAsync(request.headers.prefer)) {
-        const accepted = await app.orderImport.acceptForWorker(request.body, { tenant: request.tenant!, log: request.log })
+        const accepted = await app.orderImport.acceptForWorker(request.body, { tenant: request.tenant!, log: request.log, source })
         reply.header('preference-applied', 'respond-async')
         reply.header('location', `/v1/imports/${accepted.body.importId}`)
         if (accepted.replayed) reply.header('idempotent-replayed', 'true')
         return reply.code(accepted.status).send(accepted.body)
       }
-      const result = await app.orderImport.importNow(request.body, request.tenant!, request.log)
+      const result = await app.orderImport.importNow(request.body, request.tenant!, request.log, { source })
       reply.header('location', `/v1/imports/${result.body.importId}`)
       if (result.replayed) reply.header('idempotent-replayed', 'true')
       return reply.code(result.status).send(result.body)

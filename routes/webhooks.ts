@@ -43,7 +43,8 @@ const webhookRoutes: FastifyPluginAsyncZod = async function webhookRoutes (app) 
       const accepted = await app.orderImport.acceptForWorker(request.body, {
         tenant: request.tenant!,
         webhookId: request.webhookId,
-        log: request.log
+        log: request.log,
+        source: 'webhook'
       })
       reply.header('location', `/v1/imports/${accepted.body.importId}`)
       if (accepted.replayed) reply.header('idempotent-replayed', 'true')

@@ -52,6 +52,10 @@ export const ImportViewSchema = z
     kiboCorrelationId: z.string().nullable(),
     lastError: z.unknown().meta({ description: 'The last failure as a problem object (with `kind`), null once imported' }),
     webhookId: z.string().nullable(),
+    source: z
+      .string()
+      .nullable()
+      .meta({ description: "Which intake path created it: 'api', 'webhook', 'cli' or '<platform>:<store>' (e.g. 'shopify:demo.myshopify.com')" }),
     createdAt: z.string().meta({ description: 'Received' }),
     updatedAt: z.string(),
     importedAt: z.string().nullable(),

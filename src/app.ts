@@ -21,12 +21,14 @@ import delivery from './orders/import-worker.ts'
 import restrictions from './orders/restrictions.ts'
 import webhookSignatures from './plugins/webhook-signatures.ts'
 import inventory from './inventory/index.ts'
+import { CONNECTORS, connectorFrame } from './connectors/index.ts'
 import metrics from './plugins/metrics.ts'
 import healthRoutes from '../routes/health.ts'
 import orderRoutes from '../routes/orders.ts'
 import webhookRoutes from '../routes/webhooks.ts'
 import importRoutes from '../routes/imports.ts'
 import inventoryRoutes from '../routes/inventory.ts'
+import connectorRoutes from '../routes/connectors.ts'
 import metricsRoutes from '../routes/metrics.ts'
 
 declare module 'fastify' {
@@ -91,6 +93,7 @@ export async function buildApp (config: Config, options: BuildAppOptions = {}): 
   await app.register(orderImport)
   await app.register(delivery)
   await app.register(inventory)
+  await app.register(connectorFrame, { registry: CONNECTORS })
   await app.register(restrictions)
   await app.register(webhookSignatures)
   if (config.metrics.enabled) await app.register(metrics)
@@ -100,6 +103,7 @@ export async function buildApp (config: Config, options: BuildAppOptions = {}): 
   await app.register(webhookRoutes, { prefix: '/v1' })
   await app.register(importRoutes, { prefix: '/v1' })
   await app.register(inventoryRoutes, { prefix: '/v1' })
+  await app.register(connectorRoutes, { prefix: '/v1' })
   if (config.metrics.enabled) await app.register(metricsRoutes, { token: config.metrics.token })
 
   await app.ready()

@@ -65,7 +65,7 @@ export function remoteSender (targetUrl: string, apiKey: string | undefined, con
       const response = await pool.request({
         method: 'POST',
         path: `${base}${path}`,
-        headers: { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
+        headers: { 'content-type': 'application/json', 'x-import-source': 'cli', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
         body
       })
       return { status: response.statusCode, headers: response.headers, body: await response.body.text() }

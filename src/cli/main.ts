@@ -85,7 +85,7 @@ async function inProcessSender (apiKey: string | undefined): Promise<Sender> {
   if (process.env.LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS === undefined) config.loadShedding.maxEventLoopDelayMs = 0
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2))
   const app: FastifyInstance = await buildApp(config, { loggerInstance: logger })
-  const headers = { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) }
+  const headers = { 'content-type': 'application/json', 'x-import-source': 'cli', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) }
   return {
     async send (url, body) {
       const response = await app.inject({ method: 'POST', url, headers, payload: body })

@@ -5,6 +5,13 @@ import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { AVAILABILITY_CODES, PAYMENT_TYPES, TRANSLATED_LOCALES } from '../../schemas/translated-order.ts'
 import type { TranslatedTargetOptions } from '../mapping/translated-v2/index.ts'
+import {
+  BigCommerceStoreEntrySchema,
+  bigCommerceStore,
+  bigCommerceStoreFromEnvironment,
+  checkBigCommerceStores,
+  type BigCommerceStoreConfig
+} from '../connectors/bigcommerce/config.ts'
 
 const MiB = 1024 * 1024
 
@@ -131,6 +138,18 @@ export const EnvironmentSchema = z.object({
   INVENTORY_UPLOAD_MAX_BYTES: integerFromText('INVENTORY_UPLOAD_MAX_BYTES', 1024, 64 * 1024 * MiB).default(1024 * MiB),
   INVENTORY_UPLOAD_MAX_ITEMS: integerFromText('INVENTORY_UPLOAD_MAX_ITEMS', 1, 50_000_000).default(5_000_000),
   TENANTS_FILE: optionalText,
+  // The single-tenant shortcut for one Shopify store (TENANTS_FILE: a `shopify:` list per tenant).
+  SHOPIFY_SHOP_DOMAIN: optionalText,
+  SHOPIFY_WEBHOOK_SECRETS: listText,
+  SHOPIFY_ACCESS_TOKEN: optionalText,
+  SHOPIFY_ADMIN_API_URL: urlText('SHOPIFY_ADMIN_API_URL'),
+  SHOPIFY_IMPORT_ON: optionalText,
+  SHOPIFY_CURRENCY: optionalText,
+  SHOPIFY_EXTERNAL_ID: optionalText,
+  SHOPIFY_EXTERNAL_ID_PREFIX: optionalText,
+  SHOPIFY_GATEWAYS: optionalText,
+  SHOPIFY_IMPORT_TEST_ORDERS: optionalText,
+  SHOPIFY_RECONCILE_INTERVAL_MS: optionalText,
   PUBLIC_BASE_URL: urlText('PUBLIC_BASE_URL'),
   TRUST_PROXY: booleanText('TRUST_PROXY', false)
 })
@@ -197,6 +216,137 @@ true satisfies Exact<
   Required<{ [K in keyof TranslatedTargetConfig]-?: Exclude<TranslatedTargetConfig[K], undefined> }>
 >
 
+/** The Admin API version the Shopify connector speaks (GraphQL; REST is legacy). */
+export const SHOPIFY_API_VERSION = '2025-07'
+
+const EVENT_GATEWAYS = ['cybersource', 'authorizenet', 'paypal', 'noop'] as const
+
+/** One Shopify store as TENANTS_FILE's `shopify:` list (or the SHOPIFY_* shortcut) gives it. */
+export const ShopifyStoreEntrySchema = z
+  .object({
+    shopDomain: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, 'must be the store\'s myshopify.com domain, like "acme.myshopify.com"'),
+    webhookSecrets: z.array(z.string().min(1)).default([]),
+    webhookSecretsEnv: z.string().min(1).optional(),
+    accessToken: z.string().min(1).optional(),
+    accessTokenEnv: z.string().min(1).optional(),
+    adminApiUrl: z.url({ protocol: /^https?$/ }).optional(),
+    importOn: z.enum(['paid', 'create']).default('paid'),
+    currency: z.enum(['presentment', 'shop']).default('presentment'),
+    externalId: z.enum(['name', 'order_number', 'id']).default('name'),
+    externalIdPrefix: z.string().max(40).default(''),
+    gateways: z.record(z.string().min(1), z.enum(EVENT_GATEWAYS)).default({}),
+    importTestOrders: z.boolean().default(false),
+    reconcileIntervalMs: z.number().int().min(0).max(7 * 86_400_000).default(15 * 60_000)
+  })
+  .strict()
+
+export interface ShopifyStoreConfig {
+  shopDomain: string
+  /** The app's client secrets (several during a rotation); never logged. */
+  webhookSecrets: string[]
+  /** Admin API access token; never logged. */
+  accessToken: string | undefined
+  /** GraphQL endpoint base: `${adminApiUrl}/graphql.json`. */
+  adminApiUrl: string
+  importOn: 'paid' | 'create'
+  currency: 'presentment' | 'shop'
+  externalId: 'name' | 'order_number' | 'id'
+  externalIdPrefix: string
+  /** Shopify gateway name → our event gateway; unmapped ones become noop. */
+  gateways: Record<string, (typeof EVENT_GATEWAYS)[number]>
+  importTestOrders: boolean
+  /** 0: no scheduled reconciliation (the route and the CLI still run it). */
+  reconcileIntervalMs: number
+}
+
+function shopifyStore (
+  entry: z.output<typeof ShopifyStoreEntrySchema>,
+  environment: Record<string, string | undefined>,
+  where: string,
+  problems: string[]
+): ShopifyStoreConfig {
+  const fromEnvList = (name: string | undefined) =>
+    name === undefined
+      ? []
+      : (environment[name] ?? '')
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean)
+  if (entry.webhookSecretsEnv && fromEnvList(entry.webhookSecretsEnv).length === 0) {
+    problems.push(`${where}: webhookSecretsEnv names ${entry.webhookSecretsEnv}, which is not set`)
+  }
+  const accessToken = entry.accessToken ?? (entry.accessTokenEnv ? environment[entry.accessTokenEnv] : undefined)
+  if (entry.accessTokenEnv && !accessToken) problems.push(`${where}: accessTokenEnv names ${entry.accessTokenEnv}, which is not set`)
+  return {
+    shopDomain: entry.shopDomain,
+    webhookSecrets: [...entry.webhookSecrets, ...fromEnvList(entry.webhookSecretsEnv)],
+    accessToken: accessToken || undefined,
+    adminApiUrl: (entry.adminApiUrl ?? `https://${entry.shopDomain}/admin/api/${SHOPIFY_API_VERSION}`).replace(/\/+$/, ''),
+    importOn: entry.importOn,
+    currency: entry.currency,
+    externalId: entry.externalId,
+    externalIdPrefix: entry.externalIdPrefix,
+    gateways: entry.gateways,
+    importTestOrders: entry.importTestOrders,
+    reconcileIntervalMs: entry.reconcileIntervalMs
+  }
+}
+
+/** SHOPIFY_* (single tenant): the one store they describe, or none when SHOPIFY_SHOP_DOMAIN is unset. */
+function shopifyStoreFromEnvironment (
+  e: Environment,
+  environment: Record<string, string | undefined>,
+  problems: string[]
+): ShopifyStoreConfig[] {
+  const others = Object.keys(environment).filter((name) => name.startsWith('SHOPIFY_') && environment[name] !== '')
+  if (e.SHOPIFY_SHOP_DOMAIN === undefined) {
+    if (others.length > 0) problems.push(`${others.join(', ')}: need SHOPIFY_SHOP_DOMAIN (the store they configure)`)
+    return []
+  }
+  let gateways: unknown = {}
+  if (e.SHOPIFY_GATEWAYS !== undefined) {
+    try {
+      gateways = JSON.parse(e.SHOPIFY_GATEWAYS)
+    } catch {
+      problems.push('SHOPIFY_GATEWAYS: must be a JSON object like {"shopify_payments":"cybersource"}')
+    }
+  }
+  const interval = e.SHOPIFY_RECONCILE_INTERVAL_MS === undefined ? undefined : Number(e.SHOPIFY_RECONCILE_INTERVAL_MS)
+  const parsed = ShopifyStoreEntrySchema.safeParse({
+    shopDomain: e.SHOPIFY_SHOP_DOMAIN,
+    webhookSecrets: e.SHOPIFY_WEBHOOK_SECRETS,
+    ...(e.SHOPIFY_ACCESS_TOKEN === undefined ? {} : { accessToken: e.SHOPIFY_ACCESS_TOKEN }),
+    ...(e.SHOPIFY_ADMIN_API_URL === undefined ? {} : { adminApiUrl: e.SHOPIFY_ADMIN_API_URL }),
+    ...(e.SHOPIFY_IMPORT_ON === undefined ? {} : { importOn: e.SHOPIFY_IMPORT_ON }),
+    ...(e.SHOPIFY_CURRENCY === undefined ? {} : { currency: e.SHOPIFY_CURRENCY }),
+    ...(e.SHOPIFY_EXTERNAL_ID === undefined ? {} : { externalId: e.SHOPIFY_EXTERNAL_ID }),
+    ...(e.SHOPIFY_EXTERNAL_ID_PREFIX === undefined ? {} : { externalIdPrefix: e.SHOPIFY_EXTERNAL_ID_PREFIX }),
+    ...(e.SHOPIFY_IMPORT_TEST_ORDERS === undefined ? {} : { importTestOrders: ['true', '1', 'yes'].includes(e.SHOPIFY_IMPORT_TEST_ORDERS) }),
+    gateways,
+    ...(interval === undefined ? {} : { reconcileIntervalMs: interval })
+  })
+  if (!parsed.success) {
+    const names: Record<string, string> = {
+      shopDomain: 'SHOPIFY_SHOP_DOMAIN',
+      webhookSecrets: 'SHOPIFY_WEBHOOK_SECRETS',
+      accessToken: 'SHOPIFY_ACCESS_TOKEN',
+      adminApiUrl: 'SHOPIFY_ADMIN_API_URL',
+      importOn: 'SHOPIFY_IMPORT_ON',
+      currency: 'SHOPIFY_CURRENCY',
+      externalId: 'SHOPIFY_EXTERNAL_ID',
+      externalIdPrefix: 'SHOPIFY_EXTERNAL_ID_PREFIX',
+      gateways: 'SHOPIFY_GATEWAYS',
+      importTestOrders: 'SHOPIFY_IMPORT_TEST_ORDERS',
+      reconcileIntervalMs: 'SHOPIFY_RECONCILE_INTERVAL_MS'
+    }
+    for (const issue of parsed.error.issues) problems.push(`${names[String(issue.path[0])] ?? 'SHOPIFY_*'}: ${issue.message}`)
+    return []
+  }
+  return [shopifyStore(parsed.data, environment, 'SHOPIFY_*', problems)]
+}
+
 /** One Kibo tenant/site this deployment serves, and who may send it orders. */
 export interface TenantConfig {
   /** Kibo's OMS import API (default) or the translated Create Order API v2. */
@@ -215,6 +365,10 @@ export interface TenantConfig {
   apiKeys: string[]
   /** Webhook secrets whose deliveries go to this tenant. */
   webhookSecrets: string[]
+  /** Shopify stores whose orders go to this tenant. */
+  shopify: ShopifyStoreConfig[]
+  /** BigCommerce stores whose orders go to this tenant. */
+  bigcommerce: BigCommerceStoreConfig[]
 }
 
 export interface Config {
@@ -324,7 +478,9 @@ const TenantFileEntrySchema = z
     webhookSecretsEnv: z.string().min(1).optional(),
     target: z.enum(['oms', 'translated-v2']).default('oms'),
     translated: TranslatedTargetConfigSchema.optional(),
-    translatedBaseUrl: z.url({ protocol: /^https?$/ }).optional()
+    translatedBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
+    shopify: z.array(ShopifyStoreEntrySchema).default([]),
+    bigcommerce: z.array(BigCommerceStoreEntrySchema).default([])
   })
   .strict()
 const TenantFileSchema = z.object({ tenants: z.array(TenantFileEntrySchema).min(1, 'list at least one tenant') }).strict()
@@ -422,7 +578,9 @@ function loadTenantsFile (
       channelCode: entry.channelCode ?? e.KIBO_CHANNEL_CODE,
       fraudDeclineAction: entry.fraudDeclineAction ?? e.FRAUD_DECLINE_ACTION,
       apiKeys,
-      webhookSecrets
+      webhookSecrets,
+      shopify: entry.shopify.map((store, storeIndex) => shopifyStore(store, environment, `${where} shopify.${storeIndex}`, problems)),
+      bigcommerce: entry.bigcommerce.map((store, storeIndex) => bigCommerceStore(store, environment, `${where} bigcommerce.${storeIndex}`, problems))
     })
   }
   return tenants
@@ -464,6 +622,10 @@ export function loadConfig (environment: Record<string, string | undefined> = pr
   const isProduction = e.NODE_ENV === 'production'
   let tenants: TenantConfig[]
   if (e.TENANTS_FILE !== undefined) {
+    if (e.SHOPIFY_SHOP_DOMAIN !== undefined) problems.push('SHOPIFY_SHOP_DOMAIN: not allowed with TENANTS_FILE (list the stores under each tenant\'s shopify:)')
+    if ((environment.BIGCOMMERCE_STORE_HASH ?? '') !== '') {
+      problems.push('BIGCOMMERCE_STORE_HASH: not allowed with TENANTS_FILE (list the stores under each tenant\'s bigcommerce:)')
+    }
     for (const name of ['KIBO_CLIENT_ID', 'API_KEYS', 'WEBHOOK_SECRETS'] as const) {
       const value = e[name]
       if (value !== undefined && (!Array.isArray(value) || value.length > 0)) {
@@ -483,11 +645,26 @@ export function loadConfig (environment: Record<string, string | undefined> = pr
         channelCode: e.KIBO_CHANNEL_CODE,
         fraudDeclineAction: e.FRAUD_DECLINE_ACTION,
         apiKeys: e.API_KEYS,
-        webhookSecrets: e.WEBHOOK_SECRETS
+        webhookSecrets: e.WEBHOOK_SECRETS,
+        shopify: shopifyStoreFromEnvironment(e, environment, problems),
+        bigcommerce: bigCommerceStoreFromEnvironment(environment, problems)
       }
     ]
   }
+  const shops = new Map<string, string>()
+  for (const tenant of tenants) {
+    for (const store of tenant.shopify) {
+      const other = shops.get(store.shopDomain)
+      if (other !== undefined) problems.push(`Shopify store ${store.shopDomain} is listed for tenants ${other} and ${tenant.name}; a store sends to one tenant`)
+      shops.set(store.shopDomain, tenant.name)
+    }
+  }
+  checkBigCommerceStores(tenants, isProduction, problems)
   if (isProduction) {
+    for (const store of tenants.flatMap((tenant) => tenant.shopify)) {
+      if (store.webhookSecrets.length === 0) problems.push(`Shopify store ${store.shopDomain}: webhookSecrets are required when NODE_ENV=production`)
+      if (store.accessToken === undefined) problems.push(`Shopify store ${store.shopDomain}: an accessToken is required when NODE_ENV=production`)
+    }
     for (const tenant of tenants) {
       const where = e.TENANTS_FILE === undefined ? 'KIBO_CLIENT_ID' : `TENANTS_FILE tenant ${tenant.name}`
       if (tenant.kibo === null) {

@@ -248,3 +248,105 @@ export function allocateInOrder (available: readonly (string | Decimal)[], needs
     })
   })
 }
+
+// ---------------------------------------------------------------- added for storefront connectors
+
+/**
+ * Splits `amount` across `weights` exactly in the currency's minor units by largest remainder:
+ * each share is floored to a minor unit, then the units left over go one each to the largest
+ * remainders (ties: the earlier weight). Σ shares = amount, always. All weights 0: split evenly.
+ * Undefined for a currency without minor units or an amount finer than them.
+ */
+export function allocateLargestRemainder (
+  amount: string | Decimal,
+  weights: readonly (string | Decimal)[],
+  currency: string
+): Decimal[] | undefined {
+  const digits = minorUnits(currency)
+  if (digits === undefined || weights.length === 0) return undefined
+  const unit = new Decimal(10).pow(-digits)
+  const units = money(amount).dividedBy(unit)
+  if (!units.isInteger()) return undefined
+  let given = weights.map((weight) => money(weight))
+  if (given.some((weight) => weight.isNegative())) return undefined
+  if (given.every((weight) => weight.isZero())) given = given.map(() => new Decimal(1))
+  const totalWeight = sum(given)
+  const exact = given.map((weight) => units.times(weight).dividedBy(totalWeight))
+  const floors = exact.map((share) => share.floor())
+  let left = units.minus(sum(floors)).toNumber()
+  const order = exact
+    .map((share, index) => ({ index, remainder: share.minus(floors[index]) }))
+    .sort((a, b) => b.remainder.comparedTo(a.remainder) || a.index - b.index)
+  for (const { index } of order) {
+    if (left <= 0) break
+    floors[index] = floors[index].plus(1)
+    left -= 1
+  }
+  return floors.map((share) => share.times(unit))
+}
+
+/** The amount as a normalized decimal string (what the Normalized Order Event carries). */
+export function moneyText (amount: string | Decimal): string {
+  return toDecimalString(money(amount))
+}
+
+/** The currency's minor unit as a Decimal (0.01 for USD, 1 for JPY, 0.001 for KWD). */
+function minorUnit (currency: string): Decimal {
+  const digits = minorUnits(currency)
+  if (digits === undefined) throw new RangeError(`${currency} is not an ISO 4217 currency with a minor unit`)
+  return new Decimal(1).dividedBy(new Decimal(10).pow(digits))
+}
+
+/** An amount rounded to the currency's minor units (half-even). */
+export function roundToMinorUnits (amount: string | Decimal, currency: string): Decimal {
+  const digits = minorUnits(currency)
+  if (digits === undefined) throw new RangeError(`${currency} is not an ISO 4217 currency with a minor unit`)
+  return money(amount).toDecimalPlaces(digits, Decimal.ROUND_HALF_EVEN)
+}
+
+/** One exact amount that adds to (or, `subtract`, takes from) a total. */
+export interface SignedPart {
+  amount: string | Decimal
+  subtract?: boolean
+}
+
+/**
+ * Rounds each part to the currency's minor units exactly once, then moves whole minor units
+ * so that Σ(+added parts) − Σ(subtracted parts) equals `target` exactly: the rounding residue
+ * goes, one minor unit per part, to the parts whose rounding moved them furthest from their
+ * exact value in the direction needed (largest remainder; ties to the lower index), and no part
+ * becomes negative. Undefined when the gap is more than one minor unit per part, or `target`
+ * has more decimals than the currency allows: then it is not a rounding residue.
+ */
+export function roundPartsToTotal (parts: readonly SignedPart[], target: string | Decimal, currency: string): Decimal[] | undefined {
+  const unit = minorUnit(currency)
+  const goal = money(target)
+  if (!roundToMinorUnits(goal, currency).equals(goal)) return undefined
+  const exact = parts.map((part) => money(part.amount))
+  const rounded = exact.map((amount) => roundToMinorUnits(amount, currency))
+  const sign = parts.map((part) => (part.subtract === true ? -1 : 1))
+  const signedSum = () => rounded.reduce((total, amount, index) => total.plus(amount.times(sign[index])), new Decimal(0))
+  const steps = goal.minus(signedSum()).dividedBy(unit)
+  if (!steps.isInteger() || steps.abs().greaterThan(parts.length)) return undefined
+  const up = steps.isPositive()
+  // shortfall: how far the signed rounded value is below the signed exact one.
+  const order = exact
+    .map((amount, index) => ({ index, shortfall: amount.minus(rounded[index]).times(sign[index]) }))
+    .sort((a, b) => (up ? b.shortfall.comparedTo(a.shortfall) : a.shortfall.comparedTo(b.shortfall)) || a.index - b.index)
+  let left = steps.abs().toNumber()
+  for (const { index } of order) {
+    if (left === 0) break
+    const change = unit.times(sign[index]).times(up ? 1 : -1)
+    const next = rounded[index].plus(change)
+    if (next.isNegative()) continue
+    rounded[index] = next
+    left -= 1
+  }
+  return left === 0 ? rounded : undefined
+}
+
+/** The smallest unit price in whole minor units whose `quantity` multiple is at least `lineAmount`. */
+export function unitPriceCovering (lineAmount: string | Decimal, quantity: number, currency: string): Decimal {
+  const unit = minorUnit(currency)
+  return money(lineAmount).dividedBy(quantity).dividedBy(unit).ceil().times(unit)
+}

@@ -39,8 +39,24 @@ declare module 'fastify' {
       readonly workerId: string
       /** The pg-boss instance on the service's database, for other durable work (its own queues). */
       readonly boss: PgBoss
+      /**
+       * Lets a storefront connector turn the reference it stored for an order it could not map
+       * (`{ connectorOrder: … }`) into an event when that import is retried (after a configuration change).
+       */
+      setReferenceResolver(resolver: ReferenceResolver): void
     }
   }
+}
+
+/** What a connector answers for a stored reference: the event now, or why it still cannot be mapped. */
+export type ReferenceResolver = (
+  record: ImportRecord,
+  log: FastifyBaseLogger
+) => Promise<{ ok: true; event: unknown; payloadHash: string } | { ok: false; problem: Problem }>
+
+/** An import whose stored event is a connector's reference to a storefront order, not an event. */
+export function isConnectorReference (event: unknown): boolean {
+  return typeof event === 'object' && event !== null && 'connectorOrder' in event
 }
 
 /** pg-boss's database interface over one of our transactions, so a job commits with its record. */
@@ -231,10 +247,23 @@ export default fp(
       report(record, { outcome: status, status: problem.status, kind, durationMs: took() })
     }
 
+    let referenceResolver: ReferenceResolver | null = null
+
     /** One try at an import this worker holds the lease of. */
-    async function deliver (record: ImportRecord, tenant: KiboTenant, importLog: FastifyBaseLogger): Promise<void> {
+    async function deliver (held: ImportRecord, tenant: KiboTenant, importLog: FastifyBaseLogger): Promise<void> {
       const started = performance.now()
       const took = () => performance.now() - started
+      let record = held
+      if (isConnectorReference(record.event) && referenceResolver !== null) {
+        const resolved = await referenceResolver(record, importLog)
+        if (!resolved.ok) {
+          await app.imports.markFailed(record.importId, workerId, { status: 'failed', error: { ...resolved.problem, kind: 'validation' } })
+          importLog.warn({ outcome: 'failed', status: resolved.problem.status }, 'storefront order still cannot be mapped')
+          report(record, { outcome: 'failed', status: resolved.problem.status, kind: 'validation', durationMs: took() })
+          return
+        }
+        record = await app.imports.replaceEvent(record.importId, workerId, resolved.event, resolved.payloadHash)
+      }
       const parsed = OrderEventSchema.safeParse(record.event)
       if (!parsed.success) {
         await app.imports.markFailed(record.importId, workerId, {
@@ -453,7 +482,17 @@ export default fp(
       await sweep()
     }
 
-    app.decorate('importWorker', { enqueue, enqueueMany, processImport, sweep, workerId, boss })
+    app.decorate('importWorker', {
+      enqueue,
+      enqueueMany,
+      processImport,
+      sweep,
+      workerId,
+      boss,
+      setReferenceResolver: (resolver: ReferenceResolver) => {
+        referenceResolver = resolver
+      }
+    })
 
     app.addHook('onClose', async () => {
       clearInterval(sweeper)

@@ -33,14 +33,14 @@ declare module 'fastify' {
   interface FastifyInstance {
     orderImport: {
       /** Imports one event into this tenant's Kibo now; throws ProblemError for every refusal. */
-      importNow(event: OrderEvent, tenant: KiboTenant, log: FastifyBaseLogger): Promise<SyncImportResult>
+      importNow(event: OrderEvent, tenant: KiboTenant, log: FastifyBaseLogger, options?: { source?: string }): Promise<SyncImportResult>
       /**
        * Validates, reconciles and stores the event with its queue job in one transaction; Kibo is
        * called later by a worker. Throws ProblemError for every refusal.
        */
       acceptForWorker(
         event: OrderEvent,
-        options: { tenant: KiboTenant; webhookId?: string | undefined; log: FastifyBaseLogger }
+        options: { tenant: KiboTenant; webhookId?: string | undefined; log: FastifyBaseLogger; source?: string }
       ): Promise<AsyncAcceptResult>
       /** The instance id that owns leases taken by this process. */
       leaseOwner: string
@@ -143,7 +143,12 @@ export default fp(
       }
     }
 
-    async function importNow (event: OrderEvent, tenant: KiboTenant, log: FastifyBaseLogger): Promise<SyncImportResult> {
+    async function importNow (
+      event: OrderEvent,
+      tenant: KiboTenant,
+      log: FastifyBaseLogger,
+      options: { source?: string } = {}
+    ): Promise<SyncImportResult> {
       const started = performance.now()
       const took = () => performance.now() - started
       const translated = tenant.translated
@@ -162,7 +167,8 @@ export default fp(
         event,
         mode: 'sync',
         leaseOwner,
-        leaseMs
+        leaseMs,
+        source: options.source ?? 'api'
       })
       switch (claim.outcome) {
         case 'replay':
@@ -336,7 +342,7 @@ export default fp(
 
     async function acceptForWorker (
       event: OrderEvent,
-      options: { tenant: KiboTenant; webhookId?: string | undefined; log: FastifyBaseLogger }
+      options: { tenant: KiboTenant; webhookId?: string | undefined; log: FastifyBaseLogger; source?: string }
     ): Promise<AsyncAcceptResult> {
       const { tenant } = options
       const started = performance.now()
@@ -376,7 +382,8 @@ export default fp(
         mode: 'async',
         leaseOwner,
         leaseMs,
-        webhookId: options.webhookId ?? null
+        webhookId: options.webhookId ?? null,
+        source: options.source ?? 'api'
       })
       switch (claim.outcome) {
         case 'claimed':

@@ -11,12 +11,15 @@ import {
   type TranslatedAuthorizationStore
 } from '../store/index.ts'
 import { withGroupCommit } from '../store/group-commit.ts'
+import { createConnectorStore, type ConnectorStore } from '../store/connector-store.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Database
     imports: ImportStore
     translatedAuthorizations: TranslatedAuthorizationStore
+    /** Storefront connectors' deliveries, order keys and per-store checkpoints. */
+    connectorStore: ConnectorStore
   }
 }
 
@@ -37,6 +40,7 @@ export default fp(
     app.decorate('db', db)
     app.decorate('imports', withGroupCommit(createImportStore(db)))
     app.decorate('translatedAuthorizations', createTranslatedAuthorizationStore(db))
+    app.decorate('connectorStore', createConnectorStore(db))
   },
   { name: 'store' }
 )

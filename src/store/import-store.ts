@@ -33,6 +33,8 @@ export interface ImportRecord {
   /** The last failure (cleared once imported); the full story is in the events. */
   lastError: unknown
   webhookId: string | null
+  /** Which intake path created it: 'api', 'webhook', 'cli' or '<platform>:<store>' (e.g. 'shopify:demo.myshopify.com'). */
+  source: string | null
   createdAt: string
   updatedAt: string
   importedAt: string | null
@@ -74,6 +76,8 @@ export interface ClaimInput {
   /** Lease length for sync claims (async claims are queued without a lease). */
   leaseMs: number
   webhookId?: string | null
+  /** Which intake path: 'api', 'webhook', 'cli' or '<platform>:<store>' (null: not said). */
+  source?: string | null
   /**
    * Runs inside the claim's transaction when the import was claimed or reclaimed, so work that
    * must exist exactly when the record does (the async job) commits or rolls back with it.
@@ -125,6 +129,8 @@ export interface MarkImportedInput {
 export interface ListImportsQuery {
   status?: ImportStatus
   externalId?: string
+  /** Only imports from this intake path ('api', 'webhook', 'cli', 'shopify:<shop>'). */
+  source?: string
   tenantId?: number
   siteId?: number
   /** nextCursor of the previous page. */
@@ -194,6 +200,8 @@ export interface ImportStore {
   getImport(importId: string): Promise<ImportRecord | null>
   findImport(key: { tenantId: number; siteId: number; externalId: string }): Promise<ImportRecord | null>
   listImports(query: ListImportsQuery): Promise<ImportPage>
+  /** The lease owner replaces the stored event (a connector's order mapped again on a retry). */
+  replaceEvent(importId: string, leaseOwner: string, event: unknown, payloadHash: string): Promise<ImportRecord>
   /** Oldest first. */
   getImportEvents(importId: string): Promise<ImportEvent[]>
   countByStatus(): Promise<Record<ImportStatus, number>>
@@ -282,7 +290,7 @@ export function newImportId (now: number = Date.now()): string {
 
 // ---- rows -------------------------------------------------------------------------------------
 
-interface ImportRow {
+export interface ImportRow {
   import_id: string
   tenant_id: number
   site_id: number
@@ -299,6 +307,7 @@ interface ImportRow {
   kibo_correlation_id: string | null
   last_error: unknown
   webhook_id: string | null
+  source: string | null
   created_at: string
   updated_at: string
   imported_at: string | null
@@ -324,6 +333,11 @@ interface EventRow {
   detail: Record<string, unknown>
 }
 
+/** An imports row (as the driver returns it) as a record. */
+export function importRecordFromRow (row: ImportRow): ImportRecord {
+  return toRecord(row)
+}
+
 function toRecord (row: ImportRow): ImportRecord {
   return {
     importId: row.import_id,
@@ -342,6 +356,7 @@ function toRecord (row: ImportRow): ImportRecord {
     kiboCorrelationId: row.kibo_correlation_id,
     lastError: row.last_error,
     webhookId: row.webhook_id,
+    source: row.source ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     importedAt: row.imported_at,
@@ -498,7 +513,8 @@ export function createImportStore (db: Database, options: ImportStoreOptions = {
         sync ? 1 : 0,
         sync ? input.leaseOwner : null,
         sync ? input.leaseMs : null,
-        input.webhookId ?? null
+        input.webhookId ?? null,
+        input.source ?? null
       ])
       if (inserted.rows.length === 1) {
         await appendEvent(tx, importId, 'received', {
@@ -544,7 +560,8 @@ export function createImportStore (db: Database, options: ImportStoreOptions = {
         sync ? input.leaseOwner : null,
         sync ? input.leaseMs : null,
         input.webhookId ?? null,
-        sync ? 1 : 0
+        sync ? 1 : 0,
+        input.source ?? null
       ])
       if (reclaimed.rows.length === 0) return RETRY // someone else changed it first: look again
       await appendEvent(tx, row.import_id, 'reclaimed', {
@@ -591,6 +608,7 @@ export function createImportStore (db: Database, options: ImportStoreOptions = {
         lease_owner: sync ? input.leaseOwner : null,
         lease_ms: sync ? input.leaseMs : null,
         webhook_id: input.webhookId ?? null,
+        source: input.source ?? null,
         detail: {
           mode: input.mode,
           payloadHash: input.payloadHash,
@@ -846,11 +864,21 @@ export function createImportStore (db: Database, options: ImportStoreOptions = {
         query.siteId ?? null,
         after?.createdAt ?? null,
         after?.importId ?? null,
-        query.limit + 1
+        query.limit + 1,
+        query.source ?? null
       ])
       const items = rows.slice(0, query.limit).map(toRecord)
       const nextCursor = rows.length > query.limit ? encodeCursor(items[items.length - 1]) : null
       return { items, nextCursor }
+    },
+
+    async replaceEvent (importId, leaseOwner, event, payloadHash) {
+      const { rows } = await db.query<ImportRow>(sql.replaceImportEvent, [clock(), importId, leaseOwner, json(event), payloadHash])
+      if (rows.length === 0) {
+        const current = await explainMiss(db, importId)
+        throw new LeaseLostError(importId, leaseOwner, current.status, current.lease_owner)
+      }
+      return toRecord(rows[0])
     },
 
     async getImportEvents (importId) {

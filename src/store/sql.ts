@@ -180,6 +180,67 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (tenant_id, site_id, external_id, payment_index)
       )`
     ]
+  },
+  {
+    version: 5,
+    name: 'storefront connectors (deliveries, orders, stores) and the source of every import',
+    statements: [
+      // Which intake path created an import: 'api', 'webhook', 'cli' or '<platform>:<store>'.
+      `ALTER TABLE ${SCHEMA}.imports ADD COLUMN source text`,
+      `UPDATE ${SCHEMA}.imports SET source = CASE WHEN webhook_id IS NOT NULL THEN 'webhook' ELSE 'api' END`,
+      `CREATE INDEX imports_source_created_idx ON ${SCHEMA}.imports (source, created_at DESC, import_id DESC)`,
+      // Every signed delivery a connector received (unsigned ones are refused and never stored).
+      `CREATE TABLE ${SCHEMA}.connector_deliveries (
+        id bigserial PRIMARY KEY,
+        platform text NOT NULL,
+        store text NOT NULL,
+        delivery_id text,
+        event_id text,
+        topic text NOT NULL,
+        order_key text,
+        triggered_at timestamptz(3),
+        received_at timestamptz(3) NOT NULL,
+        outcome text NOT NULL CONSTRAINT connector_deliveries_outcome_check CHECK (outcome IN ('accepted', 'duplicate', 'skipped')),
+        reason text
+      )`,
+      // One event (per topic) is worked on once: a repeat is stored as a 'duplicate' row.
+      `CREATE UNIQUE INDEX connector_deliveries_event_key ON ${SCHEMA}.connector_deliveries (platform, store, topic, event_id)
+        WHERE event_id IS NOT NULL AND outcome <> 'duplicate'`,
+      `CREATE INDEX connector_deliveries_order_idx ON ${SCHEMA}.connector_deliveries (platform, store, order_key)`,
+      // One row per storefront order we decided to import: the import key (platform, store, order key).
+      `CREATE TABLE ${SCHEMA}.connector_orders (
+        platform text NOT NULL,
+        store text NOT NULL,
+        order_key text NOT NULL,
+        tenant_id integer NOT NULL,
+        site_id integer NOT NULL,
+        found_by text NOT NULL CONSTRAINT connector_orders_found_by_check CHECK (found_by IN ('webhook', 'reconcile')),
+        status text NOT NULL CONSTRAINT connector_orders_status_check CHECK (status IN ('fetching', 'handed_off', 'failed')),
+        import_id text,
+        external_id text,
+        attempts integer NOT NULL DEFAULT 0,
+        last_error jsonb,
+        created_at timestamptz(3) NOT NULL,
+        updated_at timestamptz(3) NOT NULL,
+        PRIMARY KEY (platform, store, order_key)
+      )`,
+      // Per store: the last delivery seen, and the reconciliation checkpoint with its run lease.
+      `CREATE TABLE ${SCHEMA}.connector_stores (
+        platform text NOT NULL,
+        store text NOT NULL,
+        tenant_id integer NOT NULL,
+        site_id integer NOT NULL,
+        last_webhook_at timestamptz(3),
+        checkpoint timestamptz(3),
+        last_run_at timestamptz(3),
+        last_run_status text,
+        last_run_error jsonb,
+        found_without_webhook integer NOT NULL DEFAULT 0,
+        lease_owner text,
+        lease_expires_at timestamptz(3),
+        PRIMARY KEY (platform, store)
+      )`
+    ]
   }
 ]
 
@@ -212,15 +273,15 @@ export const insertMigration = `INSERT INTO ${SCHEMA}.schema_migrations (version
  * A new import, or nothing when (tenant, site, externalId) exists.
  * $1 clock, $2 import_id, $3 tenant_id, $4 site_id, $5 external_id, $6 payload_hash, $7 event
  * (JSON text), $8 status, $9 mode, $10 attempts, $11 lease_owner, $12 lease ms (null: no lease),
- * $13 webhook_id
+ * $13 webhook_id, $14 source
  */
 export const insertImport = `INSERT INTO ${SCHEMA}.imports (
     import_id, tenant_id, site_id, external_id, payload_hash, event, status, mode, attempts,
-    lease_owner, lease_expires_at, webhook_id, created_at, updated_at
+    lease_owner, lease_expires_at, webhook_id, created_at, updated_at, source
   )
   VALUES (
     $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10,
-    $11, ${CLOCK} + $12::integer * interval '1 millisecond', $13, ${CLOCK}, ${CLOCK}
+    $11, ${CLOCK} + $12::integer * interval '1 millisecond', $13, ${CLOCK}, ${CLOCK}, $14
   )
   ON CONFLICT (tenant_id, site_id, external_id) DO NOTHING
   RETURNING *`
@@ -229,22 +290,22 @@ export const insertImport = `INSERT INTO ${SCHEMA}.imports (
  * Many new imports in one statement (group commit), each with its 'received' history row; a row
  * whose key or webhook id already exists is skipped (the caller claims those one by one).
  * $1 clock, $2 JSON array of {import_id, tenant_id, site_id, external_id, payload_hash, event,
- * status, mode, attempts, lease_owner, lease_ms, webhook_id, detail}
+ * status, mode, attempts, lease_owner, lease_ms, webhook_id, detail, source}
  */
 export const insertImports = `WITH input AS (
     SELECT * FROM json_to_recordset($2::text::json) AS r (
       import_id text, tenant_id integer, site_id integer, external_id text, payload_hash text,
       event jsonb, status text, mode text, attempts integer, lease_owner text, lease_ms integer,
-      webhook_id text, detail jsonb
+      webhook_id text, detail jsonb, source text
     )
   ),
   inserted AS (
     INSERT INTO ${SCHEMA}.imports (
       import_id, tenant_id, site_id, external_id, payload_hash, event, status, mode, attempts,
-      lease_owner, lease_expires_at, webhook_id, created_at, updated_at
+      lease_owner, lease_expires_at, webhook_id, created_at, updated_at, source
     )
     SELECT import_id, tenant_id, site_id, external_id, payload_hash, event, status, mode, attempts,
-      lease_owner, ${CLOCK} + lease_ms * interval '1 millisecond', webhook_id, ${CLOCK}, ${CLOCK}
+      lease_owner, ${CLOCK} + lease_ms * interval '1 millisecond', webhook_id, ${CLOCK}, ${CLOCK}, source
     FROM input
     ON CONFLICT DO NOTHING
     RETURNING *
@@ -272,7 +333,7 @@ export const selectImportByWebhook = `SELECT * FROM ${SCHEMA}.imports WHERE tena
  * Decided by this WHERE, so of several concurrent takers exactly one gets a row back.
  * $1 clock, $2 import_id, $3 status seen, $4 payload_hash, $5 event (JSON text), $6 new status,
  * $7 mode, $8 lease_owner (null: none), $9 lease ms (null: none), $10 webhook_id (null: keep),
- * $11 attempts to add
+ * $11 attempts to add, $12 source (null: keep)
  */
 export const reclaimImport = `UPDATE ${SCHEMA}.imports AS i SET
     status = $6,
@@ -283,6 +344,7 @@ export const reclaimImport = `UPDATE ${SCHEMA}.imports AS i SET
     lease_owner = $8,
     lease_expires_at = ${CLOCK} + $9::integer * interval '1 millisecond',
     webhook_id = coalesce($10, i.webhook_id),
+    source = coalesce($12, i.source),
     next_attempt_at = NULL,
     updated_at = ${CLOCK}
   WHERE i.import_id = $2
@@ -410,7 +472,7 @@ export const selectImportByKey = `SELECT * FROM ${SCHEMA}.imports WHERE tenant_i
 /**
  * Newest first, keyset-paginated on (created_at, import_id). Null filters match everything.
  * $1 status, $2 external_id, $3 tenant_id, $4 site_id, $5 cursor created_at, $6 cursor import_id,
- * $7 limit
+ * $7 limit, $8 source
  */
 export const listImports = `SELECT * FROM ${SCHEMA}.imports
   WHERE ($1::text IS NULL OR status = $1)
@@ -418,6 +480,7 @@ export const listImports = `SELECT * FROM ${SCHEMA}.imports
     AND ($3::integer IS NULL OR tenant_id = $3)
     AND ($4::integer IS NULL OR site_id = $4)
     AND ($5::timestamptz IS NULL OR (created_at, import_id) < ($5::timestamptz, $6::text))
+    AND ($8::text IS NULL OR source = $8)
   ORDER BY created_at DESC, import_id DESC
   LIMIT $7`
 
@@ -738,3 +801,134 @@ export const upsertKiboPause = `INSERT INTO ${SCHEMA}.kibo_pauses AS p (tenant_i
 /** How long a Kibo tenant is still paused, in ms (no row: not paused). $1 clock, $2 tenant_id */
 export const selectKiboPause = `SELECT greatest(0, ceil(extract(epoch FROM (p.paused_until - ${CLOCK})) * 1000))::integer AS remaining_ms
   FROM ${SCHEMA}.kibo_pauses AS p WHERE p.tenant_id = $2 AND p.paused_until > ${CLOCK}`
+
+// ---- imports a storefront connector could not map ----------------------------------------------
+
+/**
+ * A connector's order that could not be mapped exactly: a failed import (event = the connector's
+ * reference to the order, so a retry fetches and maps it again). An existing failed or dead import
+ * of the same source gets the new error; any other existing import is left alone (nothing returned).
+ * $1 clock, $2 import_id, $3 tenant_id, $4 site_id, $5 external_id, $6 payload_hash, $7 event (JSON
+ * text), $8 last_error (JSON text), $9 source
+ */
+export const upsertUnmappedImport = `INSERT INTO ${SCHEMA}.imports AS i (
+    import_id, tenant_id, site_id, external_id, payload_hash, event, status, mode, attempts,
+    last_error, failed_at, created_at, updated_at, source
+  )
+  VALUES ($2, $3, $4, $5, $6, $7::jsonb, 'failed', 'async', 0, $8::jsonb, ${CLOCK}, ${CLOCK}, ${CLOCK}, $9)
+  ON CONFLICT (tenant_id, site_id, external_id) DO UPDATE SET
+    last_error = excluded.last_error,
+    event = excluded.event,
+    payload_hash = excluded.payload_hash,
+    failed_at = excluded.failed_at,
+    updated_at = excluded.updated_at
+  WHERE i.status IN ('failed', 'dead') AND i.source IS NOT DISTINCT FROM excluded.source
+  RETURNING i.*`
+
+/**
+ * The lease owner swaps a connector reference for the event mapped from it (a retry after a
+ * configuration change). $1 clock, $2 import_id, $3 lease_owner, $4 event (JSON text), $5 payload_hash
+ */
+export const replaceImportEvent = `UPDATE ${SCHEMA}.imports AS i SET
+    event = $4::jsonb,
+    payload_hash = $5,
+    updated_at = ${CLOCK}
+  WHERE i.import_id = $2 AND i.lease_owner = $3
+  RETURNING i.*`
+
+// ---- storefront connectors --------------------------------------------------------------------
+
+/**
+ * One received delivery. An event (per topic) already stored as accepted/skipped makes this
+ * insert return nothing: the caller stores it again as a 'duplicate'.
+ * $1 clock, $2 platform, $3 store, $4 delivery_id, $5 event_id, $6 topic, $7 order_key,
+ * $8 triggered_at, $9 outcome, $10 reason
+ */
+export const insertConnectorDelivery = `INSERT INTO ${SCHEMA}.connector_deliveries (
+    platform, store, delivery_id, event_id, topic, order_key, triggered_at, received_at, outcome, reason
+  )
+  VALUES ($2, $3, $4, $5, $6, $7, $8::timestamptz, ${CLOCK}, $9, $10)
+  ON CONFLICT (platform, store, topic, event_id) WHERE event_id IS NOT NULL AND outcome <> 'duplicate' DO NOTHING
+  RETURNING id`
+
+/** $1 platform, $2 store, $3 limit: newest first. */
+export const selectConnectorDeliveries = `SELECT * FROM ${SCHEMA}.connector_deliveries
+  WHERE platform = $1 AND store = $2 ORDER BY id DESC LIMIT $3`
+
+/**
+ * The store's row (created on first sight); `webhook` true also stamps last_webhook_at.
+ * $1 clock, $2 platform, $3 store, $4 tenant_id, $5 site_id, $6 webhook (boolean)
+ */
+export const upsertConnectorStore = `INSERT INTO ${SCHEMA}.connector_stores AS s (platform, store, tenant_id, site_id, last_webhook_at)
+  VALUES ($2, $3, $4, $5, CASE WHEN $6::boolean THEN ${CLOCK} END)
+  ON CONFLICT (platform, store) DO UPDATE SET
+    tenant_id = excluded.tenant_id,
+    site_id = excluded.site_id,
+    last_webhook_at = coalesce(excluded.last_webhook_at, s.last_webhook_at)
+  RETURNING s.*`
+
+/** $1 tenant_id, $2 site_id */
+export const selectConnectorStores = `SELECT * FROM ${SCHEMA}.connector_stores
+  WHERE tenant_id = $1 AND site_id = $2 ORDER BY platform, store`
+
+/**
+ * The import key: the first caller for (platform, store, order_key) gets the row, later ones nothing.
+ * $1 clock, $2 platform, $3 store, $4 order_key, $5 tenant_id, $6 site_id, $7 found_by
+ */
+export const insertConnectorOrder = `INSERT INTO ${SCHEMA}.connector_orders (
+    platform, store, order_key, tenant_id, site_id, found_by, status, created_at, updated_at
+  )
+  VALUES ($2, $3, $4, $5, $6, $7, 'fetching', ${CLOCK}, ${CLOCK})
+  ON CONFLICT (platform, store, order_key) DO NOTHING
+  RETURNING *`
+
+/** $1 platform, $2 store, $3 order_key */
+export const selectConnectorOrder = `SELECT * FROM ${SCHEMA}.connector_orders WHERE platform = $1 AND store = $2 AND order_key = $3`
+
+/**
+ * After a fetch: handed to the import pipeline, or failed (with the problem).
+ * $1 clock, $2 platform, $3 store, $4 order_key, $5 status, $6 import_id, $7 external_id, $8 last_error (JSON text)
+ */
+export const updateConnectorOrder = `UPDATE ${SCHEMA}.connector_orders SET
+    status = $5,
+    import_id = coalesce($6, import_id),
+    external_id = coalesce($7, external_id),
+    last_error = $8::jsonb,
+    attempts = attempts + 1,
+    updated_at = ${CLOCK}
+  WHERE platform = $2 AND store = $3 AND order_key = $4
+  RETURNING *`
+
+/**
+ * The reconciliation run lease of a store: granted when free, expired or already ours.
+ * $1 clock, $2 platform, $3 store, $4 lease_owner, $5 lease ms
+ */
+export const leaseConnectorStore = `UPDATE ${SCHEMA}.connector_stores AS s SET
+    lease_owner = $4,
+    lease_expires_at = ${CLOCK} + $5::integer * interval '1 millisecond'
+  WHERE s.platform = $2 AND s.store = $3
+    AND (s.lease_owner IS NULL OR s.lease_expires_at <= ${CLOCK} OR s.lease_owner = $4)
+  RETURNING s.*`
+
+/**
+ * Progress of a run under its lease: the checkpoint moves forward only.
+ * $1 clock, $2 platform, $3 store, $4 lease_owner, $5 checkpoint, $6 found without a webhook (to add)
+ */
+export const advanceConnectorCheckpoint = `UPDATE ${SCHEMA}.connector_stores AS s SET
+    checkpoint = greatest(s.checkpoint, $5::timestamptz),
+    found_without_webhook = s.found_without_webhook + $6::integer
+  WHERE s.platform = $2 AND s.store = $3 AND s.lease_owner = $4
+  RETURNING s.*`
+
+/**
+ * The end of a run: its status, and the lease given back.
+ * $1 clock, $2 platform, $3 store, $4 lease_owner, $5 status, $6 error (JSON text or null)
+ */
+export const finishConnectorRun = `UPDATE ${SCHEMA}.connector_stores AS s SET
+    last_run_at = ${CLOCK},
+    last_run_status = $5,
+    last_run_error = $6::jsonb,
+    lease_owner = NULL,
+    lease_expires_at = NULL
+  WHERE s.platform = $2 AND s.store = $3 AND s.lease_owner = $4
+  RETURNING s.*`
