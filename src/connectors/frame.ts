@@ -22,7 +22,6 @@ import type { OrderEvent } from '../../schemas/order-event.ts'
 import type { KiboOrder } from '../../schemas/kibo-order.ts'
 import { ProblemError } from '../plugins/problems.ts'
 import type { KiboTenant } from '../plugins/kibo.ts'
-import { parseStrictJson } from '../lib/strict-json.ts'
 import { payloadHash } from '../lib/canonical-json.ts'
 import { reminderQueueOptions, sendReminder } from '../orders/import-worker.ts'
 import type { Queryable } from '../store/index.ts'
@@ -93,6 +92,24 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * A platform's body, once its signature holds. Platforms send ids above 2^53 as JSON numbers
+ * (Shopify's REST ids): those are kept exactly, as their digits in a string.
+ */
+export function parseDeliveryJson (raw: Buffer): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    const value: unknown = JSON.parse(raw.toString('utf8'), function (this: unknown, _key: string, parsed: unknown, context?: { source?: string }) {
+      if (typeof parsed === 'number' && !Number.isSafeInteger(parsed) && context?.source !== undefined && /^-?\d+$/.test(context.source)) {
+        return context.source
+      }
+      return parsed
+    } as (key: string, value: unknown) => unknown)
+    return { ok: true, value }
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) }
+  }
+}
+
 function refused (slug: string, title: string, status: number, detail: string): ProblemError {
   return new ProblemError({ type: problemType(slug), title, status, detail })
 }
@@ -153,7 +170,7 @@ export default fp(
       }
       const verified = connector.verify(raw ?? Buffer.alloc(0), headers, b.binding.config)
       if (!verified.ok) throw refused('invalid-signature', 'Invalid webhook signature', 401, verified.reason)
-      const parsed = parseStrictJson(raw!)
+      const parsed = parseDeliveryJson(raw!)
       if (!parsed.ok) throw refused('invalid-json', 'Invalid JSON body', 400, parsed.message)
       const read = connector.classify(parsed.value, headers, b.binding.config)
       if (read.triggeredAt !== null) {

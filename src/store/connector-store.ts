@@ -238,7 +238,7 @@ export function createConnectorStore (db: Database, options: { now?: () => Date 
       return rows.length === 1 ? toStore(rows[0]) : null
     },
     async advanceCheckpoint (key, owner, checkpoint, foundWithoutWebhook) {
-      await db.query(sql.advanceConnectorCheckpoint, [clock(), key.platform, key.store, owner, checkpoint, foundWithoutWebhook])
+      await db.query(sql.advanceConnectorCheckpoint, [key.platform, key.store, owner, checkpoint, foundWithoutWebhook])
     },
     async finishRun (key, owner, status, error) {
       const { rows } = await db.query<StoreRow>(sql.finishConnectorRun, [clock(), key.platform, key.store, owner, status, json(error)])

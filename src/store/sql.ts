@@ -912,12 +912,12 @@ export const leaseConnectorStore = `UPDATE ${SCHEMA}.connector_stores AS s SET
 
 /**
  * Progress of a run under its lease: the checkpoint moves forward only.
- * $1 clock, $2 platform, $3 store, $4 lease_owner, $5 checkpoint, $6 found without a webhook (to add)
+ * $1 platform, $2 store, $3 lease_owner, $4 checkpoint, $5 found without a webhook (to add)
  */
 export const advanceConnectorCheckpoint = `UPDATE ${SCHEMA}.connector_stores AS s SET
-    checkpoint = greatest(s.checkpoint, $5::timestamptz),
-    found_without_webhook = s.found_without_webhook + $6::integer
-  WHERE s.platform = $2 AND s.store = $3 AND s.lease_owner = $4
+    checkpoint = greatest(s.checkpoint, $4::timestamptz),
+    found_without_webhook = s.found_without_webhook + $5::integer
+  WHERE s.platform = $1 AND s.store = $2 AND s.lease_owner = $3
   RETURNING s.*`
 
 /**

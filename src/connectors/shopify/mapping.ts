@@ -287,6 +287,11 @@ function mapOrThrow (order: ShopifyOrder, options: ShopifyMappingOptions, extern
   if (issues.length > 0) throw new NotMappable(issues)
 
   const payments = paymentsOf(order, options, currency)
+  if (!money(total).isZero() && payments.length === 0) {
+    throw new NotMappable([
+      { path: 'transactions', message: `no successful AUTHORIZATION or SALE, but current_total_price_set is ${total} ${currency}` }
+    ])
+  }
   const shippingMethod = shippingLines[0]
   const attributes: Record<string, string> = {}
   for (const attribute of order.customAttributes.slice(0, ATTRIBUTE_LIMIT - OURS - payments.length)) {
@@ -368,9 +373,6 @@ function mapOrThrow (order: ShopifyOrder, options: ShopifyMappingOptions, extern
       `Shopify order ${order.name} (${order.legacyResourceId}) does not add up in Shopify's own data: ${sentences.join('; ')}.`,
       { type: ProblemTypes.totalsMismatch, reconciliation: { ...reconciliation, ok: false } as Problem['reconciliation'] }
     )
-  }
-  if (money(total).isZero() === false && payments.length === 0) {
-    return problemFor(externalId, [{ path: 'transactions', message: 'has no successful AUTHORIZATION or SALE' }], `Shopify order ${order.name} has no successful payment transaction.`)
   }
   return { ok: true, externalId, event: parsed.data, notes: payments.map((payment) => payment.note) }
 }

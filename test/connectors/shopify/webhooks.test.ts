@@ -1,0 +1,205 @@
+// Shopify → Kibo through HTTP, against the Shopify Admin API stand-in and the built-in Kibo
+// simulator, on PGlite and PostgreSQL: signed deliveries, every fixture imported once with Kibo's
+// total = current_total_price and Σ payments = total, duplicates (same event, create + paid, old
+// retries), refused deliveries storing nothing, a lost webhook found by the reconciler, throttling
+// and 5xx retried without doubles, an unmappable order failed then retried, preview, GET /v1/connectors.
+import t, { type Test } from 'tap'
+import type { FastifyInstance } from 'fastify'
+import { randomUUID } from 'node:crypto'
+import { buildTestApp } from '../../helper.ts'
+import { fastDelivery, waitFor } from '../../observability/support.ts'
+import { eachDatabase } from '../../support/databases.ts'
+import { startShopifySimulator, type ShopifySimulator } from '../../../src/storefront-simulators/shopify/index.ts'
+import { shopifySignature } from '../../../src/connectors/shopify/webhook.ts'
+import { Decimal, sum } from '../../../src/mapping/money.ts'
+import { derive, sample, SAMPLE_TEXT, testOrder, variants, type Fixture } from './fixtures.ts'
+
+const SHOP = 'acme.myshopify.com'
+const SECRETS = ['old-client-secret-being-rotated', 'new-client-secret']
+const TOKEN = 'shpat_test_token_0123456789'
+const SOURCE = `shopify:${SHOP}`
+
+function env (sim: ShopifySimulator, extra: Record<string, string> = {}) {
+  return {
+    ...fastDelivery,
+    SHOPIFY_SHOP_DOMAIN: SHOP,
+    SHOPIFY_WEBHOOK_SECRETS: SECRETS.join(','),
+    SHOPIFY_ACCESS_TOKEN: TOKEN,
+    SHOPIFY_ADMIN_API_URL: sim.adminApiUrl(SHOP),
+    SHOPIFY_GATEWAYS: JSON.stringify({ shopify_payments: 'cybersource', gift_card: 'noop' }),
+    SHOPIFY_RECONCILE_INTERVAL_MS: '0',
+    ...extra
+  }
+}
+
+function deliver (app: FastifyInstance, body: string, options: { topic?: string; eventId?: string; secret?: string; shop?: string; triggeredAt?: string; hmac?: string } = {}) {
+  return app.inject({
+    method: 'POST',
+    url: '/v1/connectors/shopify/webhooks',
+    headers: {
+      'content-type': 'application/json',
+      'x-shopify-topic': options.topic ?? 'orders/paid',
+      'x-shopify-shop-domain': options.shop ?? SHOP,
+      'x-shopify-hmac-sha256': options.hmac ?? shopifySignature(options.secret ?? SECRETS[1], body),
+      'x-shopify-event-id': options.eventId ?? randomUUID(),
+      'x-shopify-webhook-id': randomUUID(),
+      'x-shopify-api-version': '2025-07',
+      'x-shopify-triggered-at': options.triggeredAt ?? new Date().toISOString()
+    },
+    payload: body
+  })
+}
+
+async function importsOf (app: FastifyInstance, externalId: string) {
+  const response = await app.inject({ method: 'GET', url: `/v1/imports?source=${encodeURIComponent(SOURCE)}&externalId=${encodeURIComponent(externalId)}` })
+  return response.json().items as Array<{ importId: string; status: string; source: string; lastError: any }>
+}
+
+const imported = (app: FastifyInstance, externalId: string, timeoutMs = 30_000) =>
+  waitFor(`${externalId} imported`, async () => {
+    const items = await importsOf(app, externalId)
+    return items.length === 1 && items[0].status === 'imported' ? items[0] : null
+  }, timeoutMs)
+
+function checkKibo (t: Test, app: FastifyInstance, fixture: Fixture) {
+  const orders = app.kibo.simulator!.orders(fixture.rest.name)
+  t.equal(orders.length, 1, `${fixture.name}: one Kibo order`)
+  const order = orders[0] as any
+  t.ok(new Decimal(String(order.total)).equals(fixture.total.presentment), `${fixture.name}: Kibo total ${order.total} = ${fixture.total.presentment}`)
+  const payments = (order.payments ?? []) as Array<{ amountRequested: number }>
+  if (!new Decimal(fixture.total.presentment).isZero()) {
+    t.ok(sum(payments.map((payment) => String(payment.amountRequested))).equals(fixture.total.presentment), `${fixture.name}: Σ payments = total`)
+  }
+}
+
+t.test('Shopify connector over HTTP', async (t) => {
+  await eachDatabase(t, async (t, fresh) => {
+    const sim = await startShopifySimulator({ shops: { [SHOP]: TOKEN } })
+    t.teardown(() => sim.close())
+    const app = await buildTestApp(t, env(sim), { database: fresh.db })
+
+    await t.test('every fixture: one Kibo order, total = current_total_price, Σ payments = total', async (t) => {
+      const fixtures = variants()
+      for (const fixture of fixtures) sim.putOrder(SHOP, fixture.rest, fixture)
+      for (const fixture of fixtures) {
+        const response = await deliver(app, JSON.stringify(fixture.rest))
+        t.equal(response.statusCode, 202, `${fixture.name}: ${response.body}`)
+        t.equal(response.json().status, 'accepted')
+      }
+      for (const fixture of fixtures) {
+        const view = await imported(app, fixture.rest.name)
+        t.equal(view.source, SOURCE)
+        checkKibo(t, app, fixture)
+      }
+    })
+
+    await t.test('duplicates: same event, create then paid, an old retry: one import', async (t) => {
+      const fixture = variants()[0]
+      sim.putOrder(SHOP, fixture.rest, fixture)
+      const body = JSON.stringify(fixture.rest)
+      const eventId = randomUUID()
+      const first = await deliver(app, body, { topic: 'orders/create', eventId })
+      t.equal(first.statusCode, 202)
+      const again = await deliver(app, body, { topic: 'orders/create', eventId })
+      t.equal(again.statusCode, 200)
+      t.equal(again.json().status, 'duplicate')
+      const paid = await deliver(app, body, { topic: 'orders/paid' })
+      t.equal(paid.statusCode, 200)
+      t.match(paid.json().reason, /already received/)
+      const old = await deliver(app, body, { eventId, topic: 'orders/create', triggeredAt: new Date(Date.now() - 3_600_000).toISOString() })
+      t.equal(old.json().status, 'duplicate')
+      await imported(app, fixture.rest.name)
+      checkKibo(t, app, fixture)
+    })
+
+    await t.test('refused and stored nothing: bad HMAC, unknown shop, stale; skipped with a reason: test order, unpaid create, other topic', async (t) => {
+      const fixture = variants()[0]
+      const body = JSON.stringify(fixture.rest)
+      const count = async () => (await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM kibo_bridge.connector_deliveries')).rows[0].n
+      const before = await count()
+      const bad = await deliver(app, body, { secret: 'not-the-secret' })
+      t.equal(bad.statusCode, 401)
+      t.match(bad.headers['content-type'], /application\/problem\+json/)
+      t.equal((await deliver(app, body, { shop: 'other.myshopify.com' })).statusCode, 401)
+      t.equal((await deliver(app, body, { triggeredAt: new Date(Date.now() - 13 * 3_600_000).toISOString() })).statusCode, 401)
+      t.equal((await deliver(app, body.replace('"paid"', '"pending"'), { hmac: shopifySignature(SECRETS[1], body) })).statusCode, 401, 'a changed body fails')
+      t.equal(await count(), before, 'nothing stored')
+      t.equal((await deliver(app, body, { secret: SECRETS[0] })).statusCode, 202, 'the old secret still verifies during a rotation')
+
+      const test = testOrder()
+      const skipped = await deliver(app, JSON.stringify(test.rest))
+      t.equal(skipped.statusCode, 200)
+      t.match(skipped.json(), { status: 'skipped', reason: /test order/ })
+      const unpaid = variants()[1]
+      unpaid.rest.financial_status = 'pending'
+      t.match((await deliver(app, JSON.stringify(unpaid.rest), { topic: 'orders/create' })).json(), { status: 'skipped', reason: /not paid/ })
+      t.match((await deliver(app, '{"id":1}', { topic: 'products/update' })).json(), { status: 'skipped', reason: /not an order topic/ })
+      t.equal((await deliver(app, SAMPLE_TEXT, { topic: 'orders/create' })).json().status, 'skipped', "Shopify's own sample: a test order")
+    })
+
+    await t.test('a lost webhook is found by the reconciler; throttling and 5xx are retried without doubles', async (t) => {
+      const lost = variants().slice(2, 5)
+      for (const fixture of lost) sim.putOrder(SHOP, fixture.rest, fixture)
+      sim.throttle({ maximumAvailable: 70, restoreRate: 30 })
+      sim.failNext(2, 503)
+      const response = await app.inject({
+        method: 'POST',
+        url: `/v1/connectors/shopify/${SHOP}/reconcile`,
+        payload: { since: new Date(Date.now() - 3_600_000).toISOString() }
+      })
+      t.equal(response.statusCode, 200, response.body)
+      t.ok(response.json().foundWithoutWebhook >= lost.length, `found ${response.json().foundWithoutWebhook}`)
+      for (const fixture of lost) {
+        await imported(app, fixture.rest.name)
+        checkKibo(t, app, fixture)
+      }
+      t.ok(sim.stats.throttled > 0, `throttled ${sim.stats.throttled} times`)
+      sim.throttle(null)
+      const again = await app.inject({ method: 'POST', url: `/v1/connectors/shopify/${SHOP}/reconcile`, payload: {} })
+      t.equal(again.json().foundWithoutWebhook, 0, 'a second run finds nothing new')
+      for (const fixture of lost) {
+        const late = await deliver(app, JSON.stringify(fixture.rest))
+        t.equal(late.json().status, 'duplicate', 'the webhook arriving after the reconciler is a duplicate')
+      }
+      const stores = (await app.inject({ method: 'GET', url: '/v1/connectors' })).json()
+      t.equal(stores.stores.length, 1)
+      t.match(stores.stores[0], { platform: 'shopify', store: SHOP, reconcile: { lastRunStatus: 'ok' } })
+      t.ok(stores.stores[0].lastWebhookAt)
+      t.ok(stores.stores[0].reconcile.foundWithoutWebhook >= lost.length)
+    })
+
+    await t.test('an order that does not add up is failed, visible in GET /v1/imports, and retried after it is fixed', async (t) => {
+      const broken = derive({ id: 7_000_000_000 + Math.floor(Math.random() * 1e6), name: '#BROKEN-1', lines: [{ qty: 1, price: '10.00' }] })
+      broken.rest.current_total_price_set.presentment_money.amount = '10.01'
+      broken.rest.current_total_price_set.shop_money.amount = '10.01'
+      sim.putOrder(SHOP, broken.rest, { ...broken, transactions: broken.transactions })
+      t.equal((await deliver(app, JSON.stringify(broken.rest))).statusCode, 202)
+      const failed = await waitFor('#BROKEN-1 failed', async () => (await importsOf(app, '#BROKEN-1')).find((item) => item.status === 'failed'))
+      t.match(JSON.stringify(failed.lastError), /current_total_price_set/)
+      // Shopify's data is corrected (or the configuration changed): the operator retries.
+      sim.putOrder(SHOP, derive({ id: Number(broken.orderKey), name: '#BROKEN-1', lines: [{ qty: 1, price: '10.00' }] }).rest, broken)
+      const retry = await app.inject({ method: 'POST', url: `/v1/imports/${failed.importId}/retry` })
+      t.equal(retry.statusCode, 202, retry.body)
+      await imported(app, '#BROKEN-1')
+      t.equal(app.kibo.simulator!.orders('#BROKEN-1').length, 1)
+    })
+
+    await t.test('preview: event and Kibo payload, nothing stored', async (t) => {
+      const fixture = variants()[5]
+      const response = await app.inject({ method: 'POST', url: '/v1/connectors/shopify/preview', payload: { ...fixture.rest, transactions: fixture.transactions } })
+      t.equal(response.statusCode, 200, response.body)
+      t.ok(new Decimal(response.json().event.data.total).equals(fixture.total.presentment), 'preview total = current_total_price')
+      t.ok(response.json().kiboOrder)
+      t.equal((await importsOf(app, fixture.rest.name)).length, 0)
+      const assumed = await app.inject({ method: 'POST', url: '/v1/connectors/shopify/preview', payload: fixture.rest })
+      t.equal(assumed.statusCode, 200)
+      t.equal(assumed.json().assumptions.length, 1)
+      const sampleResponse = await app.inject({ method: 'POST', url: '/v1/connectors/shopify/preview', payload: sample() })
+      t.equal(sampleResponse.statusCode, 200, "Shopify's sample previews (a SALE of its current total assumed)")
+      t.equal(sampleResponse.json().event.data.externalId, '#9999')
+      const unpaid = await app.inject({ method: 'POST', url: '/v1/connectors/shopify/preview', payload: { ...sample(), transactions: [] } })
+      t.equal(unpaid.statusCode, 422)
+      t.equal(unpaid.json().errors[0].path, 'transactions')
+    })
+  })
+})
