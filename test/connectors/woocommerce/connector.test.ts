@@ -142,6 +142,9 @@ for (const kind of ['pglite', 'postgres'] as const) {
     const counts = app.kibo.simulator!.stats().ordersByExternalId
     t.ok(Object.values(counts).every((n) => n === 1), JSON.stringify(counts))
     const views = await app.inject({ method: 'GET', url: '/v1/imports?source=' + encodeURIComponent(`woocommerce:${storeId}`) })
-    t.equal(views.statusCode, 200, views.body)
+    t.equal(views.statusCode, 200)
+    const imports = views.json().items as Array<{ externalId: string; status: string }>
+    t.equal(imports.length, fixtures.length + 1, 'every import is listed under the store\'s source')
+    t.ok(imports.every((view) => view.status === 'imported'))
   })
 }
