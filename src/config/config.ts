@@ -590,8 +590,12 @@ function loadTenantsFile (
       apiKeys,
       webhookSecrets,
       shopify: entry.shopify.map((store, storeIndex) => shopifyStore(store, environment, `${where} shopify.${storeIndex}`, problems)),
-      bigcommerce: entry.bigcommerce.map((store, storeIndex) => bigCommerceStore(store, environment, `${where} bigcommerce.${storeIndex}`, problems)),
-      woocommerce: entry.woocommerce.map((store, storeIndex) => wooCommerceStore(store, environment, `${where} woocommerce.${storeIndex}`, problems))
+      bigcommerce: entry.bigcommerce.map((store, storeIndex) =>
+        bigCommerceStore(store, environment, `${where} bigcommerce.${storeIndex}`, problems)
+      ),
+      woocommerce: entry.woocommerce.map((store, storeIndex) =>
+        wooCommerceStore(store, environment, `${where} woocommerce.${storeIndex}`, problems)
+      )
     })
   }
   return tenants

@@ -161,7 +161,10 @@ export default fp(
       const handshake = connector.handshake?.(raw ?? Buffer.alloc(0), headers)
       if (handshake !== undefined) {
         requestLog.info({ platform, topic: handshake.topic }, 'storefront endpoint test answered')
-        return { status: 200, body: { status: 'skipped', platform, store: '', topic: handshake.topic, orderKey: null, reason: handshake.reason } }
+        return {
+          status: 200,
+          body: { status: 'skipped', platform, store: '', topic: handshake.topic, orderKey: null, reason: handshake.reason }
+        }
       }
       const storeName = connector.storeOf(headers, raw ?? Buffer.alloc(0))
       const b = storeName === undefined ? undefined : find(platform, storeName)

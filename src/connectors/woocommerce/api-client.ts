@@ -79,7 +79,10 @@ export function createWooCommerceApi (options: WooCommerceApiOptions): WooCommer
   const backoff = (attempt: number) => Math.floor(random() * Math.min(maxWaitMs, backoffBaseMs * 2 ** attempt))
 
   /** GET a path under wc/v3: the parsed JSON and headers, or null for 404. */
-  async function get (path: string, query: Record<string, string> = {}): Promise<{ body: unknown; headers: Dispatcher.ResponseData['headers'] } | null> {
+  async function get (
+    path: string,
+    query: Record<string, string> = {}
+  ): Promise<{ body: unknown; headers: Dispatcher.ResponseData['headers'] } | null> {
     const url = new URL(path, base)
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value)
     const where = `GET /wp-json/wc/v3/${path}`
@@ -128,7 +131,10 @@ export function createWooCommerceApi (options: WooCommerceApiOptions): WooCommer
         throw new WooCommerceApiError('invalid_response', `${where}: the answer is not JSON`, status)
       }
     }
-    throw new WooCommerceApiError(lastProblem.startsWith('rate') ? 'rate_limited' : 'unavailable', `${where}: ${lastProblem} after ${maxAttempts} tries`)
+    throw new WooCommerceApiError(
+      lastProblem.startsWith('rate') ? 'rate_limited' : 'unavailable',
+      `${where}: ${lastProblem} after ${maxAttempts} tries`
+    )
   }
 
   function parse<T extends z.ZodType> (schema: T, value: unknown, what: string): z.output<T> {

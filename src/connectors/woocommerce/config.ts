@@ -130,7 +130,10 @@ const list = (text: string | undefined) =>
     .filter(Boolean)
 
 /** WOOCOMMERCE_* (single tenant): the one store they describe, or none when WOOCOMMERCE_STORE_URL is unset. */
-export function wooCommerceStoreFromEnvironment (environment: Record<string, string | undefined>, problems: string[]): WooCommerceStoreConfig[] {
+export function wooCommerceStoreFromEnvironment (
+  environment: Record<string, string | undefined>,
+  problems: string[]
+): WooCommerceStoreConfig[] {
   const value = (name: keyof typeof ENVIRONMENT_NAMES) => {
     const raw = environment[name]?.trim()
     return raw === undefined || raw === '' ? undefined : raw
@@ -194,12 +197,16 @@ export function checkWooCommerceStores (
       }
       prefixes.add(store.externalIdPrefix)
       if (isProduction) {
-        if (store.webhookSecrets.length === 0) problems.push(`WooCommerce store ${store.store}: webhookSecrets are required when NODE_ENV=production`)
+        if (store.webhookSecrets.length === 0) {
+          problems.push(`WooCommerce store ${store.store}: webhookSecrets are required when NODE_ENV=production`)
+        }
         if (store.consumerKey === undefined || store.consumerSecret === undefined) {
           problems.push(`WooCommerce store ${store.store}: consumerKey and consumerSecret are required when NODE_ENV=production`)
         }
         if (!store.storeUrl.startsWith('https://')) {
-          problems.push(`WooCommerce store ${store.store}: storeUrl must be https when NODE_ENV=production (the REST API keys go by HTTP Basic auth)`)
+          problems.push(
+            `WooCommerce store ${store.store}: storeUrl must be https when NODE_ENV=production (the REST API keys go by HTTP Basic auth)`
+          )
         }
       }
     }

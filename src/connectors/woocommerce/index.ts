@@ -24,7 +24,12 @@ export const wooCommerceConnector: Connector<WooCommerceStoreConfig, WcOrder, Wo
   platform: 'woocommerce',
   title: 'WooCommerce',
   stores: (tenant) =>
-    tenant.woocommerce.map((store) => ({ store: store.store, tenant: tenant.name, config: store, reconcileIntervalMs: store.reconcileIntervalMs })),
+    tenant.woocommerce.map((store) => ({
+      store: store.store,
+      tenant: tenant.name,
+      config: store,
+      reconcileIntervalMs: store.reconcileIntervalMs
+    })),
   handshake (raw, headers) {
     const webhookId = pingWebhookId(raw, headers)
     return webhookId === undefined
@@ -50,7 +55,10 @@ export const wooCommerceConnector: Connector<WooCommerceStoreConfig, WcOrder, Wo
     'x-wc-webhook-topic': header('order.created, order.updated, …', 'order.created'),
     'x-wc-webhook-id': header('The webhook id on the store', '12'),
     'x-wc-webhook-delivery-id': header('The delivery id (not unique per event)', 'c7d2b1b1e3b54f1f9bb1d2e8e2a1b0c4'),
-    'x-wc-webhook-signature': header("base64 HMAC-SHA256 of the raw body, keyed with the webhook's secret", 'Ci7Q4F3OGOAe6Dm7pXGxk8cBXlHnEr+YFcsEXAMPLE=')
+    'x-wc-webhook-signature': header(
+      "base64 HMAC-SHA256 of the raw body, keyed with the webhook's secret",
+      'Ci7Q4F3OGOAe6Dm7pXGxk8cBXlHnEr+YFcsEXAMPLE='
+    )
   }),
   client (store) {
     if (store.consumerKey === undefined || store.consumerSecret === undefined) {
@@ -105,7 +113,9 @@ export const wooCommerceConnector: Connector<WooCommerceStoreConfig, WcOrder, Wo
     assumptions (body) {
       const order = body as { payment_method?: unknown; transaction_id?: unknown }
       const notes: string[] = []
-      if (order.transaction_id === undefined || order.transaction_id === '') notes.push('no transaction_id: the payment is a noop payment without one')
+      if (order.transaction_id === undefined || order.transaction_id === '') {
+        notes.push('no transaction_id: the payment is a noop payment without one')
+      }
       return notes
     }
   }

@@ -85,7 +85,8 @@ function contact (address: WcAddress, where: string, email?: string) {
 function pickupLocation (line: WcShippingLine): string {
   const meta = line.meta_data.find((m) => m.key === 'pickup_location' && typeof m.value === 'string' && m.value.trim() !== '')
   if (meta !== undefined) return String(meta.value).trim().slice(0, 255)
-  return `${line.method_id}${line.instance_id === undefined || line.instance_id === null || line.instance_id === '' ? '' : `:${line.instance_id}`}`
+  const instance = line.instance_id === undefined || line.instance_id === null ? '' : String(line.instance_id)
+  return instance === '' ? line.method_id : `${line.method_id}:${instance}`
 }
 
 function spread (amount: Decimal, weights: Decimal[], currency: string): Decimal[] {
@@ -107,7 +108,9 @@ export function mapWooCommerceOrder (order: WcOrder, options: WooCommerceMapping
 
 function mapOrThrow (order: WcOrder, options: WooCommerceMappingOptions): OrderEventInput {
   const currency = order.currency.toUpperCase()
-  if (minorUnits(currency) === undefined) throw new NotMappable(`currency ${JSON.stringify(order.currency)} is not an ISO 4217 currency with a minor unit`)
+  if (minorUnits(currency) === undefined) {
+    throw new NotMappable(`currency ${JSON.stringify(order.currency)} is not an ISO 4217 currency with a minor unit`)
+  }
   const lines = order.line_items
   if (lines.length === 0) throw new NotMappable('the order has no line_items')
   for (const line of lines) if (line.quantity < 1) throw new NotMappable(`line_items ${line.id} has quantity ${line.quantity}`)
@@ -139,7 +142,10 @@ function mapOrThrow (order: WcOrder, options: WooCommerceMappingOptions): OrderE
   // ---- the order's figures, exact as WooCommerce sends them
   const lineDiscounts = lines.map((line) => money(line.subtotal).minus(money(line.total)))
   const raised = lines.findIndex((_, index) => lineDiscounts[index].isNegative())
-  if (raised >= 0) throw new NotMappable(`line_items ${lines[raised].id} total ${lines[raised].total} is more than its subtotal ${lines[raised].subtotal}`)
+  if (raised >= 0) {
+    const line = lines[raised]
+    throw new NotMappable(`line_items ${line.id} total ${line.total} is more than its subtotal ${line.subtotal}`)
+  }
   const positive = (value: Decimal) => (value.isNegative() ? money('0') : value)
   const negative = (value: Decimal) => (value.isNegative() ? value.negated() : money('0'))
   const fees = order.fee_lines
@@ -168,7 +174,8 @@ function mapOrThrow (order: WcOrder, options: WooCommerceMappingOptions): OrderE
       .plus(feesTax)
       .minus(feeCredits)
     throw new NotMappable(
-      `its lines, shipping and fees add up to ${toDecimalString(exact)} ${currency}, not its total ${order.total}, even allowing for rounding`
+      `its lines, shipping and fees add up to ${toDecimalString(exact)} ${currency}, ` +
+        `not its total ${order.total}, even allowing for rounding`
     )
   }
   const n = lines.length
@@ -216,9 +223,11 @@ function mapOrThrow (order: WcOrder, options: WooCommerceMappingOptions): OrderE
     'woocommerce.pricesIncludeTax': String(order.prices_include_tax),
     ...(order.payment_method !== '' ? { 'woocommerce.paymentMethod': order.payment_method.slice(0, 255) } : {}),
     ...(order.transaction_id !== '' ? { 'woocommerce.transactionId': order.transaction_id.slice(0, 255) } : {}),
-    ...(order.customer_id !== undefined && order.customer_id !== null && order.customer_id > 0 ? { 'woocommerce.customerId': String(order.customer_id) } : {}),
+    ...((order.customer_id ?? 0) > 0 ? { 'woocommerce.customerId': String(order.customer_id) } : {}),
     ...Object.fromEntries(
-      order.coupon_lines.slice(0, 10).map((coupon, index) => [`woocommerce.coupon.${index}`, `${coupon.code} ${coupon.discount}`.slice(0, 255)])
+      order.coupon_lines
+        .slice(0, 10)
+        .map((coupon, index) => [`woocommerce.coupon.${index}`, `${coupon.code} ${coupon.discount}`.slice(0, 255)])
     )
   }
   const payments: PaymentInput[] = []
@@ -237,7 +246,9 @@ function mapOrThrow (order: WcOrder, options: WooCommerceMappingOptions): OrderE
       amount: text(total),
       authorizedAt: paidAt ?? placedAt,
       ...(transactionId === undefined ? {} : { transactionId }),
-      ...(transactionId !== undefined && paidAt !== undefined ? { capture: { transactionId, amount: text(total), capturedAt: paidAt } } : {})
+      ...(transactionId !== undefined && paidAt !== undefined
+        ? { capture: { transactionId, amount: text(total), capturedAt: paidAt } }
+        : {})
     })
   }
 
@@ -254,7 +265,9 @@ function mapOrThrow (order: WcOrder, options: WooCommerceMappingOptions): OrderE
       currency,
       ...(completed ? { status: 'Completed' as const } : {}),
       customer:
-        email === undefined ? undefined : { email, firstName: optional(order.billing.first_name), lastName: optional(order.billing.last_name) },
+        email === undefined
+          ? undefined
+          : { email, firstName: optional(order.billing.first_name), lastName: optional(order.billing.last_name) },
       billTo: contact(order.billing, 'billing'),
       shipTo,
       shippingMethod:

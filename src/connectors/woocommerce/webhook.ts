@@ -36,7 +36,11 @@ export function sourceStore (headers: IncomingHttpHeaders): string | undefined {
 }
 
 /** X-WC-Webhook-Signature against every secret of the store (several during a rotation), in constant time. */
-export function verifyWooCommerceDelivery (raw: Buffer, headers: IncomingHttpHeaders, store: Pick<WooCommerceStoreConfig, 'webhookSecrets' | 'store'>): VerifyResult {
+export function verifyWooCommerceDelivery (
+  raw: Buffer,
+  headers: IncomingHttpHeaders,
+  store: Pick<WooCommerceStoreConfig, 'webhookSecrets' | 'store'>
+): VerifyResult {
   const signature = headerText(headers, 'x-wc-webhook-signature')
   if (signature === undefined || signature === '') return { ok: false, reason: 'X-WC-Webhook-Signature is missing' }
   if (store.webhookSecrets.length === 0) return { ok: false, reason: `WooCommerce store ${store.store} has no webhookSecrets configured` }
@@ -57,7 +61,8 @@ export function signWooCommerceBody (body: string | Buffer, secret: string): str
 export function statusSkipReason (status: string, store: Pick<WooCommerceStoreConfig, 'importStatuses'>): string | undefined {
   return store.importStatuses.includes(status)
     ? undefined
-    : `status ${status} is not importable (importStatuses: ${store.importStatuses.join(', ')}); a later update or the reconciliation imports it`
+    : `status ${status} is not importable (importStatuses: ${store.importStatuses.join(', ')}); ` +
+        'a later update or the reconciliation imports it'
 }
 
 export function classifyWooCommerceDelivery (body: unknown, headers: IncomingHttpHeaders, store: WooCommerceStoreConfig): Classification {

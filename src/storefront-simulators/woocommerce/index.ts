@@ -64,7 +64,8 @@ export async function startWooCommerceSimulator (
     res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers })
     res.end(JSON.stringify(body))
   }
-  const wpError = (res: ServerResponse, status: number, code: string, message: string) => send(res, status, { code, message, data: { status } })
+  const wpError = (res: ServerResponse, status: number, code: string, message: string) =>
+    send(res, status, { code, message, data: { status } })
 
   function authorized (req: IncomingMessage, query: URLSearchParams): boolean {
     const header = req.headers.authorization
@@ -83,7 +84,9 @@ export async function startWooCommerceSimulator (
     }
     if (!Number.isInteger(page) || page < 1) return wpError(res, 400, 'rest_invalid_param', 'Invalid parameter(s): page')
     const orderby = query.get('orderby') ?? 'date'
-    if (!['date', 'id', 'modified', 'include', 'title', 'slug'].includes(orderby)) return wpError(res, 400, 'rest_invalid_param', 'Invalid parameter(s): orderby')
+    if (!['date', 'id', 'modified', 'include', 'title', 'slug'].includes(orderby)) {
+      return wpError(res, 400, 'rest_invalid_param', 'Invalid parameter(s): orderby')
+    }
     const statuses = (query.get('status') ?? 'any').split(',').filter(Boolean)
     const modifiedAfter = query.get('modified_after')
     if (modifiedAfter !== null && query.get('dates_are_gmt') !== 'true') {
@@ -91,10 +94,14 @@ export async function startWooCommerceSimulator (
     }
     const after = modifiedAfter === null ? undefined : Date.parse(`${modifiedAfter.replace(/Z$/, '')}Z`)
     if (after !== undefined && Number.isNaN(after)) return wpError(res, 400, 'rest_invalid_param', 'Invalid parameter(s): modified_after')
-    const key = (order: SimulatedOrder) =>
-      orderby === 'modified' ? String(order.date_modified_gmt) : orderby === 'id' ? String(order.id).padStart(12, '0') : String(order.date_created_gmt)
+    const key = (order: SimulatedOrder) => {
+      if (orderby === 'modified') return String(order.date_modified_gmt)
+      return orderby === 'id' ? String(order.id).padStart(12, '0') : String(order.date_created_gmt)
+    }
     const matching = [...orders.values()]
-      .filter((order) => statuses.includes('any') ? order.status !== 'checkout-draft' && order.status !== 'trash' : statuses.includes(order.status))
+      .filter((order) =>
+        statuses.includes('any') ? order.status !== 'checkout-draft' && order.status !== 'trash' : statuses.includes(order.status)
+      )
       .filter((order) => after === undefined || Date.parse(`${String(order.date_modified_gmt)}Z`) > after)
       .sort((a, b) => key(a).localeCompare(key(b)) || a.id - b.id)
     if ((query.get('order') ?? 'desc') === 'desc') matching.reverse()
@@ -115,9 +122,12 @@ export async function startWooCommerceSimulator (
         req.on('end', () => resolve(text))
       })
       if (path === '/_simulator/state' && req.method === 'GET') {
-        return send(res, 200, { orders: [...orders.values()].map((o) => ({ id: o.id, status: o.status, total: o.total })), webhooks: hooks, stats })
+        const summary = [...orders.values()].map((o) => ({ id: o.id, status: o.status, total: o.total }))
+        return send(res, 200, { orders: summary, webhooks: hooks, stats })
       }
-      if (path === '/_simulator/orders' && req.method === 'POST') return send(res, 201, simulator.putOrder(JSON.parse(body) as SimulatedOrder))
+      if (path === '/_simulator/orders' && req.method === 'POST') {
+        return send(res, 201, simulator.putOrder(JSON.parse(body) as SimulatedOrder))
+      }
       if (path === '/_simulator/faults' && req.method === 'POST') {
         const fault = JSON.parse(body) as { kind: FaultKind; times?: number; path?: string }
         simulator.fault(fault.kind, fault.times ?? 1, fault.path)

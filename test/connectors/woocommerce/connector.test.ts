@@ -20,7 +20,9 @@ import { fixtureNames, loadFixture } from './fixtures.ts'
 const SECRET = 'woocommerce-webhook-secret-for-tests'
 
 async function deliveriesStored (app: FastifyInstance): Promise<number> {
-  const { rows } = await app.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${SCHEMA}.connector_deliveries WHERE platform = 'woocommerce'`)
+  const { rows } = await app.db.query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM ${SCHEMA}.connector_deliveries WHERE platform = 'woocommerce'`
+  )
   return Number(rows[0].n)
 }
 
