@@ -10,7 +10,12 @@ import { WcOrderSchema } from '../../../src/connectors/woocommerce/api-types.ts'
 import { mapWooCommerceOrder } from '../../../src/connectors/woocommerce/map-order.ts'
 import { loadConfig } from '../../../src/config/config.ts'
 import { storeIdOf } from '../../../src/connectors/woocommerce/config.ts'
-import { classifyWooCommerceDelivery, pingWebhookId, signWooCommerceBody, verifyWooCommerceDelivery } from '../../../src/connectors/woocommerce/webhook.ts'
+import {
+  classifyWooCommerceDelivery,
+  pingWebhookId,
+  signWooCommerceBody,
+  verifyWooCommerceDelivery
+} from '../../../src/connectors/woocommerce/webhook.ts'
 import { fixtureNames, loadFixture } from './fixtures.ts'
 
 const options = { store: 'shop.example.com', externalIdPrefix: 'WC-', gateways: { 'ppcp-gateway': 'paypal' as const } }
@@ -123,7 +128,10 @@ t.test('signature, ping, classification', async (t) => {
     WOOCOMMERCE_WEBHOOK_SECRETS: 'old-secret,new-secret'
   }).tenants[0].woocommerce[0]
   const body = Buffer.from(JSON.stringify(loadFixture('docs/order-retrieve.example')))
-  const headers = (secret: string) => ({ 'x-wc-webhook-signature': signWooCommerceBody(body, secret), 'x-wc-webhook-topic': 'order.created' })
+  const headers = (secret: string) => ({
+    'x-wc-webhook-signature': signWooCommerceBody(body, secret),
+    'x-wc-webhook-topic': 'order.created'
+  })
   t.same(verifyWooCommerceDelivery(body, headers('new-secret'), store), { ok: true })
   t.same(verifyWooCommerceDelivery(body, headers('old-secret'), store), { ok: true }, 'during a rotation, either secret')
   t.match(verifyWooCommerceDelivery(body, headers('other'), store), { ok: false })
