@@ -4,6 +4,7 @@ import pino from 'pino'
 import { buildApp } from './app.ts'
 import { loggerOptions } from './logger.ts'
 import { ConfigError, loadConfig } from './config/config.ts'
+import { startShopifyDemo } from './storefront-simulators/shopify/demo.ts'
 
 let config
 try {
@@ -29,6 +30,15 @@ if (config.tenants.every((tenant) => tenant.apiKeys.length === 0)) {
   logger.warn('NO API_KEYS: the /v1 API is OPEN to anyone who can reach it (allowed outside production only).')
 }
 
+// No Shopify store configured (development): a demo store on the built-in Shopify Admin API stand-in.
+const shopifyDemo = await startShopifyDemo(config)
+if (shopifyDemo !== null) {
+  logger.warn(
+    { shop: 'demo.myshopify.com', adminApi: shopifyDemo.simulator.url },
+    'NO SHOPIFY STORE configured: a DEMO store on the BUILT-IN SHOPIFY STAND-IN is connected (development only).'
+  )
+}
+
 const app = await buildApp(config, { loggerInstance: logger })
 
 // Running imports get SHUTDOWN_TIMEOUT_MS (delivery's onClose); the rest of the close gets 5 s more.
@@ -36,6 +46,7 @@ closeWithGrace({ delay: config.shutdownTimeoutMs + 5_000 }, async ({ signal, err
   if (err) app.log.error({ err }, 'closing after an uncaught error')
   else app.log.info({ signal }, 'shutting down gracefully')
   await app.close()
+  await shopifyDemo?.simulator.close()
 })
 
 try {
@@ -45,6 +56,7 @@ try {
     `ready: send an order with  curl -X POST ${local}/v1/orders -H 'content-type: application/json' --data ` +
       `@examples/cybersource-ship-usd.json   (docs: ${local}/docs)`
   )
+  if (shopifyDemo !== null) app.log.info(`ready: send a signed Shopify orders/paid delivery with  ${shopifyDemo.curl(local)}`)
 } catch (error) {
   app.log.fatal({ err: error }, 'could not start listening')
   process.exit(1)

@@ -190,55 +190,72 @@ export function variants (): Fixture[] {
   const hundred = Array.from({ length: 100 }, (_, index) => ({ qty: 1 + (index % 3), price: `${(index % 17) + 1}.99`, tax: `${(index % 5) * 0.13 + 0.07}`.slice(0, 4) }))
   return [
     derive({
-      id: id(), name: `#1001-paid-shipping${suffix}`,
+      id: id(),
+      name: `#1001-paid-shipping${suffix}`,
       lines: [{ qty: 1, price: '89.99', tax: '7.42' }, { qty: 2, price: '19.99', tax: '3.30' }, { qty: 1, price: '24.99', requiresShipping: false }],
       shipping: [{ title: 'Standard', price: '10.00', tax: '0.83' }]
     }),
     derive({
-      id: id(), name: `#1002-presentment-eur${suffix}`, shop: 'USD', presentment: 'EUR',
+      id: id(),
+      name: `#1002-presentment-eur${suffix}`,
+      shop: 'USD',
+      presentment: 'EUR',
       lines: [{ qty: 1, price: ['42.63', '39.00'], tax: ['8.53', '7.80'] }, { qty: 3, price: ['10.93', '10.00'], tax: ['6.56', '6.00'] }],
       shipping: [{ title: 'DHL', price: ['5.47', '5.00'], tax: ['1.09', '1.00'] }]
     }),
     derive({
-      id: id(), name: `#1003-discount-code${suffix}`, discountCode: 'SAVE10',
+      id: id(),
+      name: `#1003-discount-code${suffix}`,
+      discountCode: 'SAVE10',
       lines: [{ qty: 2, price: '50.00', discount: '10.00', tax: '7.20' }, { qty: 1, price: '19.99', discount: '2.00', tax: '1.44' }],
       shipping: [{ title: 'Standard', price: '7.50', tax: '0.60' }]
     }),
     derive({
-      id: id(), name: `#1004-free-shipping${suffix}`,
+      id: id(),
+      name: `#1004-free-shipping${suffix}`,
       lines: [{ qty: 1, price: '120.00', tax: '9.90' }],
       shipping: [{ title: 'Free shipping', price: '10.00', discounted: '0.00' }]
     }),
     derive({
-      id: id(), name: `#1005-several-shipping-lines${suffix}`,
+      id: id(),
+      name: `#1005-several-shipping-lines${suffix}`,
       lines: [{ qty: 1, price: '33.33', tax: '2.75' }, { qty: 2, price: '16.67', tax: '2.75' }, { qty: 1, price: '0.01' }],
       shipping: [{ title: 'Ground', price: '5.00', tax: '0.41' }, { title: 'Oversize fee', price: '7.01', tax: '0.58' }]
     }),
     derive({
-      id: id(), name: `#1006-vat-eu${suffix}`, shop: 'EUR', taxesIncluded: true,
+      id: id(),
+      name: `#1006-vat-eu${suffix}`,
+      shop: 'EUR',
+      taxesIncluded: true,
       lines: [{ qty: 1, price: '119.00', tax: '19.83' }, { qty: 2, price: '23.80', tax: '7.93' }],
       shipping: [{ title: 'DHL', price: '5.95', tax: '0.99' }],
       noteAttributes: [{ name: 'gift_message', value: 'Alles Gute!' }]
     }),
     derive({
-      id: id(), name: `#1007-jpy${suffix}`, shop: 'JPY',
+      id: id(),
+      name: `#1007-jpy${suffix}`,
+      shop: 'JPY',
       lines: [{ qty: 3, price: '1980', tax: '594' }, { qty: 1, price: '500', tax: '50' }],
       shipping: [{ title: 'Yamato', price: '700', tax: '70' }]
     }),
     derive({
-      id: id(), name: `#1008-gift-card-and-card${suffix}`,
+      id: id(),
+      name: `#1008-gift-card-and-card${suffix}`,
       lines: [{ qty: 1, price: '80.00', tax: '6.60' }],
       shipping: [{ title: 'Standard', price: '5.00' }],
       transactions: [{ gateway: 'gift_card', kind: 'SALE', amount: '25.00' }, { gateway: 'shopify_payments', kind: 'AUTHORIZATION', amount: '66.60' }, { gateway: 'shopify_payments', kind: 'CAPTURE', amount: '66.60', parent: 1 }]
     }),
     derive({
-      id: id(), name: `#1009-pickup${suffix}`, pickup: { locationId: '655441491', name: 'Austin store' },
+      id: id(),
+      name: `#1009-pickup${suffix}`,
+      pickup: { locationId: '655441491', name: 'Austin store' },
       lines: [{ qty: 1, price: '45.00', tax: '3.71' }]
     }),
     derive({ id: id(), name: `#1010-zero-total${suffix}`, lines: [{ qty: 1, price: '0.00' }], transactions: [] }),
     derive({ id: id(), name: `#1011-hundred-lines${suffix}`, lines: hundred, shipping: [{ title: 'Freight', price: '49.99', tax: '4.12' }] }),
     derive({
-      id: id(), name: `#1012-docs-transactions${suffix}`,
+      id: id(),
+      name: `#1012-docs-transactions${suffix}`,
       lines: [{ qty: 1, price: '11.50' }],
       transactions: docsTransactions()
     })
