@@ -5,6 +5,7 @@ import { buildApp } from './app.ts'
 import { loggerOptions } from './logger.ts'
 import { ConfigError, loadConfig } from './config/config.ts'
 import { startShopifyDemo } from './storefront-simulators/shopify/demo.ts'
+import { startWooCommerceDemo } from './storefront-simulators/woocommerce/demo-store.ts'
 
 let config
 try {
@@ -39,6 +40,15 @@ if (shopifyDemo !== null) {
   )
 }
 
+// No WooCommerce store configured (development): a demo store on the built-in WooCommerce stand-in.
+const wooCommerceDemo = await startWooCommerceDemo(config)
+if (wooCommerceDemo !== null) {
+  logger.warn(
+    { storeUrl: wooCommerceDemo.url },
+    'NO WOOCOMMERCE STORE configured: a DEMO store on the BUILT-IN WOOCOMMERCE STAND-IN is connected (development only).'
+  )
+}
+
 const app = await buildApp(config, { loggerInstance: logger })
 
 // Running imports get SHUTDOWN_TIMEOUT_MS (delivery's onClose); the rest of the close gets 5 s more.
@@ -47,6 +57,7 @@ closeWithGrace({ delay: config.shutdownTimeoutMs + 5_000 }, async ({ signal, err
   else app.log.info({ signal }, 'shutting down gracefully')
   await app.close()
   await shopifyDemo?.simulator.close()
+  await wooCommerceDemo?.close()
 })
 
 try {
@@ -57,6 +68,13 @@ try {
       `@examples/cybersource-ship-usd.json   (docs: ${local}/docs)`
   )
   if (shopifyDemo !== null) app.log.info(`ready: send a signed Shopify orders/paid delivery with  ${shopifyDemo.curl(local)}`)
+  if (wooCommerceDemo !== null) {
+    const store = wooCommerceDemo.url.replace('http://', '')
+    app.log.info(
+      'ready: the WooCommerce demo orders are imported within a minute, or now with  ' +
+        `curl -X POST ${local}/v1/connectors/woocommerce/${store}/reconcile -H 'content-type: application/json' -d '{}'`
+    )
+  }
 } catch (error) {
   app.log.fatal({ err: error }, 'could not start listening')
   process.exit(1)

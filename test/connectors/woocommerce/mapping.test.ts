@@ -48,7 +48,7 @@ t.test('fulfillment, discounts, tax-inclusive prices, payments', async (t) => {
   t.match(docs.data.shipTo, { address: { line1: '969 Market', country: 'US' } })
   t.match(docs.data.shippingMethod, { code: 'flat_rate', name: 'Flat Rate' })
   t.match(docs.data.payments, [{ gateway: 'noop', amount: '29.35' }])
-  t.notOk(docs.data.payments![0].transactionId, 'bacs: no transaction id')
+  t.notOk((docs.data.payments![0] as { transactionId?: string }).transactionId, 'bacs: no transaction id')
 
   const coupon = map(loadFixture('coupon-usd'))
   t.same(coupon.data.items.map((i) => i.discount), ['0.6', '1.2'], 'subtotal − total: the coupon on each line')
