@@ -20,11 +20,11 @@ import {
 } from '../schemas/inventory.ts'
 import { problemType } from '../schemas/problem.ts'
 import { ProblemError } from '../src/plugins/problems.ts'
-import { KiboError, kiboErrorToProblem } from '../src/kibo/orders-client.ts'
+import { KiboError, kiboErrorToProblem } from '../src/kibo/errors.ts'
 import { jsonLines } from '../src/inventory/intake.ts'
 import { uploadItems, type UploadFormat } from '../src/inventory/upload.ts'
 import type { InventoryJobRecord, InventoryKind } from '../src/store/inventory-store.ts'
-import type { KiboTenant } from '../src/plugins/kibo.ts'
+import type { KiboTenant } from '../src/kibo/tenants.ts'
 import { problemResponses } from './responses.ts'
 
 const security: Array<Record<string, string[]>> = [{ bearerApiKey: [] }, { headerApiKey: [] }]

@@ -1,6 +1,6 @@
 // The proposed event extension `data.translated` (Normalized Order Event v1 + what Kibo's
 // translated Create Order API v2 needs): part of OrderSchema (schemas/order-event.ts), used by
-// the translated-v2 target (src/plugins/mapping/translated-v2/).
+// the translated-v2 target (src/mapping/translated-v2/).
 import { z } from 'zod'
 import { AVAILABILITY_CODES } from './translated-order.ts'
 

@@ -1,7 +1,7 @@
 // Kibo's translated Create Order API v2 (the legacy OMS "createOrder" API behind
 // https://{tenant}-translation[.sandbox].mozu.com/api/v2/createOrder/) and Create Order
 // Authorize (POST /api/v2/createOrder/authorize), as zod 4 schemas. Source: the two guides
-// kept as shared/seeds/002_*.txt (Create Order) and 004_*.txt (Create Order Authorize).
+// Kibo's "Create Order" and "Create Order Authorize" guides for translated APIs.
 //
 // - Lengths, minimums, enums and required/optional are the guides' tables, quoted beside
 //   each field. Where a guide says "see the schema" without giving it, the object is loose
@@ -9,13 +9,13 @@
 // - An optional member may be null: the guides' own samples send null for absent values.
 // - Only the rules a single field (or one small object) can check live here; the rules that
 //   need the whole order (availability splits, the US tax rate limit, maxAmount by payment
-//   type, no-op subtype currencies) are in src/plugins/mapping/translated-v2/rules.ts, and
+//   type, no-op subtype currencies) are in src/mapping/translated-v2/rules.ts, and
 //   the simulator re-implements them on its own (src/kibo-simulator/translated.ts).
 import { z } from 'zod'
 
-// ---------------------------------------------------------------- code lists (seed 002)
+// ---------------------------------------------------------------- code lists (Create Order guide)
 
-/** "The full list of ISO codes supported by Unified Commerce" (seed 002; totalCount 162). */
+/** "The full list of ISO codes supported by Unified Commerce" (Create Order guide; totalCount 162). */
 export const TRANSLATED_CURRENCIES = [
   'AED',
   'AFN',
@@ -181,7 +181,7 @@ export const TRANSLATED_CURRENCIES = [
   'ZWD'
 ] as const
 
-/** "Kibo supports IETF codes to denote locales and languages for orders" (seed 002's table). */
+/** "Kibo supports IETF codes to denote locales and languages for orders" (the Create Order guide's table). */
 export const TRANSLATED_LOCALES = [
   'en-US',
   'en-GB',
@@ -207,23 +207,23 @@ export const TRANSLATED_LOCALES = [
 ] as const
 
 /**
- * Availability codes (seed 002): Y Yes, N No, L Limited, M Manufacturer Ship Only,
+ * Availability codes (Create Order guide): Y Yes, N No, L Limited, M Manufacturer Ship Only,
  * J Split to Merchant, P Preorder, D Discontinued, I Digital Content, S Ship to Store Only,
  * G Gift Card (Digital), V Service, F Gift Card (Physical).
  */
 export const AVAILABILITY_CODES = ['Y', 'N', 'L', 'M', 'J', 'P', 'D', 'I', 'S', 'G', 'V', 'F'] as const
 
-/** "The supported codes and definitions for non-gift card payment types" (seed 002). */
+/** "The supported codes and definitions for non-gift card payment types" (Create Order guide). */
 export const NON_GIFT_CARD_PAYMENT_TYPES = ['CC', 'LV', 'VO', 'CS', 'PZ', 'AD', 'PP', 'EB', 'TK', 'NG', 'PL', 'NO', 'TD', 'ST'] as const
-/** "The supported codes and definitions for gift card payment types" (seed 002). */
+/** "The supported codes and definitions for gift card payment types" (Create Order guide). */
 export const GIFT_CARD_PAYMENT_TYPES = ['GC', 'GT', 'GX', 'IM', 'M1', 'M2', 'M3', 'VA'] as const
 export const PAYMENT_TYPES = [...NON_GIFT_CARD_PAYMENT_TYPES, ...GIFT_CARD_PAYMENT_TYPES] as const
 
-/** "The supported codes and definitions for card issuers" (seed 002). */
+/** "The supported codes and definitions for card issuers" (Create Order guide). */
 export const CARD_ISSUERS = ['AM', 'BC', 'CL', 'CU', 'DB', 'DI', 'DE', 'DC', 'JB', 'LS', 'MS', 'MC', 'ST', 'SV', 'SW', 'VI', 'VL'] as const
 
 /**
- * No-operation payment subtypes and their supported currencies (seed 002); `'*'` is
+ * No-operation payment subtypes and their supported currencies (Create Order guide); `'*'` is
  * "All Currencies". Implementation-specific custom subtypes exist but are not listed.
  */
 export const NO_OPERATION_SUBTYPES: Readonly<Record<string, readonly string[] | '*'>> = {
@@ -303,7 +303,7 @@ export const TranslatedAddressSchema = z
   .meta({ id: 'TranslatedAddress' })
 
 /**
- * The customer (seed 004's table; seed 002 refers to the same Customer API): "Only
+ * The customer (the Create Order Authorize guide's table; the Create Order guide refers to the same Customer API): "Only
  * firstName, lastName, email, and phone1 are required." customerID "and customerCustomDataID
  * ... are read-only in practice ... if an API request includes either of these fields and
  * assigns a value to them instead of 'null', then it will be ignored by the API."
@@ -362,7 +362,7 @@ export const TranslatedOrderItemSchema = z
  * used together in order to successfully submit the request. Providing only one or two values
  * will result in a Bad Request error." and "in the configuration that includes 'name',
  * 'price' and 'description' parameters, these are read-only fields ... Attempting to manually
- * set these fields will result in invalid input errors." (seed 002; the prose says
+ * set these fields will result in invalid input errors." (Create Order guide; the prose says
  * "shipType" once, its example and every other mention say serviceType.)
  */
 export const TranslatedShippingMethodSchema = z
@@ -445,7 +445,7 @@ export const TranslatedOrderPaymentSchema = z
 
 // ---------------------------------------------------------------- create order
 
-/** POST /api/v2/createOrder/ — the seed's "Required Parameters" and "Optional Parameters" tables. */
+/** POST /api/v2/createOrder/ — the Create Order guide's "Required Parameters" and "Optional Parameters" tables. */
 export const TranslatedCreateOrderRequestSchema = z
   .looseObject({
     // required
@@ -498,7 +498,7 @@ export const TranslatedCreateOrderResponseSchema = z
 // ---------------------------------------------------------------- authorize
 
 /**
- * POST /api/v2/createOrder/authorize (seed 004). The parameter table names the cart id
+ * POST /api/v2/createOrder/authorize (Create Order Authorize guide). The parameter table names the cart id
  * "externalCardID"; the guide's full request (and the idea: "External Cart ID 0123456") use
  * externalCartID, which is what this schema requires.
  */

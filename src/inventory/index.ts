@@ -13,7 +13,7 @@
 import fp from 'fastify-plugin'
 import { reminderQueueOptions, sendReminder } from '../orders/import-worker.ts'
 import type { Queryable } from '../store/index.ts'
-import type { KiboTenant } from '../plugins/kibo.ts'
+import type { KiboTenant } from '../kibo/tenants.ts'
 import { createInventoryStore, type InventoryJobRecord, type InventoryStore } from '../store/inventory-store.ts'
 import {
   createKiboInventoryClient,

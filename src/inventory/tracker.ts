@@ -9,7 +9,7 @@
 // sets absolute quantities, so it is sent again; an adjust would apply twice, so its batch is
 // marked `unknown` and left for a person to check (never resent).
 import type { FastifyBaseLogger } from 'fastify'
-import { KiboError, kiboErrorToProblem } from '../kibo/orders-client.ts'
+import { KiboError, kiboErrorToProblem } from '../kibo/errors.ts'
 import { decideRetry, type RetryPolicy } from '../orders/retry-policy.ts'
 import { problemType } from '../../schemas/problem.ts'
 import type { KiboInventoryClient, KiboInventoryJob } from '../kibo/inventory-client.ts'

@@ -1,15 +1,13 @@
 // A built-in stand-in for Kibo: the OAuth endpoint and the order endpoints this service uses,
 // stateful in memory and strict (validation.ts is the referee), with switchable faults
 // (faults.ts) so the client's retry and no-double-create logic can be proven over real HTTP.
+// This file is the server: routing, authentication of API calls, faults and latency, counters,
+// and the control endpoints. Each Kibo API lives in its own file:
 //
-//   POST {authBaseUrl}/api/platform/applications/authtickets/oauth   client credentials → token
-//   POST {apiBaseUrl}/commerce/orders                                  create (isImport only)
-//   GET  {apiBaseUrl}/commerce/orders/{id}
-//   GET  {apiBaseUrl}/commerce/orders?filter=externalId eq 'X'        OrderCollection
-//   GET  {apiBaseUrl}/commerce/orders/{id}/validationresults
-//   PUT  {apiBaseUrl}/commerce/orders/{id}/validationresults
-//   PUT  {apiBaseUrl}/commerce/orders/{id}/updateorderrestrictions?restrictEdit=&restrictCancellation=
-//   inventory adjust/refresh jobs, job queue and query: see inventory.ts
+//   oauth.ts        POST {authBaseUrl}/api/platform/applications/authtickets/oauth, bearer tokens, x-vol headers
+//   orders.ts       {apiBaseUrl}/commerce/orders: create, get, find by filter, validation results, restrictions
+//   inventory.ts    inventory adjust/refresh jobs, job queue and query
+//   translated.ts   the translated Create Order API v2 and Create Order Authorize
 //   POST /_simulator/faults   GET /_simulator/state   POST /_simulator/reset   (control, no auth)
 //
 // Order calls need `Authorization: Bearer <token issued here>` and `x-vol-tenant`/`x-vol-site`
@@ -17,34 +15,25 @@
 // body shape: { message, errorCode, applicationName, additionalErrorData, items }.
 import http from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
+import { HttpFailure, kiboErrorBody, type Answer, type RequestContext } from './answers.ts'
 import { FaultController, validateFaultSpec, type FaultSpec, type LatencySpec, type SimulatorRoute } from './faults.ts'
-import { FilterSyntaxError, matchesFilter, parseFilter } from './filter.ts'
-import { OrderValidationError, validateImportOrder, validateValidationResult } from './validation.ts'
+import { createSimulatorAuth, DEFAULT_TENANT, OAUTH_PATH, type SimulatorTenant } from './oauth.ts'
+import { API_PREFIX, createSimulatedOrders, type StoredOrder } from './orders.ts'
 import { createTranslatedSimulator, type TranslatedSimulator } from './translated.ts'
 import { createInventorySimulator, InventoryFailure, type InventorySimulator } from './inventory.ts'
 
 export type { FaultKind, FaultSpec, LatencySpec, RouteSelector, SimulatorRoute } from './faults.ts'
 export { FaultController } from './faults.ts'
-
-export interface SimulatorTenant {
-  tenantId: number
-  siteIds: number[]
-  clientId: string
-  sharedSecret: string
-}
-
-export const DEFAULT_TENANT_ID = 100001
-export const DEFAULT_SITE_ID = 100002
-export const DEFAULT_CLIENT_ID = 'kibo-simulator-client'
-/** A fixed, public development secret: the simulator is never a production dependency. */
-export const DEFAULT_SHARED_SECRET = 'kibo-simulator-dev-shared-secret-not-for-production'
-export const DEFAULT_TENANT: SimulatorTenant = Object.freeze({
-  tenantId: DEFAULT_TENANT_ID,
-  siteIds: [DEFAULT_SITE_ID],
-  clientId: DEFAULT_CLIENT_ID,
-  sharedSecret: DEFAULT_SHARED_SECRET
-}) as SimulatorTenant
+export {
+  DEFAULT_CLIENT_ID,
+  DEFAULT_SHARED_SECRET,
+  DEFAULT_SITE_ID,
+  DEFAULT_TENANT,
+  DEFAULT_TENANT_ID,
+  type SimulatorTenant
+} from './oauth.ts'
+export type { StoredOrder } from './orders.ts'
 
 export interface KiboSimulatorOptions {
   port?: number
@@ -58,16 +47,6 @@ export interface KiboSimulatorOptions {
   seed?: number
   /** Answer 409 ITEM_ALREADY_EXISTS to a second order with the same externalId. Default false. */
   rejectDuplicateExternalIds?: boolean
-}
-
-export interface StoredOrder {
-  tenantId: number
-  siteId: number
-  id: string
-  orderNumber: number
-  externalId?: string
-  status: string
-  [field: string]: unknown
 }
 
 export interface SimulatorStats {
@@ -110,42 +89,7 @@ export interface KiboSimulator {
   close(): Promise<void>
 }
 
-interface TokenRecord {
-  tenantId: number
-  expiresAt: number
-}
-
-const API_PREFIX = '/api'
-const OAUTH_PATH = '/api/platform/applications/authtickets/oauth'
 const MAX_BODY_BYTES = 5 * 1024 * 1024
-
-class HttpFailure extends Error {
-  readonly status: number
-  readonly errorCode: string
-  readonly extra: Record<string, string>
-  readonly items: unknown[]
-  constructor (status: number, errorCode: string, message: string, extra: Record<string, string> = {}, items: unknown[] = []) {
-    super(message)
-    this.status = status
-    this.errorCode = errorCode
-    this.extra = extra
-    this.items = items
-  }
-}
-
-function kiboErrorBody (errorCode: string, message: string, extra: Record<string, string> = {}, items: unknown[] = []) {
-  return {
-    message,
-    errorCode,
-    applicationName: 'Commerce',
-    additionalErrorData: Object.entries(extra).map(([name, value]) => ({ name, value })),
-    items
-  }
-}
-
-function hex32 (): string {
-  return randomBytes(16).toString('hex')
-}
 
 function delay (ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
@@ -185,44 +129,18 @@ interface Routed {
   selfAuthenticated?: boolean
 }
 
-interface RequestContext {
-  req: http.IncomingMessage
-  url: URL
-  params: Record<string, string>
-  body: unknown
-  tenantId?: number
-  siteId?: number
-}
-
-interface Answer {
-  status: number
-  body?: unknown
-  headers?: Record<string, string>
-}
-
 export async function startKiboSimulator (options: KiboSimulatorOptions = {}): Promise<KiboSimulator> {
   const tenants = (options.tenants ?? [DEFAULT_TENANT]).map((t) => ({ ...t, siteIds: [...t.siteIds] }))
-  let tokenTtlSeconds = options.tokenTtlSeconds ?? 3600
-  const rejectDuplicateExternalIds = options.rejectDuplicateExternalIds ?? false
   const faults = new FaultController(options.seed ?? 1)
   const log = options.logger === true ? (line: string) => process.stderr.write(`[kibo-simulator] ${line}\n`) : () => {}
 
-  let orders: StoredOrder[] = []
-  let nextOrderNumber = 1
-  const tokens = new Map<string, TokenRecord>()
-  const translated = createTranslatedSimulator({
-    tokenTenant: (token) => {
-      const record = tokens.get(token)
-      return record !== undefined && record.expiresAt > Date.now() ? record.tenantId : undefined
-    },
-    log
-  })
+  const auth = createSimulatorAuth({ tenants, tokenTtlSeconds: options.tokenTtlSeconds ?? 3600 })
+  const orders = createSimulatedOrders({ rejectDuplicateExternalIds: options.rejectDuplicateExternalIds ?? false, log })
+  const translated = createTranslatedSimulator({ tokenTenant: auth.tokenTenant, log })
   const inventory = createInventorySimulator({ log })
   const sockets = new Set<Socket>()
   const counters = {
     oauthCalls: 0,
-    oauthCallsByTenant: {} as Record<string, number>,
-    tokensIssuedByTenant: {} as Record<string, number>,
     createCalls: 0,
     requestsByRoute: {} as Record<string, number>,
     responsesByStatus: {} as Record<string, number>
@@ -231,194 +149,15 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
     map[String(key)] = (map[String(key)] ?? 0) + 1
   }
 
-  function scoped (ctx: RequestContext): StoredOrder[] {
-    return orders.filter((o) => o.tenantId === ctx.tenantId && o.siteId === ctx.siteId)
-  }
-
-  function findOrder (ctx: RequestContext): StoredOrder {
-    const order = scoped(ctx).find((o) => o.id === ctx.params.orderId)
-    if (order === undefined) {
-      throw new HttpFailure(404, 'ITEM_NOT_FOUND', `Order ${ctx.params.orderId} not found.`, { OrderId: ctx.params.orderId })
-    }
-    return order
-  }
-
-  function publicOrder (order: StoredOrder): Record<string, unknown> {
-    return structuredClone(order)
-  }
-
-  // ---------------------------------------------------------------- handlers
-
-  function oauth (ctx: RequestContext): Answer {
-    let body = ctx.body
-    const contentType = String(ctx.req.headers['content-type'] ?? '')
-    if (contentType.includes('application/x-www-form-urlencoded') && typeof ctx.body === 'string') {
-      body = Object.fromEntries(new URLSearchParams(ctx.body))
-    }
-    const b = (body ?? {}) as Record<string, unknown>
-    if (b.grant_type !== 'client_credentials') {
-      throw new HttpFailure(400, 'MISSING_OR_INVALID_PARAMETER', 'grant_type must be client_credentials.')
-    }
-    const tenant = tenants.find((t) => t.clientId === b.client_id && t.sharedSecret === b.client_secret)
-    if (tenant === undefined) throw new HttpFailure(401, 'UNAUTHORIZED', 'Invalid application credentials.')
-    bump(counters.oauthCallsByTenant, tenant.tenantId)
-    bump(counters.tokensIssuedByTenant, tenant.tenantId)
-    const accessToken = randomBytes(32).toString('base64url')
-    tokens.set(accessToken, { tenantId: tenant.tenantId, expiresAt: Date.now() + tokenTtlSeconds * 1000 })
-    return {
-      status: 200,
-      body: {
-        access_token: accessToken,
-        token_type: 'bearer',
-        expires_in: tokenTtlSeconds,
-        refresh_token: randomBytes(24).toString('base64url'),
-        refresh_token_expires_in: tokenTtlSeconds * 24,
-        scope: ''
-      }
-    }
-  }
-
-  function authenticate (ctx: RequestContext): void {
-    const header = String(ctx.req.headers.authorization ?? '')
-    const match = /^Bearer (.+)$/i.exec(header)
-    const record = match ? tokens.get(match[1]) : undefined
-    if (record === undefined || record.expiresAt <= Date.now()) {
-      throw new HttpFailure(401, 'UNAUTHORIZED', 'Unauthorized: the access token is missing, invalid or expired.')
-    }
-    const tenantHeader = ctx.req.headers['x-vol-tenant']
-    if (tenantHeader === undefined || Number(tenantHeader) !== record.tenantId) {
-      throw new HttpFailure(401, 'UNAUTHORIZED', 'Unauthorized: the access token is not valid for this tenant (x-vol-tenant).')
-    }
-    const tenant = tenants.find((t) => t.tenantId === record.tenantId)!
-    const siteHeader = ctx.req.headers['x-vol-site']
-    if (siteHeader === undefined || !tenant.siteIds.includes(Number(siteHeader))) {
-      throw new HttpFailure(
-        400,
-        'MISSING_OR_INVALID_PARAMETER',
-        'Missing or invalid parameter: x-vol-site does not name a site of this tenant.',
-        { SiteId: String(siteHeader ?? '') }
-      )
-    }
-    ctx.tenantId = record.tenantId
-    ctx.siteId = Number(siteHeader)
-  }
-
-  function createOrder (ctx: RequestContext): Answer {
-    let validated
-    try {
-      validated = validateImportOrder(ctx.body)
-    } catch (error) {
-      if (error instanceof OrderValidationError) {
-        const extra: Record<string, string> = { ...error.details }
-        error.problems.forEach((p, i) => {
-          extra[`Problem${i + 1}`] = p.path === '' ? p.message : `${p.path}: ${p.message}`
-        })
-        throw new HttpFailure(400, 'VALIDATION_ERROR', `Validation Error: ${error.message}`, extra)
-      }
-      throw error
-    }
-    const input = ctx.body as Record<string, unknown>
-    const externalId = input.externalId as string
-    // Kibo does not promise that externalId is unique, so by default the simulator stores a
-    // second order with the same externalId (and counts it in ordersByExternalId): a double
-    // import must be caught by our own tests, not hidden by the stand-in.
-    if (rejectDuplicateExternalIds && scoped(ctx).some((o) => o.externalId === externalId)) {
-      throw new HttpFailure(409, 'ITEM_ALREADY_EXISTS', `An order with externalId ${externalId} already exists.`, {
-        ExternalId: externalId
-      })
-    }
-    const now = new Date().toISOString()
-    const order: StoredOrder = {
-      ...structuredClone(input),
-      tenantId: ctx.tenantId!,
-      siteId: ctx.siteId!,
-      id: hex32(),
-      orderNumber: nextOrderNumber++,
-      externalId,
-      status: validated.status,
-      isImport: true,
-      restrictEdit: false,
-      restrictCancellation: false,
-      validationResults: Array.isArray(input.validationResults) ? structuredClone(input.validationResults) : [],
-      submittedDate: typeof input.submittedDate === 'string' ? input.submittedDate : now,
-      auditInfo: { createDate: now, updateDate: now, createBy: 'kibo-simulator', updateBy: 'kibo-simulator' }
-    }
-    orders.push(order)
-    log(`created order ${order.id} #${order.orderNumber} externalId=${externalId} status=${order.status}`)
-    return { status: 201, body: publicOrder(order) }
-  }
-
-  function findOrders (ctx: RequestContext): Answer {
-    const filterText = ctx.url.searchParams.get('filter')
-    let list = scoped(ctx)
-    if (filterText !== null && filterText.trim() !== '') {
-      try {
-        const clauses = parseFilter(filterText)
-        list = list.filter((o) => matchesFilter(o, clauses))
-      } catch (error) {
-        if (error instanceof FilterSyntaxError) {
-          throw new HttpFailure(400, 'MISSING_OR_INVALID_PARAMETER', `Invalid filter: ${error.message}`)
-        }
-        throw error
-      }
-    }
-    const startIndex = Math.max(0, Number(ctx.url.searchParams.get('startIndex') ?? 0) || 0)
-    const pageSize = Math.min(200, Math.max(1, Number(ctx.url.searchParams.get('pageSize') ?? 20) || 20))
-    return {
-      status: 200,
-      body: {
-        startIndex,
-        pageSize,
-        pageCount: Math.ceil(list.length / pageSize),
-        totalCount: list.length,
-        items: list.slice(startIndex, startIndex + pageSize).map(publicOrder)
-      }
-    }
-  }
-
-  function putValidationResult (ctx: RequestContext): Answer {
-    const order = findOrder(ctx)
-    try {
-      validateValidationResult(ctx.body)
-    } catch (error) {
-      if (error instanceof OrderValidationError) throw new HttpFailure(400, 'VALIDATION_ERROR', `Validation Error: ${error.message}`)
-      throw error
-    }
-    const result = structuredClone(ctx.body) as Record<string, unknown>
-    const results = (order.validationResults as Array<Record<string, unknown>>).filter((r) => r.validationId !== result.validationId)
-    results.push(result)
-    order.validationResults = results
-    const held = results.some((r) => r.status === 'Review' || r.status === 'Fail')
-    if (held && order.status === 'Accepted') order.status = 'PendingReview'
-    if (!held && order.status === 'PendingReview') order.status = 'Accepted'
-    return { status: 200, body: result }
-  }
-
-  function updateRestrictions (ctx: RequestContext): Answer {
-    const order = findOrder(ctx)
-    for (const [param, field] of [
-      ['restrictEdit', 'restrictEdit'],
-      ['restrictCancellation', 'restrictCancellation']
-    ] as const) {
-      const value = ctx.url.searchParams.get(param)
-      if (value === null) continue
-      if (value !== 'true' && value !== 'false') {
-        throw new HttpFailure(400, 'MISSING_OR_INVALID_PARAMETER', `${param} must be true or false.`)
-      }
-      order[field] = value === 'true'
-    }
-    return { status: 200, body: publicOrder(order) }
-  }
-
   // ---------------------------------------------------------------- control
 
   function state () {
     return {
       stats: stats(),
       ...faults.list(),
-      tokenTtlSeconds,
+      tokenTtlSeconds: auth.tokenTtlSeconds,
       tenants: tenants.map((t) => ({ tenantId: t.tenantId, siteIds: t.siteIds, clientId: t.clientId })),
-      orders: orders.map((o) => ({
+      orders: orders.all().map((o) => ({
         id: o.id,
         orderNumber: o.orderNumber,
         externalId: o.externalId,
@@ -435,7 +174,7 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
       if (b.clear === true) faults.clear()
       if (typeof b.seed === 'number') faults.seed(b.seed)
       if (b.latency !== undefined) faults.setLatency(b.latency as LatencySpec | null)
-      if (typeof b.tokenTtlSeconds === 'number') tokenTtlSeconds = b.tokenTtlSeconds
+      if (typeof b.tokenTtlSeconds === 'number') auth.tokenTtlSeconds = b.tokenTtlSeconds
       if (b.faults !== undefined) {
         if (!Array.isArray(b.faults)) throw new Error('faults must be a list')
         faults.inject(b.faults.map((f) => validateFaultSpec(f)) as FaultSpec[])
@@ -449,20 +188,17 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
   // ---------------------------------------------------------------- routing
 
   function route (method: string, pathname: string): (Routed & { params: Record<string, string> }) | undefined {
-    if (pathname === OAUTH_PATH && method === 'POST') return { route: 'oauth', handle: oauth, params: {} }
+    if (pathname === OAUTH_PATH && method === 'POST') return { route: 'oauth', handle: auth.oauth, params: {} }
     if (pathname === '/_simulator/faults' && method === 'POST') return { route: 'control', handle: setFaults, params: {} }
     if (pathname === '/_simulator/state' && method === 'GET') {
       return { route: 'control', handle: () => ({ status: 200, body: state() }), params: {} }
     }
     if (pathname === '/_simulator/reset' && method === 'POST') {
-      return {
-        route: 'control',
-        handle: () => {
-          reset()
-          return { status: 200, body: state() }
-        },
-        params: {}
+      const resetAndShow = (): Answer => {
+        reset()
+        return { status: 200, body: state() }
       }
+      return { route: 'control', handle: resetAndShow, params: {} }
     }
     const translatedHandler = translated.route(method, pathname)
     // Faults and latency aimed at createOrder apply to the translated create and authorize too.
@@ -484,31 +220,7 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
         }
       }
     }
-    if (!pathname.startsWith(`${API_PREFIX}/commerce/orders`)) return undefined
-    const rest = pathname.slice(`${API_PREFIX}/commerce/orders`.length).replace(/\/+$/, '')
-    if (rest === '') {
-      if (method === 'POST') return { route: 'createOrder', handle: createOrder, params: {} }
-      if (method === 'GET') return { route: 'findOrders', handle: findOrders, params: {} }
-      return undefined
-    }
-    const m = /^\/([^/]+)(?:\/(validationresults|updateorderrestrictions))?$/.exec(rest)
-    if (m === null) return undefined
-    const params = { orderId: decodeURIComponent(m[1]) }
-    if (m[2] === undefined && method === 'GET') {
-      return { route: 'getOrder', handle: (ctx) => ({ status: 200, body: publicOrder(findOrder(ctx)) }), params }
-    }
-    if (m[2] === 'validationresults' && method === 'GET') {
-      return {
-        route: 'getValidationResults',
-        handle: (ctx) => ({ status: 200, body: structuredClone(findOrder(ctx).validationResults) }),
-        params
-      }
-    }
-    if (m[2] === 'validationresults' && method === 'PUT') return { route: 'putValidationResults', handle: putValidationResult, params }
-    if (m[2] === 'updateorderrestrictions' && method === 'PUT') {
-      return { route: 'updateOrderRestrictions', handle: updateRestrictions, params }
-    }
-    return undefined
+    return orders.route(method, pathname)
   }
 
   function send (res: http.ServerResponse, correlationId: string, answer: Answer): void {
@@ -559,7 +271,7 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
       try {
         const contentType = String(req.headers['content-type'] ?? '')
         ctx.body = matched.route === 'oauth' && contentType.includes('x-www-form-urlencoded') ? rawBody : parseJson(rawBody)
-        if (matched.route !== 'oauth' && matched.route !== 'control' && matched.selfAuthenticated !== true) authenticate(ctx)
+        if (matched.route !== 'oauth' && matched.route !== 'control' && matched.selfAuthenticated !== true) auth.authenticate(ctx)
         return await matched.handle(ctx)
       } catch (error) {
         return failureAnswer(error)
@@ -604,8 +316,9 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
       case '503-html':
         send(res, correlationId, {
           status: 503,
-          body: '<html><head><title>503 Service Temporarily Unavailable</title></head><body><center><h1>503 Service Temporarily ' +
-            'Unavailable</h1></center></body></html>',
+          body:
+            '<html><head><title>503 Service Temporarily Unavailable</title></head>' +
+            '<body><center><h1>503 Service Temporarily Unavailable</h1></center></body></html>',
           headers: fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) }
         })
         return
@@ -621,7 +334,7 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
         return
       case 'auth-401-once': {
         const match = /^Bearer (.+)$/i.exec(String(req.headers.authorization ?? ''))
-        if (match) tokens.delete(match[1])
+        if (match) auth.revokeToken(match[1])
         send(res, correlationId, { status: 401, body: kiboErrorBody('UNAUTHORIZED', 'Unauthorized: the access token has been revoked.') })
         return
       }
@@ -675,38 +388,35 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host === '[::]' ? '[::1]' : host}:${address.port}`
 
   function stats (): SimulatorStats {
-    const now = Date.now()
-    const activeTokensByTenant: Record<string, number> = {}
-    for (const record of tokens.values()) if (record.expiresAt > now) bump(activeTokensByTenant, record.tenantId)
     const ordersByExternalId: Record<string, number> = {}
-    for (const order of orders) if (order.externalId !== undefined) bump(ordersByExternalId, order.externalId)
+    const stored = orders.all()
+    for (const order of stored) if (order.externalId !== undefined) bump(ordersByExternalId, order.externalId)
+    const tokens = auth.stats()
     return {
       oauthCalls: counters.oauthCalls,
-      oauthCallsByTenant: { ...counters.oauthCallsByTenant },
-      activeTokensByTenant,
-      tokensIssuedByTenant: { ...counters.tokensIssuedByTenant },
+      oauthCallsByTenant: tokens.oauthCallsByTenant,
+      activeTokensByTenant: tokens.activeTokensByTenant,
+      tokensIssuedByTenant: tokens.tokensIssuedByTenant,
       createCalls: counters.createCalls,
       requestsByRoute: { ...counters.requestsByRoute },
       responsesByStatus: { ...counters.responsesByStatus },
       ordersByExternalId,
-      orderCount: orders.length,
+      orderCount: stored.length,
       faultsTriggered: { ...faults.triggered }
     }
   }
 
   function reset (): void {
-    orders = []
+    orders.reset()
     translated.reset()
     inventory.reset()
-    nextOrderNumber = 1
-    tokens.clear()
+    auth.reset()
     faults.reset()
     counters.oauthCalls = 0
     counters.createCalls = 0
-    for (const map of [counters.oauthCallsByTenant, counters.tokensIssuedByTenant, counters.requestsByRoute, counters.responsesByStatus]) {
+    for (const map of [counters.requestsByRoute, counters.responsesByStatus]) {
       for (const key of Object.keys(map)) delete map[key]
     }
-    tokenTtlSeconds = options.tokenTtlSeconds ?? 3600
   }
 
   return {
@@ -719,12 +429,10 @@ export async function startKiboSimulator (options: KiboSimulatorOptions = {}): P
     translated,
     inventory,
     stats,
-    orders: (externalId?: string) => structuredClone(externalId === undefined ? orders : orders.filter((o) => o.externalId === externalId)),
-    revokeTokens (tenantId?: number) {
-      for (const [token, record] of tokens) if (tenantId === undefined || record.tenantId === tenantId) tokens.delete(token)
-    },
+    orders: orders.orders,
+    revokeTokens: auth.revokeTokens,
     setTokenTtlSeconds (seconds: number) {
-      tokenTtlSeconds = seconds
+      auth.tokenTtlSeconds = seconds
     },
     reset,
     close: () =>

@@ -1,10 +1,10 @@
-// The simulator's side of Kibo's inventory API (shared/seeds/003_*.txt; paths and shapes as in
+// The simulator's side of Kibo's inventory API (Kibo's "Inventory API Developer Guide"; paths and shapes as in
 // Kibo's REST SDK, @kibocommerce/rest-sdk clients/Inventory):
 //
 //   POST /api/commerce/inventory/v5/inventory/adjust    { locationCode, items: [{ partNumber|upc|sku, quantity }] } → { jobID }
 //   POST /api/commerce/inventory/v5/inventory/refresh   same shape, absolute quantities                        → { jobID }
 //   GET  /api/commerce/inventory/v1/queue/{jobID}        JobQueueResponse
-//   POST /api/commerce/inventory/v1/inventory            InventoryRequest → InventoryResponse[] (the seed's path;
+//   POST /api/commerce/inventory/v1/inventory            InventoryRequest → InventoryResponse[] (the guide's path;
 //   POST /api/commerce/inventory/v5/inventory            the SDK's v5 path is served the same way)
 //
 // Referee rules:
@@ -15,7 +15,7 @@
 //     and each such item is named in the job's `messages` as `ITEM_NOT_FOUND: …`;
 //   - quantities must be whole numbers (refresh: not negative).
 // Jobs move through statuses over time, measured from when they were queued: PENDING for one
-// step, then IN_PROGRESS for one step, then COMPLETED (the seed's "look for the job to reach a
+// step, then IN_PROGRESS for one step, then COMPLETED (the guide's "look for the job to reach a
 // COMPLETED status"); the quantities change when the job completes. State is in memory.
 
 export const INVENTORY_PATHS = {

@@ -18,7 +18,7 @@ process.stdout.write(
     `  KIBO_API_BASE_URL=${simulator.apiBaseUrl}`,
     `  KIBO_AUTH_BASE_URL=${simulator.authBaseUrl}`,
     `  KIBO_TENANT_ID=${DEFAULT_TENANT_ID} KIBO_SITE_ID=${DEFAULT_SITE_ID} KIBO_CLIENT_ID=${DEFAULT_CLIENT_ID}`,
-    '  (the shared secret is DEFAULT_SHARED_SECRET in src/kibo-simulator/index.ts)',
+    '  (the shared secret is DEFAULT_SHARED_SECRET in src/kibo-simulator/oauth.ts)',
     `  control: POST ${simulator.url}/_simulator/faults, GET ${simulator.url}/_simulator/state, POST ${simulator.url}/_simulator/reset`,
     ''
   ].join('\n')

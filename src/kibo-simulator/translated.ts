@@ -1,5 +1,5 @@
-// The simulator's side of Kibo's translated Create Order API v2 (shared/seeds/002_*.txt) and
-// Create Order Authorize (shared/seeds/004_*.txt):
+// The simulator's side of Kibo's translated Create Order API v2 (Kibo's "Create Order" guide for
+// translated APIs) and Create Order Authorize (Kibo's "Create Order Authorize" guide):
 //
 //   POST /api/v2/createOrder/            (also without the trailing slash)
 //   POST /api/v2/createOrder/authorize
@@ -9,7 +9,7 @@
 // headers"); no x-vol-site, which the guides never mention.
 //
 // The referee is written independently of the service's mapping (it never imports
-// src/plugins/mapping): request shapes come from schemas/translated-order.ts, the whole-order
+// src/mapping/): request shapes come from schemas/translated-order.ts, the whole-order
 // rules are re-implemented here from the guide's wording. Errors use the body shape of the
 // rest of the simulator ({ message, errorCode, applicationName, additionalErrorData, items });
 // the guides document no error format, only "Bad Request" and "validation error".

@@ -3,11 +3,23 @@
 //   { client_id, client_secret, grant_type: "client_credentials" } → { access_token, expires_in, ... }
 // One token is cached in memory and refreshed `refreshSkewMs` before it expires. Refreshes are
 // single-flight: however many callers ask at once, one OAuth call is made and they all get its
-// outcome (the token, or the same error; the next call tries again). The secret and the token
+// outcome (the token, or the same error; the next call tries again). The call goes through
+// transport.ts like every Kibo call (no bearer token, no x-vol headers). The secret and the token
 // never reach a log line or an error message.
-import { Pool, type Dispatcher } from 'undici'
+import type { Dispatcher } from 'undici'
 import type { KiboConnection } from '../config/config.ts'
-import { headerValue, KiboError, parseKiboErrorBody, parseRetryAfter, type KiboLogger } from './orders-client.ts'
+import { KiboError } from './errors.ts'
+import {
+  createKiboTransport,
+  headerValue,
+  KiboNoResponseError,
+  parseKiboErrorBody,
+  parseRetryAfter,
+  silentLogger,
+  type KiboLogger,
+  type KiboTokenSource,
+  type RawResponse
+} from './transport.ts'
 
 export const OAUTH_PATH = '/api/platform/applications/authtickets/oauth'
 
@@ -24,7 +36,7 @@ export interface KiboTokenProviderOptions {
   now?: () => number
 }
 
-export interface KiboTokenProvider {
+export interface KiboTokenProvider extends KiboTokenSource {
   getToken(): Promise<string>
   /** Drops the cached token if it is this one (after Kibo answered 401 to it). */
   invalidate(token: string): void
@@ -38,24 +50,18 @@ interface CachedToken {
   expiresAt: number
 }
 
-const silent: KiboLogger = { debug () {}, info () {}, warn () {}, error () {} }
-
 export function createKiboTokenProvider (options: KiboTokenProviderOptions): KiboTokenProvider {
   const { connection, timeoutMs } = options
-  const logger = options.logger ?? silent
+  const logger = options.logger ?? silentLogger
   const now = options.now ?? Date.now
   const refreshSkewMs = options.refreshSkewMs ?? 60_000
-  const authUrl = new URL(OAUTH_PATH, connection.authBaseUrl.replace(/\/+$/, '') + '/')
-  const ownPool = options.dispatcher === undefined && options.pool === undefined
-  const dispatcher: Dispatcher =
-    options.dispatcher ??
-    options.pool ??
-    new Pool(authUrl.origin, {
-      connections: 4,
-      connectTimeout: Math.min(timeoutMs, 10_000),
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs
-    })
+  const transport = createKiboTransport({
+    baseUrl: connection.authBaseUrl,
+    timeoutMs,
+    connections: 4,
+    dispatcher: options.dispatcher ?? options.pool,
+    logger
+  })
 
   let cached: CachedToken | null = null
   let inflight: Promise<string> | null = null
@@ -63,27 +69,21 @@ export function createKiboTokenProvider (options: KiboTokenProviderOptions): Kib
 
   async function fetchToken (): Promise<string> {
     const started = now()
-    let response: Dispatcher.ResponseData
+    let response: RawResponse
     try {
-      response = await dispatcher.request({
-        origin: authUrl.origin,
-        path: authUrl.pathname,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ client_id: connection.clientId, client_secret: connection.sharedSecret, grant_type: 'client_credentials' }),
-        signal: AbortSignal.timeout(timeoutMs)
+      response = await transport.send('authenticate', 'POST', OAUTH_PATH, {
+        body: { client_id: connection.clientId, client_secret: connection.sharedSecret, grant_type: 'client_credentials' }
       })
     } catch (error) {
-      const code = (error as { code?: string }).code ?? (error as Error).name
+      if (!(error instanceof KiboNoResponseError)) throw error
       throw new KiboError({
         kind: 'unavailable',
-        message: `Kibo authentication is unreachable (${code})`,
+        message: `Kibo authentication is unreachable (${error.code})`,
         operation: 'authenticate'
       })
     }
-    const text = await response.body.text().catch(() => '')
-    const correlationId = headerValue(response.headers['x-vol-correlation'])
-    if (response.statusCode >= 200 && response.statusCode < 300) {
+    const { status, text, correlationId } = response
+    if (status >= 200 && status < 300) {
       let parsed: { access_token?: unknown; expires_in?: unknown }
       try {
         parsed = JSON.parse(text) as typeof parsed
@@ -93,7 +93,7 @@ export function createKiboTokenProvider (options: KiboTokenProviderOptions): Kib
       if (typeof parsed.access_token !== 'string' || parsed.access_token === '' || typeof parsed.expires_in !== 'number') {
         throw new KiboError({
           kind: 'auth',
-          status: response.statusCode,
+          status,
           correlationId,
           message: 'Kibo authentication answered without an access token',
           operation: 'authenticate'
@@ -109,8 +109,8 @@ export function createKiboTokenProvider (options: KiboTokenProviderOptions): Kib
       )
       return parsed.access_token
     }
+    // Unlike other calls, any refusal short of 429/5xx means our credentials were not accepted.
     const info = parseKiboErrorBody(text, headerValue(response.headers['content-type']))
-    const status = response.statusCode
     const retryAfterSeconds = parseRetryAfter(headerValue(response.headers['retry-after']), now())
     const kind = status === 429 ? 'rate_limited' : status >= 500 ? 'unavailable' : 'auth'
     throw new KiboError({
@@ -126,7 +126,6 @@ export function createKiboTokenProvider (options: KiboTokenProviderOptions): Kib
         kind === 'auth' ? `Kibo rejected the application credentials (HTTP ${status})` : `Kibo authentication failed (HTTP ${status})`
     })
   }
-
   function refresh (): Promise<string> {
     if (inflight !== null) return inflight
     inflight = fetchToken()
@@ -156,7 +155,7 @@ export function createKiboTokenProvider (options: KiboTokenProviderOptions): Kib
     },
     stats,
     async close () {
-      if (ownPool) await dispatcher.close()
+      await transport.close('drain')
     }
   }
 }

@@ -1,25 +1,24 @@
-// Kibo's inventory HTTP calls, on undici, with the shared token provider and Kibo's error
-// parsing from kibo-client.ts (KiboError, parseKiboErrorBody, parseRetryAfter):
+// Kibo's inventory calls, on transport.ts (token, x-vol headers, error parsing, KiboError):
 //
 //   POST {api}/commerce/inventory/v5/inventory/adjust    { locationCode, items } → { jobID }
 //   POST {api}/commerce/inventory/v5/inventory/refresh   { locationCode, items } → { jobID }
 //   GET  {api}/commerce/inventory/v1/queue/{jobID}        the job: status, itemCount, messages
-//   POST {api}/commerce/inventory/v1/inventory            the seed's inventory query → InventoryResponse[]
+//   POST {api}/commerce/inventory/v1/inventory            the Inventory guide's query → InventoryResponse[]
 //
 // Submitting a job is not idempotent at Kibo (an adjust sent twice adjusts twice), so a submit is
 // never retried here: its error says whether Kibo may have queued it (`ambiguous`: sent, no
 // answer or a 5xx) or surely did not (`unavailable`, `rate_limited`: refused or never sent), and
 // the worker decides. Reads (job status, query) are retried within a small budget.
 import type { Dispatcher } from 'undici'
+import { KiboError } from './errors.ts'
 import {
-  KiboError,
-  kiboEndpoint,
+  createKiboTransport,
   kiboErrorFromResponse,
-  notSentCodes,
-  transportCode,
+  KiboNoResponseError,
+  silentLogger,
   type KiboLogger,
   type RawResponse
-} from './orders-client.ts'
+} from './transport.ts'
 import type { KiboTokenProvider } from './auth.ts'
 import type { KiboInventoryItem } from '../store/inventory-store.ts'
 
@@ -81,77 +80,30 @@ export interface KiboInventoryClientOptions {
   dispatcher?: Dispatcher
 }
 
-class NoResponse extends Error {
-  readonly code: string
-  readonly sent: boolean
-  constructor (code: string, sent: boolean) {
-    super(code)
-    this.code = code
-    this.sent = sent
-  }
-}
-
-const silent: KiboLogger = { debug () {}, info () {}, warn () {}, error () {} }
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
 export function createKiboInventoryClient (options: KiboInventoryClientOptions): KiboInventoryClient {
-  const logger = options.logger ?? silent
-  const endpoint = kiboEndpoint({
+  const logger = options.logger ?? silentLogger
+  const transport = createKiboTransport({
     baseUrl: options.apiBaseUrl,
     tenantId: options.tenantId,
     siteId: options.siteId,
+    tokens: options.tokenProvider,
     timeoutMs: options.timeoutMs,
     connections: options.connections ?? 8,
-    dispatcher: options.dispatcher
+    dispatcher: options.dispatcher,
+    logger
   })
   const retryBudgetMs = options.retryBudgetMs ?? 10_000
-
-  async function send (method: Dispatcher.HttpMethod, path: string, token: string, body?: unknown): Promise<RawResponse> {
-    try {
-      return await endpoint.request(method, path, token, body)
-    } catch (error) {
-      const code = transportCode(error)
-      throw new NoResponse(code, !notSentCodes.has(code))
-    }
-  }
-
-  /** A 401 was refused, never committed: a fresh token and one more try. */
-  async function authorized (method: Dispatcher.HttpMethod, path: string, body?: unknown): Promise<RawResponse> {
-    const token = await options.tokenProvider.getToken()
-    const response = await send(method, path, token, body)
-    if (response.status !== 401) return response
-    options.tokenProvider.invalidate(token)
-    return send(method, path, await options.tokenProvider.getToken(), body)
-  }
 
   const errorFrom = (operation: string, response: RawResponse, mayHaveCommitted: boolean) =>
     kiboErrorFromResponse(operation, response, { serverErrorKind: mayHaveCommitted ? 'ambiguous' : 'unavailable' })
 
-  function noResponseError (operation: string, failure: NoResponse, mayHaveCommitted: boolean): KiboError {
-    return new KiboError({
-      kind: failure.sent && mayHaveCommitted ? 'ambiguous' : 'unavailable',
-      message: `Kibo ${operation} got no response (${failure.code})`,
-      operation
-    })
-  }
-
   /** Reads and queries: retried on no answer, 5xx and 429 within the budget. */
-  async function read (operation: string, method: Dispatcher.HttpMethod, path: string, body?: unknown): Promise<RawResponse> {
-    const deadline = Date.now() + retryBudgetMs
-    for (let attempt = 1; ; attempt++) {
-      let failure: KiboError
-      try {
-        const response = await authorized(method, path, body)
-        if (response.status < 500 && response.status !== 429) return response
-        failure = errorFrom(operation, response, false)
-      } catch (error) {
-        if (!(error instanceof NoResponse)) throw error
-        failure = noResponseError(operation, error, false)
-      }
-      const wait = failure.retryAfterSeconds !== undefined ? failure.retryAfterSeconds * 1000 : Math.min(2000, 100 * 2 ** (attempt - 1))
-      if (Date.now() + wait > deadline) throw failure
-      await sleep(wait)
-    }
+  function read (operation: string, method: Dispatcher.HttpMethod, path: string, body?: unknown): Promise<RawResponse> {
+    return transport.read(operation, method, path, {
+      body,
+      deadline: Date.now() + retryBudgetMs,
+      backoffMs: (attempt) => Math.min(2000, 100 * 2 ** (attempt - 1))
+    })
   }
 
   return {
@@ -159,9 +111,9 @@ export function createKiboInventoryClient (options: KiboInventoryClientOptions):
       const operation = kind === 'adjust' ? 'adjustInventory' : 'refreshInventory'
       let response: RawResponse
       try {
-        response = await authorized('POST', KIBO_INVENTORY_PATHS[kind], { locationCode, items })
+        response = await transport.sendAuthorized(operation, 'POST', KIBO_INVENTORY_PATHS[kind], { locationCode, items })
       } catch (error) {
-        if (error instanceof NoResponse) throw noResponseError(operation, error, true)
+        if (error instanceof KiboNoResponseError) throw error.toKiboError(true)
         throw error
       }
       if (response.status < 200 || response.status >= 300) throw errorFrom(operation, response, true)
@@ -206,7 +158,7 @@ export function createKiboInventoryClient (options: KiboInventoryClientOptions):
     },
 
     async close () {
-      if (endpoint.ownsDispatcher) await endpoint.dispatcher.destroy()
+      await transport.close('abort')
     }
   }
 }

@@ -1,10 +1,10 @@
 // HTTP client for Kibo's translated Create Order API v2 and Create Order Authorize:
 //   POST {base}/api/v2/createOrder/            base = https://{tenantId}-translation[.sandbox].mozu.com
 //   POST {base}/api/v2/createOrder/authorize
-// Headers: the OAuth bearer token of kibo-auth.ts ("After receiving authentication, the
-// Create Order API is used ...") and x-vol-tenant ("Remember to provide the x-vol-tenant key
-// for authentication in the headers"). Error bodies are parsed, and errors raised, with
-// kibo-client.ts's parseKiboErrorBody / KiboError.
+// Sent through transport.ts with the OAuth bearer token of auth.ts ("After receiving
+// authentication, the Create Order API is used ...") and x-vol-tenant ("Remember to provide the
+// x-vol-tenant key for authentication in the headers"), no x-vol-site. Error bodies are parsed,
+// and errors raised, with transport.ts's kiboErrorFromResponse / errors.ts's KiboError.
 //
 // No blind retries. Neither guide documents a way to look a translated order (or an
 // authorization) up by externalOrderID / externalCartID, so a call that may have been
@@ -14,17 +14,15 @@
 // was done are retried: one 401 (fresh token, once). 429 and 4xx are returned to the caller.
 import type { Dispatcher } from 'undici'
 import type { KiboTokenProvider } from './auth.ts'
+import { KiboError, kiboErrorToProblem, type KiboProblem } from './errors.ts'
 import {
-  KiboError,
-  kiboEndpoint,
+  createKiboTransport,
   kiboErrorFromResponse,
-  kiboErrorToProblem,
-  notSentCodes,
-  transportCode,
+  KiboNoResponseError,
+  silentLogger,
   type KiboLogger,
-  type KiboProblem,
   type RawResponse
-} from './orders-client.ts'
+} from './transport.ts'
 import {
   TranslatedAuthorizeResponseSchema,
   TranslatedCreateOrderResponseSchema,
@@ -39,7 +37,7 @@ export const TRANSLATED_AUTHORIZE_PATH = '/api/v2/createOrder/authorize'
 
 export type TranslatedOperation = 'translatedCreateOrder' | 'translatedAuthorize'
 
-/** The documented base URL of a tenant's translated API (seed 002's table). */
+/** The documented base URL of a tenant's translated API (the table in Kibo's Create Order guide). */
 export function translatedBaseUrl (tenantId: number, env: 'sandbox' | 'production'): string {
   return env === 'sandbox' ? `https://${tenantId}-translation.sandbox.mozu.com` : `https://${tenantId}-translation.mozu.com`
 }
@@ -72,8 +70,6 @@ export interface TranslatedClient {
   close(): Promise<void>
 }
 
-const silent: KiboLogger = { debug () {}, info () {}, warn () {}, error () {} }
-
 /**
  * RFC 9457 problem for a translated-API failure. Like kiboErrorToProblem, except that an
  * ambiguous outcome says the truth for this API: it cannot be looked up, so retrying is NOT
@@ -89,8 +85,8 @@ export function translatedErrorToProblem (err: unknown): KiboProblem {
         err.operation === 'translatedAuthorize'
           ? 'Kibo did not confirm the payment authorization, and the translated API offers no way to ask whether it was made; ' +
             'authorizing again could hold the payment twice. Check in Kibo before retrying.'
-          : 'Kibo did not confirm the order, and the translated Create Order API offers no way to look it up by ' +
-            'externalOrderID; sending it again could create it twice. Check in Kibo before retrying.'
+          : 'Kibo did not confirm the order, and the translated Create Order API offers no way to look it up by externalOrderID; ' +
+            'sending it again could create it twice. Check in Kibo before retrying.'
     }
   }
   return problem
@@ -98,27 +94,28 @@ export function translatedErrorToProblem (err: unknown): KiboProblem {
 
 export function createTranslatedClient (options: TranslatedClientOptions): TranslatedClient {
   const { tokenProvider, timeoutMs } = options
-  const logger = options.logger ?? silent
-  const endpoint = kiboEndpoint({
+  const logger = options.logger ?? silentLogger
+  const transport = createKiboTransport({
     baseUrl: options.baseUrl ?? translatedBaseUrl(options.tenantId, options.env ?? 'sandbox'),
     tenantId: options.tenantId,
+    tokens: tokenProvider,
     timeoutMs,
     connections: options.connections ?? 8,
-    dispatcher: options.dispatcher
+    dispatcher: options.dispatcher,
+    logger
   })
 
-  async function send (operation: TranslatedOperation, path: string, token: string, body: unknown): Promise<RawResponse> {
-    const started = performance.now()
+  // Any 5xx may have been processed, and nothing can be looked up: ambiguous.
+  const errorFrom = (operation: TranslatedOperation, response: RawResponse) =>
+    kiboErrorFromResponse(operation, response, { serverErrorKind: 'ambiguous' })
+
+  /** One call; a 401 was refused (nothing done), so it alone is retried once with a fresh token. */
+  async function call (operation: TranslatedOperation, path: string, body: unknown): Promise<RawResponse> {
     try {
-      const response = await endpoint.request('POST', path, token, body)
-      logger.debug(
-        { operation, status: response.status, durationMs: Math.round(performance.now() - started), correlationId: response.correlationId },
-        'kibo translated response'
-      )
-      return response
+      return await transport.sendAuthorized(operation, 'POST', path, body)
     } catch (error) {
-      const code = transportCode(error)
-      const sent = !notSentCodes.has(code)
+      if (!(error instanceof KiboNoResponseError)) throw error
+      const { code, sent } = error
       logger.warn({ operation, error: code, sent }, 'kibo translated request got no response')
       throw new KiboError({
         kind: sent ? 'ambiguous' : 'unavailable',
@@ -128,20 +125,6 @@ export function createTranslatedClient (options: TranslatedClientOptions): Trans
         operation
       })
     }
-  }
-
-  // Any 5xx may have been processed, and nothing can be looked up: ambiguous.
-  const errorFrom = (operation: TranslatedOperation, response: RawResponse) =>
-    kiboErrorFromResponse(operation, response, { serverErrorKind: 'ambiguous' })
-
-  /** One call; a 401 was refused (nothing done), so it alone is retried once with a fresh token. */
-  async function call (operation: TranslatedOperation, path: string, body: unknown): Promise<RawResponse> {
-    const token = await tokenProvider.getToken()
-    const response = await send(operation, path, token, body)
-    if (response.status !== 401) return response
-    tokenProvider.invalidate(token)
-    logger.info({ operation, correlationId: response.correlationId }, 'kibo answered 401; re-authenticating once')
-    return send(operation, path, await tokenProvider.getToken(), body)
   }
 
   function parseSuccess<T> (
@@ -191,7 +174,7 @@ export function createTranslatedClient (options: TranslatedClientOptions): Trans
       return { authorization, ...(response.correlationId !== undefined ? { correlationId: response.correlationId } : {}) }
     },
     close: async () => {
-      if (endpoint.ownsDispatcher) await endpoint.dispatcher.close()
+      await transport.close('drain')
     }
   }
 }

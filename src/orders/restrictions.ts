@@ -5,7 +5,7 @@
 // second order (this step only ever touches the order the import already created).
 import fp from 'fastify-plugin'
 import type { FastifyBaseLogger } from 'fastify'
-import { KiboError, kiboErrorToProblem } from '../kibo/orders-client.ts'
+import { KiboError, kiboErrorToProblem } from '../kibo/errors.ts'
 import type { ImportRecord } from '../store/index.ts'
 
 export const RESTRICTIONS_QUEUE = 'kibo-order-restrictions'

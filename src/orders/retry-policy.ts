@@ -1,5 +1,5 @@
 // When to try an import again, and when to stop. Pure: the clock and the dice are passed in.
-import type { KiboErrorKind } from '../kibo/orders-client.ts'
+import type { KiboErrorKind } from '../kibo/errors.ts'
 
 export interface RetryPolicy {
   maxAttempts: number

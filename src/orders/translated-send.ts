@@ -6,7 +6,7 @@
 import type { Problem } from '../../schemas/problem.ts'
 import { problemType } from '../../schemas/problem.ts'
 import type { TranslatedCreateOrderRequest } from '../../schemas/translated-order.ts'
-import type { TranslatedTarget } from '../plugins/kibo.ts'
+import type { TranslatedTarget } from '../kibo/tenants.ts'
 import { applyTranslatedAuthorization, type TranslatedMappingResult } from '../mapping/translated-v2/index.ts'
 import type { ImportedOutcome, ImportEvent, ImportRecord, ImportStore, TranslatedAuthorization } from '../store/index.ts'
 

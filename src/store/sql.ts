@@ -609,7 +609,7 @@ export const selectEvents = `SELECT id, import_id, at, kind, detail FROM ${SCHEM
   WHERE import_id = $1
   ORDER BY id`
 
-// ---- inventory (src/plugins/inventory/inventory-store.ts) --------------------------------------
+// ---- inventory (src/store/inventory-store.ts) --------------------------------------
 
 export const INVENTORY_JOB_STATUSES = ['receiving', 'queued', 'running', 'completed', 'completed_with_errors', 'failed'] as const
 export const INVENTORY_BATCH_STATUSES = ['pending', 'submitting', 'submitted', 'completed', 'failed', 'unknown'] as const

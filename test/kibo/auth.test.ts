@@ -2,7 +2,7 @@ import t from 'tap'
 import pino from 'pino'
 import { startKiboSimulator, DEFAULT_SHARED_SECRET, type KiboSimulator } from '../../src/kibo-simulator/index.ts'
 import { createKiboTokenProvider } from '../../src/kibo/auth.ts'
-import { KiboError } from '../../src/kibo/orders-client.ts'
+import { KiboError } from '../../src/kibo/errors.ts'
 import { connectionFor, logCapture } from './fixtures.ts'
 
 let sim: KiboSimulator

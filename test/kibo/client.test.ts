@@ -2,14 +2,9 @@ import t from 'tap'
 import pino from 'pino'
 import { startKiboSimulator, DEFAULT_SHARED_SECRET, type KiboSimulator, type FaultSpec } from '../../src/kibo-simulator/index.ts'
 import { createKiboTokenProvider, type KiboTokenProvider } from '../../src/kibo/auth.ts'
-import {
-  createKiboClient,
-  KiboError,
-  kiboErrorToProblem,
-  parseKiboErrorBody,
-  type KiboClient,
-  type KiboResponseInfo
-} from '../../src/kibo/orders-client.ts'
+import { createKiboClient, type KiboClient, type KiboResponseInfo } from '../../src/kibo/orders-client.ts'
+import { KiboError, kiboErrorToProblem } from '../../src/kibo/errors.ts'
+import { parseKiboErrorBody } from '../../src/kibo/transport.ts'
 import { connectionFor, logCapture, validOrder } from './fixtures.ts'
 
 let sim: KiboSimulator

@@ -1,5 +1,5 @@
 // Hand-built Kibo order imports, modeled on the sample in Kibo's Orders API overview
-// (OMS-only import). Written independently of src/plugins/mapping on purpose.
+// (OMS-only import). Written independently of src/mapping on purpose.
 import { Writable } from 'node:stream'
 import type { KiboConnection } from '../../src/config/config.ts'
 import {

@@ -262,7 +262,7 @@ t.test("Kibo's own validation error is a 422 carrying its errorCode and correlat
   const preview = await app.inject({ method: 'POST', url: '/v1/orders/preview', headers: json, payload: event })
   const kiboOrder = preview.json().kiboOrder
   delete kiboOrder.fulfillmentInfo.fulfillmentContact
-  const { KiboError, kiboErrorToProblem } = await import('../../src/kibo/orders-client.ts')
+  const { KiboError, kiboErrorToProblem } = await import('../../src/kibo/errors.ts')
   const error = await app.kibo.client.importOrder(kiboOrder).catch((e: unknown) => e)
   t.ok(error instanceof KiboError)
   const problem = kiboErrorToProblem(error)

@@ -1,10 +1,10 @@
 // The translated API over real HTTP: the simulator (src/kibo-simulator/translated.ts) and the
-// client (src/plugins/translated-client.ts), with requests built by the mapping.
+// client (src/kibo/translated-client.ts), with requests built by the mapping.
 import t from 'tap'
 import { request as undiciRequest } from 'undici'
 import { startKiboSimulator, DEFAULT_TENANT_ID, type KiboSimulator } from '../../src/kibo-simulator/index.ts'
 import { createKiboTokenProvider, type KiboTokenProvider } from '../../src/kibo/auth.ts'
-import { KiboError } from '../../src/kibo/orders-client.ts'
+import { KiboError } from '../../src/kibo/errors.ts'
 import {
   createTranslatedClient,
   translatedBaseUrl,

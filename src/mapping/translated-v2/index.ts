@@ -1,6 +1,6 @@
 // Public API of the translated-v2 target: Normalized Order Event v1 (+ data.translated) →
 // Kibo's translated Create Order API v2 request(s), the Create Order Authorize request, and
-// the API's documented rules. Pure functions only; HTTP is in src/plugins/translated-client.ts.
+// the API's documented rules. Pure functions only; HTTP is in src/kibo/translated-client.ts.
 export {
   mapEventToTranslatedOrder,
   buildTranslatedAuthorizeRequest,

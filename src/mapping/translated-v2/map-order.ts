@@ -115,7 +115,7 @@ function problem (
 
 // ---------------------------------------------------------------- parts
 
-/** Contact → translated address; billing addresses are `active: true`, shipping ones `false`, as in the seed's sample. */
+/** Contact → translated address; billing addresses are `active: true`, shipping ones `false`, as in the guide's sample. */
 export function mapTranslatedAddress (contact: Contact, role: 'billing' | 'shipping'): TranslatedAddress {
   const address = contact.address
   return compact({
@@ -190,7 +190,7 @@ export function mapTranslatedItem (
   }
 }
 
-/** Kount → one fraudData entry. The seeds point to "the schema" for its shape; this one is unverified. */
+/** Kount → one fraudData entry. The guides point to "the schema" for its shape; this one is unverified. */
 export function mapTranslatedFraudData (event: OrderEvent): Record<string, unknown>[] | undefined {
   const fraud = event.data.fraud
   if (fraud === undefined || fraud === null) return undefined
@@ -525,7 +525,7 @@ function splitRequiredProblem (
 // ---------------------------------------------------------------- authorize
 
 /**
- * The Create Order Authorize request for one payment of the event (seed 004): the cart id is
+ * The Create Order Authorize request for one payment of the event (Create Order Authorize guide): the cart id is
  * data.translated.cartId ?? externalId, the amount that payment's amount. "This call does not
  * support split orders ... each of the resulting orders must have a separate authorization
  * request": for a split, call it once per child with `{ externalCartID, amount }` overrides.

@@ -1,10 +1,10 @@
 // Event payment → translated `orderPayments[]` entry, one function per gateway, plus the
 // maxAmount policy. Pure; amounts leave through money.toKiboNumber only.
 //
-// Payment type codes (seed 002): CC Credit Card, PP PayPal, NO No-Operation, CS CyberSource...
+// Payment type codes (Create Order guide): CC Credit Card, PP PayPal, NO No-Operation, CS CyberSource...
 // Defaults per gateway (overridable per tenant with `paymentTypes`): cybersource → CC,
 // authorizenet → CC, paypal → PP, noop → NO (subtype `noOperationType`, default KI "Kibo",
-// which the seed lists for "All Currencies").
+// which the guide lists for "All Currencies").
 import type { Card, CardBrand, Gateway, Payment, PaymentOf } from '../../../schemas/order-event.ts'
 import {
   GIFT_CARD_PAYMENT_TYPES,
@@ -46,7 +46,7 @@ export const CARD_ISSUER_BY_BRAND: Readonly<Record<CardBrand, CardIssuerCode>> =
 }
 
 /**
- * maxAmount "should be used particularly" as null for these types (seed 002: "Both null and
+ * maxAmount "should be used particularly" as null for these types (Create Order guide: "Both null and
  * -1 specify that there is no maximum amount; null should be used particularly for the
  * payment types TK, LV, VO, CC, CS, NO, TD, PZ, PL, NG, and ST").
  */
@@ -60,7 +60,7 @@ export type TranslatedPaymentContext = {
   noOperationType?: string
 }
 
-/** "MM/YYYY", as the seed's sample writes cardExpiration ("12/2020"). */
+/** "MM/YYYY", as the guide's sample writes cardExpiration ("12/2020"). */
 export function cardExpiration (card: Pick<Card, 'expMonth' | 'expYear'> | null | undefined): string | undefined {
   const month = card?.expMonth
   const year = card?.expYear
@@ -86,7 +86,7 @@ function paymentMethod (
     billingAddress: context.billingAddress,
     paymentType: type,
     ...fields,
-    // The seed's credit card sample carries paymentClass "CreditCard"; no other class is documented.
+    // The guide's credit card sample carries paymentClass "CreditCard"; no other class is documented.
     paymentClass: type === 'CC' || type === 'CS' ? 'CreditCard' : undefined
   }) as TranslatedPaymentMethod
 }
@@ -126,7 +126,7 @@ export function mapPayPalMethod (payment: PaymentOf<'paypal'>, context: Translat
   }
 }
 
-/** No-op: type NO with a subtype; cardNumber is the card token, or a bogus number as the seed allows. */
+/** No-op: type NO with a subtype; cardNumber is the card token, or a bogus number as the guide allows. */
 export function mapNoopMethod (payment: PaymentOf<'noop'>, context: TranslatedPaymentContext): Parts {
   const type = typeFor('noop', context)
   const card = payment.card ?? undefined
@@ -173,7 +173,7 @@ export function mapTranslatedPayment (
 }
 
 /**
- * maxAmount policy (seed 002): one payment → null ("no maximum amount"; null is what the seed
+ * maxAmount policy (Create Order guide): one payment → null ("no maximum amount"; null is what the guide
  * asks for CC, CS, NO, ...); several payments → every payment but the last is limited to its
  * amount ("Use a positive value if there are multiple payment methods and some of them should
  * be limited"), the last is unlimited (null); a gift card type is always limited to its

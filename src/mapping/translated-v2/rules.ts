@@ -1,6 +1,6 @@
 // The translated Create Order API's documented rules that need more than one field, checked
 // on a built request before it is sent, so the caller gets a precise 422 instead of a late
-// Kibo refusal. Each rule quotes the guide it comes from (shared/seeds/002_*.txt, the
+// Kibo refusal. Each rule quotes the guide it comes from (Kibo's "Create Order" guide for translated APIs, the
 // translated Create Order guide). Pure; amounts are compared through money.ts only.
 import {
   CARD_ISSUERS,
@@ -43,7 +43,7 @@ export function isTranslatedCurrency (code: string): boolean {
   return currencies.has(code)
 }
 
-/** The seed's IETF code for a tag, matched case-insensitively ("en-us" → "en-US"), or undefined. */
+/** The guide's IETF code for a tag, matched case-insensitively ("en-us" → "en-US"), or undefined. */
 export function translatedLocale (tag: string): (typeof TRANSLATED_LOCALES)[number] | undefined {
   return TRANSLATED_LOCALES.find((code) => code.toLowerCase() === tag.toLowerCase())
 }
@@ -51,7 +51,7 @@ export function translatedLocale (tag: string): (typeof TRANSLATED_LOCALES)[numb
 // ---------------------------------------------------------------- availability
 
 /**
- * Availabilities that must be ordered on their own (seed 002, "there are some limitations on
+ * Availabilities that must be ordered on their own (Create Order guide, "there are some limitations on
  * how products can be combined in an order"):
  * - P: "The Create Order API doesn't accept orders that mix preorder products and
  *   non-preorder products. These products need to be separated into several payloads at
@@ -133,7 +133,7 @@ function checkAvailabilitySplit (request: TranslatedCreateOrderRequest): RuleVio
  * then the order creation will fail with a validation error – even if the total order rate
  * comes out to be under 20.1%."
  * Read here as: the order ships to countryCode US; a line's rate is itemTaxOverride ÷
- * (actualPrice × quantity) (the seed's own sample: tax 1 on 5 × 1.00 = 20%); the order's rate
+ * (actualPrice × quantity) (the guide's own sample: tax 1 on 5 × 1.00 = 20%); the order's rate
  * is Σ itemTaxOverride ÷ Σ (actualPrice × quantity). Shipping and shipping tax are left out.
  */
 export const US_MAX_TAX_RATE_PERCENT = '20.1'
