@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify'
 import { buildTestApp } from '../../helper.ts'
 import { fastDelivery, waitFor } from '../../observability/support.ts'
 import { eachDatabase } from '../../support/databases.ts'
-import { startBigCommerceSimulator, type BigCommerceSimulator, type Delivery } from '../../../src/storefront-simulators/bigcommerce/index.ts'
+import { rfc2822, startBigCommerceSimulator, type BigCommerceSimulator, type Delivery } from '../../../src/storefront-simulators/bigcommerce/index.ts'
 import { Decimal, roundToMinorUnits, sum } from '../../../src/mapping/money.ts'
 import { bundleNames, loadBundle } from './fixtures.ts'
 
@@ -71,6 +71,7 @@ function checkKibo (t: Test, app: FastifyInstance, raw: any) {
 function fixtureAs (name: string, id: number, change: (raw: any) => void = () => {}) {
   const raw = loadBundle(name)
   raw.order.id = id
+  raw.order.date_modified = rfc2822(new Date())
   for (const product of raw.products) product.order_id = id
   change(raw)
   return raw
@@ -78,7 +79,8 @@ function fixtureAs (name: string, id: number, change: (raw: any) => void = () =>
 
 t.test('BigCommerce connector over HTTP', async (t) => {
   await eachDatabase(t, async (t, fresh) => {
-    const sim = await startBigCommerceSimulator({ stores: [STORE] })
+    // A short rate-limit window, so a 429's X-Rate-Limit-Time-Reset-Ms is waited out within the test.
+    const sim = await startBigCommerceSimulator({ stores: [STORE], windowMs: 2000 })
     t.teardown(() => sim.close())
     const app = await buildTestApp(t, env(sim), { database: fresh.db })
 
@@ -230,12 +232,12 @@ t.test('BigCommerce connector over HTTP', async (t) => {
     })
 
     await t.test('preview: the event and the Kibo payload, nothing stored', async (t) => {
-      const raw = loadBundle('coupon-fees-cash-usd')
+      const raw = fixtureAs('coupon-fees-cash-usd', 5009)
       const response = await app.inject({ method: 'POST', url: '/v1/connectors/bigcommerce/preview', payload: raw })
       t.equal(response.statusCode, 200, response.body)
       t.equal(response.json().event.data.total, '93.36')
       t.equal(response.json().kiboOrder.total, 93.36)
-      t.same(await importsOf(app, `${PREFIX}218`), [], 'preview stores nothing')
+      t.same(await importsOf(app, `${PREFIX}5009`), [], 'preview stores nothing')
     })
   })
 })
