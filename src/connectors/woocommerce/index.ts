@@ -12,6 +12,7 @@
 import { z } from 'zod'
 import { PlatformApiError, type Connector } from '../connector.ts'
 import { problemType } from '../../../schemas/problem.ts'
+import { ProblemError } from '../../plugins/problems.ts'
 import { createWooCommerceApi, PAGE_SIZE, WooCommerceApiError, type WooCommerceApi } from './api-client.ts'
 import { type WcOrder, WcOrderSchema } from './api-types.ts'
 import { DEFAULT_IMPORT_STATUSES, type WooCommerceStoreConfig } from './config.ts'
@@ -109,7 +110,17 @@ export const wooCommerceConnector: Connector<WooCommerceStoreConfig, WcOrder, Wo
       externalIdPrefix: 'WC-',
       reconcileIntervalMs: 0
     },
-    toOrder: (body) => WcOrderSchema.parse(body),
+    toOrder (body) {
+      const parsed = WcOrderSchema.safeParse(body)
+      if (parsed.success) return parsed.data
+      const issue = parsed.error.issues[0]
+      throw new ProblemError({
+        type: problemType('invalid-request'),
+        title: 'Not a WooCommerce order',
+        status: 400,
+        detail: `${issue.path.join('.') || 'body'}: ${issue.message}`
+      })
+    },
     assumptions (body) {
       const order = body as { payment_method?: unknown; transaction_id?: unknown }
       const notes: string[] = []

@@ -140,6 +140,15 @@ for (const kind of ['pglite', 'postgres'] as const) {
     const again = await app.connectors.reconcile('woocommerce', storeId)
     t.equal(again.foundWithoutWebhook, 0, 'a second run finds nothing new')
 
+    // The preview: the event and Kibo payload of a WooCommerce order; a body that is not one is a 400 naming the field.
+    const previewUrl = '/v1/connectors/woocommerce/preview'
+    const preview = await app.inject({ method: 'POST', url: previewUrl, payload: loadFixture('tax-inclusive-gbp') })
+    t.equal(preview.statusCode, 200, preview.body)
+    t.equal(preview.json().event.data.total, '44.96')
+    const notAnOrder = await app.inject({ method: 'POST', url: '/v1/connectors/woocommerce/preview', payload: { id: 1 } })
+    t.equal(notAnOrder.statusCode, 400, notAnOrder.body)
+    t.match(notAnOrder.json(), { detail: /status/ })
+
     // No doubles anywhere.
     const counts = app.kibo.simulator!.stats().ordersByExternalId
     t.ok(Object.values(counts).every((n) => n === 1), JSON.stringify(counts))
