@@ -29,9 +29,9 @@ const connectorRoutes: FastifyPluginAsyncZod = async function connectorRoutes (a
           schema: {
             tags: ['connectors'],
             operationId: `receive${connector.title}Webhook`,
-            summary:
-              connector.webhookDocs?.summary ?? `Receive a ${connector.title} order webhook (orders/paid or orders/create)`,
-            description: connector.webhookDocs?.description ??
+            summary: connector.webhookDocs?.summary ?? `Receive a ${connector.title} order webhook (orders/paid or orders/create)`,
+            description:
+              connector.webhookDocs?.description ??
               'The store is chosen by its header and the signature is checked over the raw bytes with the store\'s secrets ' +
               '(several during a rotation) before the body is parsed; an unknown store, a bad signature or a stale delivery is 401 and ' +
               'nothing is stored. A verified delivery is stored and answered at once: 202 when it starts an import (fetched from the ' +

@@ -2,7 +2,15 @@
 import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { IMPORT_STATUS_VALUES, ImportPageSchema, ImportViewSchema, QueuedResponseSchema, type ImportView } from '../schemas/imports.ts'
+import {
+  IMPORT_STATUS_VALUES,
+  ImportPageSchema,
+  ImportSummarySchema,
+  ImportViewSchema,
+  QueuedResponseSchema,
+  type ImportView
+} from '../schemas/imports.ts'
+import type { OrderEvent } from '../schemas/order-event.ts'
 import { problemType } from '../schemas/problem.ts'
 import { ProblemError } from '../src/plugins/problems.ts'
 import { queuedBody } from '../src/orders/order-import.ts'
@@ -37,6 +45,47 @@ export function importView (record: ImportRecord): ImportView {
     nextAttemptAt: record.nextAttemptAt,
     restrictions: record.restrictions
   }
+}
+
+const ReceivedRange = {
+  from: z.iso.datetime({ offset: true }).optional().meta({ description: 'Received at or after this time (RFC 3339)' }),
+  to: z.iso.datetime({ offset: true }).optional().meta({ description: 'Received before this time (RFC 3339)' })
+}
+
+/** A from after its to is a mistake the caller should hear about, not an empty page. */
+function checkRange (range: { from?: string; to?: string }): void {
+  if (range.from !== undefined && range.to !== undefined && Date.parse(range.from) >= Date.parse(range.to)) {
+    throw new ProblemError({
+      type: problemType('invalid-request'),
+      title: 'Invalid time range',
+      status: 400,
+      detail: 'from must be earlier than to',
+      errors: [{ path: 'from', message: 'must be earlier than to' }]
+    })
+  }
+}
+
+/** Keys whose values are payment secrets (card tokens, PayPal EC tokens, gateway request tokens). */
+const secretKey = /token|cardNumberPartOrMask|paymentServiceCardId|externalTransactionId|authorizationId|customerProfileId|cvv/i
+
+/**
+ * The payload with every payment secret replaced: string values under a secret-looking key, and
+ * `{ key, value }` pairs (Kibo's gatewayResponseData) whose key names a secret.
+ */
+export function withoutSecrets (value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets)
+  if (value === null || typeof value !== 'object') return value
+  const entries = Object.entries(value as Record<string, unknown>)
+  const pairKey = (value as Record<string, unknown>).key
+  const secretPair = typeof pairKey === 'string' && secretKey.test(pairKey)
+  return Object.fromEntries(
+    entries.map(([key, inner]) => {
+      if ((secretKey.test(key) || (secretPair && key === 'value')) && typeof inner === 'string') {
+        return [key, '[redacted]']
+      }
+      return [key, withoutSecrets(inner)]
+    })
+  )
 }
 
 function notFound (importId: string): ProblemError {
@@ -97,13 +146,15 @@ const importRoutes: FastifyPluginAsyncZod = async function importRoutes (app) {
             .optional()
             .meta({ description: "Only imports from this intake path: 'api', 'webhook', 'cli' or 'shopify:<shop>.myshopify.com'" }),
           cursor: z.string().max(200).optional().meta({ description: '`nextCursor` of the previous page' }),
-          limit: z.coerce.number().int().min(1).max(1000).default(50)
+          limit: z.coerce.number().int().min(1).max(1000).default(50),
+          ...ReceivedRange
         }),
         response: { 200: ImportPageSchema, ...problemResponses(400, 401) }
       }
     },
     async (request) => {
-      const { status, externalId, source, cursor, limit } = request.query
+      const { status, externalId, source, cursor, limit, from, to } = request.query
+      checkRange({ from, to })
       try {
         const page = await app.imports.listImports({
           status,
@@ -111,6 +162,8 @@ const importRoutes: FastifyPluginAsyncZod = async function importRoutes (app) {
           source,
           cursor: cursor ?? null,
           limit,
+          from,
+          to,
           tenantId: request.tenant!.tenantId,
           siteId: request.tenant!.siteId
         })
@@ -127,6 +180,81 @@ const importRoutes: FastifyPluginAsyncZod = async function importRoutes (app) {
         }
         throw error
       }
+    }
+  )
+
+  app.get(
+    '/imports/summary',
+    {
+      schema: {
+        tags: ['imports'],
+        operationId: 'summarizeImports',
+        summary: "The caller's imports counted per status, and the age of the oldest queued one",
+        security,
+        querystring: z.object(ReceivedRange),
+        response: { 200: ImportSummarySchema, ...problemResponses(400, 401) }
+      }
+    },
+    async (request) => {
+      checkRange(request.query)
+      return app.imports.summarizeImports({
+        tenantId: request.tenant!.tenantId,
+        siteId: request.tenant!.siteId,
+        from: request.query.from,
+        to: request.query.to
+      })
+    }
+  )
+
+  app.get(
+    '/imports/:importId/kibo-payload',
+    {
+      schema: {
+        tags: ['imports'],
+        operationId: 'getImportKiboPayload',
+        summary: 'The Kibo payload for the stored event of an import, payment secrets redacted',
+        description:
+          'Maps the event as it was received with the current mapping (the same as POST /v1/orders/preview would). Card tokens, ' +
+          'PayPal tokens and gateway request tokens are replaced by "[redacted]".',
+        security,
+        params: ImportIdParams,
+        response: {
+          200: z
+            .object({
+              kiboOrder: z.record(z.string(), z.unknown()).optional().meta({ description: 'Tenants with target oms' }),
+              translatedOrders: z
+                .array(
+                  z.object({
+                    group: z.string().optional(),
+                    lineIds: z.array(z.string()).optional(),
+                    request: z.record(z.string(), z.unknown())
+                  })
+                )
+                .optional()
+                .meta({ description: 'Tenants with target translated-v2: one request per (child) order' })
+            })
+            .meta({ id: 'ImportKiboPayload' }),
+          ...problemResponses(400, 401, 404, 422)
+        }
+      }
+    },
+    async (request) => {
+      const record = await ownImport(request, request.params.importId)
+      const tenant = request.tenant!
+      const event = record.event as OrderEvent
+      if (tenant.translated !== null) {
+        const translated = tenant.translated.map(event)
+        if (!translated.ok) throw new ProblemError(translated.problem)
+        const orders = translated.split
+          ? translated.orders.map((order) => ({ group: order.group, lineIds: order.lineIds, request: order.request }))
+          : [{ request: translated.request }]
+        return {
+          translatedOrders: orders.map((order) => ({ ...order, request: withoutSecrets(order.request) as Record<string, unknown> }))
+        }
+      }
+      const mapped = tenant.map(event)
+      if (!mapped.ok) throw new ProblemError(mapped.problem)
+      return { kiboOrder: withoutSecrets(mapped.kiboOrder) as Record<string, unknown> }
     }
   )
 
@@ -184,7 +312,8 @@ const importRoutes: FastifyPluginAsyncZod = async function importRoutes (app) {
         body: z
           .object({
             status: z.enum(['dead', 'failed']).default('dead'),
-            limit: z.number().int().min(1).max(1000).default(100)
+            limit: z.number().int().min(1).max(1000).default(100),
+            ...ReceivedRange
           })
           .strict()
           .default({ status: 'dead', limit: 100 }),
@@ -195,9 +324,10 @@ const importRoutes: FastifyPluginAsyncZod = async function importRoutes (app) {
       }
     },
     async (request, reply) => {
-      const { status, limit } = request.body
+      const { status, limit, from, to } = request.body
+      checkRange({ from, to })
       const importIds: string[] = []
-      for (const importId of await app.imports.listRetryable(status, limit, request.tenant!)) {
+      for (const importId of await app.imports.listRetryable(status, limit, request.tenant!, { from, to })) {
         const record = await app.imports.getImport(importId)
         if (record === null || !isOwn(request, record)) continue
         try {

@@ -85,6 +85,21 @@ export const ImportPageSchema = z
   })
   .meta({ id: 'ImportPage' })
 
+export const ImportSummarySchema = z
+  .object({
+    counts: z
+      .object(Object.fromEntries(IMPORT_STATUS_VALUES.map((status) => [status, z.number().int()])) as Record<
+        (typeof IMPORT_STATUS_VALUES)[number],
+        z.ZodNumber
+      >)
+      .meta({ description: 'Imports per status' }),
+    oldestQueuedSeconds: z
+      .number()
+      .nullable()
+      .meta({ description: 'Seconds since the oldest queued import was received; null when none is queued' })
+  })
+  .meta({ id: 'ImportSummary' })
+
 export const RestrictionsBodySchema = z
   .strictObject({
     edit: z.boolean().optional().meta({ description: 'true: only roles with "Override Order Update Restriction" may edit the order' }),

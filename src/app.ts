@@ -30,6 +30,7 @@ import importRoutes from '../routes/imports.ts'
 import inventoryRoutes from '../routes/inventory.ts'
 import connectorRoutes from '../routes/connectors.ts'
 import metricsRoutes from '../routes/metrics.ts'
+import operatorConsole from './plugins/console.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -105,6 +106,7 @@ export async function buildApp (config: Config, options: BuildAppOptions = {}): 
   await app.register(inventoryRoutes, { prefix: '/v1' })
   await app.register(connectorRoutes, { prefix: '/v1' })
   if (config.metrics.enabled) await app.register(metricsRoutes, { token: config.metrics.token })
+  await app.register(operatorConsole)
 
   await app.ready()
   return app

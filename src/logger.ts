@@ -2,7 +2,8 @@
 // never reach a log: the redaction list covers every place they could appear (and
 // test/observability/logs.test.ts proves it at level trace). With LOG_REDACT_EMAILS every
 // e-mail address in a finished line is replaced too, wherever it came from.
-import type { LoggerOptions } from 'pino'
+import pino, { type Logger, type LoggerOptions } from 'pino'
+import pretty from 'pino-pretty'
 
 export const redactedPaths = [
   'req.headers.authorization',
@@ -66,4 +67,31 @@ export function loggerOptions (level: string, settings: LoggerSettings = {}): Lo
       }
     }
   }
+}
+
+/** LOG_FORMAT when set; otherwise readable lines for a person at a terminal, JSON for everything else. */
+export function chooseLogFormat (configured: 'json' | 'pretty' | undefined, isTTY: boolean): 'json' | 'pretty' {
+  return configured ?? (isTTY ? 'pretty' : 'json')
+}
+
+/**
+ * The server's logger: JSON lines, or pino-pretty's readable ones (level, time, message with the
+ * import id in front). Redaction happens before either is written.
+ */
+export function createLogger (
+  level: string,
+  settings: LoggerSettings & { format: 'json' | 'pretty'; destination?: NodeJS.WritableStream }
+): Logger {
+  const options = loggerOptions(level, settings)
+  if (settings.format === 'json') return settings.destination ? pino(options, settings.destination) : pino(options)
+  const stream = pretty({
+    colorize: settings.destination === undefined ? process.stdout.isTTY === true : false,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,importId',
+    messageFormat: '{if importId}[{importId}] {end}{msg}',
+    singleLine: false,
+    sync: true,
+    ...(settings.destination ? { destination: settings.destination } : {})
+  })
+  return pino(options, stream)
 }

@@ -1,10 +1,10 @@
 // Starts the service: configuration, listen, graceful shutdown. Nothing else.
 import closeWithGrace from 'close-with-grace'
-import pino from 'pino'
 import { buildApp } from './app.ts'
-import { loggerOptions } from './logger.ts'
+import { chooseLogFormat, createLogger } from './logger.ts'
 import { ConfigError, loadConfig } from './config/config.ts'
 import { startShopifyDemo } from './storefront-simulators/shopify/demo.ts'
+import { startBigCommerceDemo } from './storefront-simulators/bigcommerce/demo-store.ts'
 import { startWooCommerceDemo } from './storefront-simulators/woocommerce/demo-store.ts'
 
 let config
@@ -18,7 +18,17 @@ try {
   throw error
 }
 
-const logger = pino(loggerOptions(config.logLevel, { redactEmails: config.logRedactEmails }))
+// A person at a terminal gets readable lines; containers and log shippers get JSON (LOG_FORMAT forces either).
+const logger = createLogger(config.logLevel, {
+  redactEmails: config.logRedactEmails,
+  format: chooseLogFormat(config.logFormat, process.stdout.isTTY === true)
+})
+/** Where a browser on this machine reaches a listening address (0.0.0.0 and :: are every interface). */
+const localUrl = (host: string, port: number | string) =>
+  `http://${host === '0.0.0.0' || host === '::' || host === '[::]' ? '127.0.0.1' : host}:${port}`
+const plannedUrl = localUrl(config.host, config.port === 0 ? '<port>' : config.port)
+const metricsAt = config.metrics.enabled ? `   metrics: ${plannedUrl}/metrics` : ''
+logger.info(`operator console: ${plannedUrl}/console   API docs: ${plannedUrl}/docs${metricsAt}`)
 // Said first and loudly: what this process will do with the orders it receives.
 const simulated = config.tenants.filter((tenant) => tenant.kibo === null).map((tenant) => tenant.name)
 if (simulated.length > 0) {
@@ -40,6 +50,12 @@ if (shopifyDemo !== null) {
   )
 }
 
+// No BigCommerce store configured (development): a demo store on the built-in BigCommerce API stand-in.
+const bigCommerceDemo = await startBigCommerceDemo(config)
+if (bigCommerceDemo !== null) {
+  logger.warn(
+    { store: 'demo1bc', api: bigCommerceDemo.simulator.url },
+    'NO BIGCOMMERCE STORE configured: a DEMO store on the BUILT-IN BIGCOMMERCE STAND-IN is connected (development only).'
 // No WooCommerce store configured (development): a demo store on the built-in WooCommerce stand-in.
 const wooCommerceDemo = await startWooCommerceDemo(config)
 if (wooCommerceDemo !== null) {
@@ -57,17 +73,20 @@ closeWithGrace({ delay: config.shutdownTimeoutMs + 5_000 }, async ({ signal, err
   else app.log.info({ signal }, 'shutting down gracefully')
   await app.close()
   await shopifyDemo?.simulator.close()
+  await bigCommerceDemo?.simulator.close()
   await wooCommerceDemo?.close()
 })
 
 try {
   const address = await app.listen({ port: config.port, host: config.host })
   const local = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1')
+  app.log.info(`ready: console ${local}/console   docs ${local}/docs`)
   app.log.info(
-    `ready: send an order with  curl -X POST ${local}/v1/orders -H 'content-type: application/json' --data ` +
-      `@examples/cybersource-ship-usd.json   (docs: ${local}/docs)`
+    `send an order with  curl -X POST ${local}/v1/orders -H 'content-type: application/json' ` +
+      '--data @examples/cybersource-ship-usd.json'
   )
   if (shopifyDemo !== null) app.log.info(`ready: send a signed Shopify orders/paid delivery with  ${shopifyDemo.curl(local)}`)
+  if (bigCommerceDemo !== null) app.log.info(`ready: send a BigCommerce store/order/created delivery with  ${bigCommerceDemo.curl(local)}`)
   if (wooCommerceDemo !== null) {
     const store = wooCommerceDemo.url.replace('http://', '')
     app.log.info(

@@ -81,6 +81,10 @@ export const EnvironmentSchema = z.object({
       })
       .default('info')
   ),
+  LOG_FORMAT: z.preprocess(
+    emptyToUndefined,
+    z.enum(['json', 'pretty'], { error: 'LOG_FORMAT must be json or pretty' }).optional()
+  ),
   KIBO_TENANT_ID: integerFromText('KIBO_TENANT_ID', 1, Number.MAX_SAFE_INTEGER).optional(),
   KIBO_SITE_ID: integerFromText('KIBO_SITE_ID', 1, Number.MAX_SAFE_INTEGER).optional(),
   KIBO_CLIENT_ID: optionalText,
@@ -388,6 +392,8 @@ export interface Config {
   logLevel: Environment['LOG_LEVEL']
   /** Also replace e-mail addresses in every log line. */
   logRedactEmails: boolean
+  /** LOG_FORMAT: json or pretty (readable lines); unset: pretty when stdout is a terminal. */
+  logFormat: 'json' | 'pretty' | undefined
   /** The single-tenant shortcut's Kibo connection (env variables); null: the built-in simulator. */
   kibo: KiboConnection | null
   /** Every tenant served: from TENANTS_FILE, or the one the env variables describe. */
@@ -716,6 +722,7 @@ export function loadConfig (environment: Record<string, string | undefined> = pr
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     logRedactEmails: e.LOG_REDACT_EMAILS,
+    logFormat: e.LOG_FORMAT,
     kibo,
     tenants,
     kiboChannelCode: e.KIBO_CHANNEL_CODE,

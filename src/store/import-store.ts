@@ -137,6 +137,17 @@ export interface ListImportsQuery {
   cursor?: string | null
   /** 1 … 1000 */
   limit: number
+  /** Received at or after this time (RFC 3339). */
+  from?: string
+  /** Received before this time (RFC 3339). */
+  to?: string
+}
+
+/** One tenant/site's imports per status, and how long the oldest queued one has waited. */
+export interface ImportSummary {
+  counts: Record<ImportStatus, number>
+  /** Seconds since the oldest queued import was received; null when none is queued. */
+  oldestQueuedSeconds: number | null
 }
 
 export interface ImportPage {
@@ -194,7 +205,12 @@ export interface ImportStore {
   markRestrictionsFailed(importId: string, error: unknown): Promise<void>
   listPendingRestrictions(options: { graceMs: number; limit: number }): Promise<string[]>
   /** Ids of a tenant/site's failed or dead imports, oldest first (bulk retry). */
-  listRetryable(status: 'failed' | 'dead', limit: number, site: { tenantId: number; siteId: number }): Promise<string[]>
+  listRetryable(
+    status: 'failed' | 'dead',
+    limit: number,
+    site: { tenantId: number; siteId: number },
+    received?: { from?: string; to?: string }
+  ): Promise<string[]>
   /** Manual retry: failed/dead → queued (mode async). Throws ImportStateError otherwise. */
   requeue(importId: string, options?: { requestedBy?: string }): Promise<ImportRecord>
   getImport(importId: string): Promise<ImportRecord | null>
@@ -205,6 +221,7 @@ export interface ImportStore {
   /** Oldest first. */
   getImportEvents(importId: string): Promise<ImportEvent[]>
   countByStatus(): Promise<Record<ImportStatus, number>>
+  summarizeImports(query: { tenantId: number; siteId: number; from?: string; to?: string }): Promise<ImportSummary>
 }
 
 export class ImportNotFoundError extends Error {
@@ -820,8 +837,15 @@ export function createImportStore (db: Database, options: ImportStoreOptions = {
       return { depth: Number(rows[0]?.depth ?? 0), oldestSeconds: Number(rows[0]?.oldest_seconds ?? 0) }
     },
 
-    async listRetryable (status, limit, site) {
-      const { rows } = await db.query<{ import_id: string }>(sql.selectRetryable, [status, limit, site.tenantId, site.siteId])
+    async listRetryable (status, limit, site, received = {}) {
+      const { rows } = await db.query<{ import_id: string }>(sql.selectRetryable, [
+        status,
+        limit,
+        site.tenantId,
+        site.siteId,
+        received.from ?? null,
+        received.to ?? null
+      ])
       return rows.map((row) => row.import_id)
     },
 
@@ -865,7 +889,9 @@ export function createImportStore (db: Database, options: ImportStoreOptions = {
         after?.createdAt ?? null,
         after?.importId ?? null,
         query.limit + 1,
-        query.source ?? null
+        query.source ?? null,
+        query.from ?? null,
+        query.to ?? null
       ])
       const items = rows.slice(0, query.limit).map(toRecord)
       const nextCursor = rows.length > query.limit ? encodeCursor(items[items.length - 1]) : null
@@ -891,6 +917,23 @@ export function createImportStore (db: Database, options: ImportStoreOptions = {
       const { rows } = await db.query<{ status: ImportStatus; count: number }>(sql.countByStatus)
       for (const row of rows) counts[row.status] = row.count
       return counts
+    },
+
+    async summarizeImports (query) {
+      const counts = Object.fromEntries(sql.IMPORT_STATUSES.map((status) => [status, 0])) as Record<ImportStatus, number>
+      let oldestQueuedSeconds: number | null = null
+      const { rows } = await db.query<{ status: ImportStatus; count: number; oldest_seconds: number }>(sql.summarizeImports, [
+        clock(),
+        query.tenantId,
+        query.siteId,
+        query.from ?? null,
+        query.to ?? null
+      ])
+      for (const row of rows) {
+        counts[row.status] = Number(row.count)
+        if (row.status === 'queued') oldestQueuedSeconds = Math.max(0, Number(row.oldest_seconds))
+      }
+      return { counts, oldestQueuedSeconds }
     }
   }
   return store

@@ -49,6 +49,7 @@ export {
   type ImportedOutcome,
   type MarkImportedInput,
   type ListImportsQuery,
+  type ImportSummary,
   type ImportPage
 } from './import-store.ts'
 export {

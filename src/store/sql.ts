@@ -472,7 +472,7 @@ export const selectImportByKey = `SELECT * FROM ${SCHEMA}.imports WHERE tenant_i
 /**
  * Newest first, keyset-paginated on (created_at, import_id). Null filters match everything.
  * $1 status, $2 external_id, $3 tenant_id, $4 site_id, $5 cursor created_at, $6 cursor import_id,
- * $7 limit, $8 source
+ * $7 limit, $8 source, $9 received at or after, $10 received before
  */
 export const listImports = `SELECT * FROM ${SCHEMA}.imports
   WHERE ($1::text IS NULL OR status = $1)
@@ -481,8 +481,22 @@ export const listImports = `SELECT * FROM ${SCHEMA}.imports
     AND ($4::integer IS NULL OR site_id = $4)
     AND ($5::timestamptz IS NULL OR (created_at, import_id) < ($5::timestamptz, $6::text))
     AND ($8::text IS NULL OR source = $8)
+    AND ($9::timestamptz IS NULL OR created_at >= $9::timestamptz)
+    AND ($10::timestamptz IS NULL OR created_at < $10::timestamptz)
   ORDER BY created_at DESC, import_id DESC
   LIMIT $7`
+
+/**
+ * One tenant/site's imports counted per status, with the oldest queued one's age in seconds
+ * (the console's summary). $1 clock, $2 tenant_id, $3 site_id, $4 received at or after, $5 received before
+ */
+export const summarizeImports = `SELECT status, count(*)::integer AS count,
+    extract(epoch FROM (${CLOCK} - min(created_at)))::float8 AS oldest_seconds
+  FROM ${SCHEMA}.imports
+  WHERE tenant_id = $2 AND site_id = $3
+    AND ($4::timestamptz IS NULL OR created_at >= $4::timestamptz)
+    AND ($5::timestamptz IS NULL OR created_at < $5::timestamptz)
+  GROUP BY status`
 
 /**
  * Async imports that nobody is working on although they should be: queued and due for longer
@@ -502,9 +516,15 @@ export const selectQueueDepth = `SELECT count(*)::integer AS depth,
     coalesce(extract(epoch FROM (${CLOCK} - min(i.created_at))), 0)::float8 AS oldest_seconds
   FROM ${SCHEMA}.imports AS i WHERE i.status IN ('queued', 'importing')`
 
-/** Failed and dead imports of one tenant/site, oldest first, for a bulk retry. $1 status, $2 limit, $3 tenant_id, $4 site_id */
+/**
+ * Failed and dead imports of one tenant/site, oldest first, for a bulk retry.
+ * $1 status, $2 limit, $3 tenant_id, $4 site_id, $5 received at or after, $6 received before (null: any)
+ */
 export const selectRetryable = `SELECT import_id FROM ${SCHEMA}.imports
-  WHERE status = $1 AND tenant_id = $3 AND site_id = $4 ORDER BY created_at, import_id LIMIT $2`
+  WHERE status = $1 AND tenant_id = $3 AND site_id = $4
+    AND ($5::timestamptz IS NULL OR created_at >= $5::timestamptz)
+    AND ($6::timestamptz IS NULL OR created_at < $6::timestamptz)
+  ORDER BY created_at, import_id LIMIT $2`
 
 // ---- order restrictions (applied to the Kibo order after its import) --------------------------
 
