@@ -5,7 +5,13 @@
 //   GET  /v1/connectors                                the tenant's stores: last delivery, checkpoint, last run
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { ConnectorPreviewSchema, ConnectorStoresSchema, DeliveryAnswerSchema, ReconcileBodySchema, ReconcileSummarySchema } from '../schemas/connectors.ts'
+import {
+  ConnectorPreviewSchema,
+  ConnectorStoresSchema,
+  DeliveryAnswerSchema,
+  ReconcileBodySchema,
+  ReconcileSummarySchema
+} from '../schemas/connectors.ts'
 import { problemType } from '../schemas/problem.ts'
 import { ProblemError } from '../src/plugins/problems.ts'
 import { problemResponses } from './responses.ts'
@@ -63,7 +69,10 @@ const connectorRoutes: FastifyPluginAsyncZod = async function connectorRoutes (a
           summary: `Show the event and Kibo payload a ${connector.title} order maps to, storing and sending nothing`,
           security,
           querystring: z.object({
-            store: z.string().optional().meta({ description: "Use this store's options (currency, externalId, gateways); default: the tenant's first store" })
+            store: z
+              .string()
+              .optional()
+              .meta({ description: "Use this store's options (currency, externalId, gateways); default: the tenant's first store" })
           }),
           body: connector.preview.body,
           response: { 200: ConnectorPreviewSchema, ...problemResponses(400, 401, 404, 413, 415, 422, 429) }
@@ -81,8 +90,9 @@ const connectorRoutes: FastifyPluginAsyncZod = async function connectorRoutes (a
           operationId: `reconcile${connector.title}Store`,
           summary: `Reconcile one ${connector.title} store now (or backfill from \`since\`)`,
           description:
-            'Lists the orders updated since the checkpoint (or `since`) and starts the import of every importable order no webhook brought. ' +
-            'The scheduled run does the same every reconcileIntervalMs on one instance of the fleet. 409 while another run holds the store.',
+            'Lists the orders updated since the checkpoint (or `since`) and starts the import of every importable order ' +
+            'no webhook brought. The scheduled run does the same every reconcileIntervalMs on one instance of the fleet. ' +
+            '409 while another run holds the store.',
           security,
           params: z.object({ store: z.string().min(1).max(255) }),
           body: ReconcileBodySchema.optional(),

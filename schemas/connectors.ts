@@ -6,12 +6,17 @@ import { KiboOrderSchema } from './kibo-order.ts'
 export const DeliveryAnswerSchema = z
   .object({
     status: z.enum(['accepted', 'duplicate', 'skipped']).meta({
-      description: 'accepted: an import was started (202); duplicate: same event or same order already received; skipped: nothing to import (see reason)'
+      description:
+        'accepted: an import was started (202); duplicate: same event or same order already received; ' +
+        'skipped: nothing to import (see reason)'
     }),
     platform: z.string().meta({ example: 'shopify' }),
     store: z.string().meta({ example: 'acme.myshopify.com' }),
     topic: z.string().meta({ example: 'orders/paid' }),
-    orderKey: z.string().nullable().meta({ description: "The platform's order id (with the store, the import key)", example: '820982911946154508' }),
+    orderKey: z
+      .string()
+      .nullable()
+      .meta({ description: "The platform's order id (with the store, the import key)", example: '820982911946154508' }),
     reason: z.string().optional().meta({ description: 'Why nothing (new) is imported', example: 'test order (importTestOrders is off)' })
   })
   .meta({ id: 'ConnectorDeliveryAnswer' })
@@ -21,7 +26,10 @@ export const ReconcileBodySchema = z
     since: z.iso
       .datetime({ offset: true })
       .optional()
-      .meta({ description: 'List orders updated at or after this instant (a backfill); default: the store\'s checkpoint', example: '2026-12-01T00:00:00Z' })
+      .meta({
+        description: "List orders updated at or after this instant (a backfill); default: the store's checkpoint",
+        example: '2026-12-01T00:00:00Z'
+      })
   })
   .strict()
 

@@ -69,6 +69,12 @@ export interface ReconcileSummary {
   error?: string
 }
 
+export interface PreviewResult {
+  event: OrderEvent
+  kiboOrder: KiboOrder
+  assumptions: string[]
+}
+
 export interface StoreView {
   platform: string
   store: string
@@ -86,7 +92,7 @@ declare module 'fastify' {
       /** What the fetch job does for one import key (exposed for tests). */
       processOrder(platform: string, store: string, orderKey: string): Promise<void>
       reconcile(platform: string, store: string, options?: { since?: string }): Promise<ReconcileSummary>
-      preview(platform: string, body: unknown, tenant: KiboTenant, store?: string): { event: OrderEvent; kiboOrder: KiboOrder; assumptions: string[] }
+      preview(platform: string, body: unknown, tenant: KiboTenant, store?: string): PreviewResult
       storesOf(tenant: KiboTenant): Promise<StoreView[]>
     }
   }
@@ -98,12 +104,13 @@ declare module 'fastify' {
  */
 export function parseDeliveryJson (raw: Buffer): { ok: true; value: unknown } | { ok: false; message: string } {
   try {
-    const value: unknown = JSON.parse(raw.toString('utf8'), function (this: unknown, _key: string, parsed: unknown, context?: { source?: string }) {
+    const reviver = function (_key: string, parsed: unknown, context?: { source?: string }) {
       if (typeof parsed === 'number' && !Number.isSafeInteger(parsed) && context?.source !== undefined && /^-?\d+$/.test(context.source)) {
         return context.source
       }
       return parsed
-    } as (key: string, value: unknown) => unknown)
+    } as (key: string, value: unknown) => unknown
+    const value: unknown = JSON.parse(raw.toString('utf8'), reviver)
     return { ok: true, value }
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) }
@@ -156,7 +163,12 @@ export default fp(
 
     // ------------------------------------------------------------------ intake
 
-    async function receive (platform: string, raw: Buffer | undefined, headers: IncomingHttpHeaders, requestLog: FastifyBaseLogger): Promise<DeliveryAnswer> {
+    async function receive (
+      platform: string,
+      raw: Buffer | undefined,
+      headers: IncomingHttpHeaders,
+      requestLog: FastifyBaseLogger
+    ): Promise<DeliveryAnswer> {
       const connector = registry.find((candidate) => candidate.platform === platform)!
       const handshake = connector.handshake?.(raw ?? Buffer.alloc(0), headers)
       if (handshake !== undefined) {
@@ -169,7 +181,8 @@ export default fp(
       const storeName = connector.storeOf(headers, raw ?? Buffer.alloc(0))
       const b = storeName === undefined ? undefined : find(platform, storeName)
       if (b === undefined) {
-        throw refused('unknown-store', 'Unknown store', 401, `No ${connector.title} store ${JSON.stringify(storeName ?? '')} is configured here.`)
+        const named = JSON.stringify(storeName ?? '')
+        throw refused('unknown-store', 'Unknown store', 401, `No ${connector.title} store ${named} is configured here.`)
       }
       const verified = connector.verify(raw ?? Buffer.alloc(0), headers, b.binding.config)
       if (!verified.ok) throw refused('invalid-signature', 'Invalid webhook signature', 401, verified.reason)
@@ -178,9 +191,13 @@ export default fp(
       const read = connector.classify(parsed.value, headers, b.binding.config)
       if (read.triggeredAt !== null) {
         const at = Date.parse(read.triggeredAt)
-        if (Number.isNaN(at)) throw refused('stale-delivery', 'Stale delivery', 401, `The triggered-at header ${JSON.stringify(read.triggeredAt)} is not a date-time.`)
+        if (Number.isNaN(at)) {
+          throw refused('stale-delivery', 'Stale delivery', 401, `The triggered-at header ${read.triggeredAt} is not a date-time.`)
+        }
         if (Date.now() - at > MAX_DELIVERY_AGE_MS) {
-          throw refused('stale-delivery', 'Stale delivery', 401, `Triggered at ${read.triggeredAt}: older than ${MAX_DELIVERY_AGE_MS / 3_600_000} h; a replay is refused (the reconciler finds the order).`)
+          const hours = MAX_DELIVERY_AGE_MS / 3_600_000
+          throw refused('stale-delivery', 'Stale delivery', 401,
+            `Triggered at ${read.triggeredAt}: older than ${hours} h; a replay is refused (the reconciler finds the order).`)
         }
       }
       const answer = await app.db.transaction(async (tx) => {
@@ -215,7 +232,15 @@ export default fp(
       })
       if (answer.outcome === 'duplicate' && read.importable) await fetchAgainIfWaiting(b, read.orderKey!)
       requestLog.info(
-        { platform, store: b.binding.store, topic: read.topic, orderKey: read.orderKey, eventId: read.eventId, outcome: answer.outcome, reason: answer.reason },
+        {
+          platform,
+          store: b.binding.store,
+          topic: read.topic,
+          orderKey: read.orderKey,
+          eventId: read.eventId,
+          outcome: answer.outcome,
+          reason: answer.reason
+        },
         'storefront delivery'
       )
       return {
@@ -255,8 +280,26 @@ export default fp(
         problem: { ...problem, kind: 'validation' },
         source: b.source
       })
-      await app.connectorStore.updateOrder({ ...keyOf(b), orderKey }, { status: 'failed', importId: record?.importId ?? null, externalId, error: problem })
-      log.warn({ platform: b.connector.platform, store: b.binding.store, orderKey, externalId, importId: record?.importId, problem: problem.detail }, 'storefront order not mappable: import failed')
+      await app.connectorStore.updateOrder(
+        { ...keyOf(b), orderKey },
+        {
+          status: 'failed',
+          importId: record?.importId ?? null,
+          externalId,
+          error: problem
+        }
+      )
+      log.warn(
+        {
+          platform: b.connector.platform,
+          store: b.binding.store,
+          orderKey,
+          externalId,
+          importId: record?.importId,
+          problem: problem.detail
+        },
+        'storefront order not mappable: import failed'
+      )
     }
 
     async function processOrder (platform: string, store: string, orderKey: string): Promise<void> {
@@ -271,7 +314,8 @@ export default fp(
         if (!(error instanceof PlatformApiError)) throw error
         // Throttling, 5xx, a token being fixed: the order waits, it is never dropped.
         const delayMs = backoffMs(row.attempts)
-        await app.connectorStore.updateOrder({ platform, store, orderKey }, { status: 'fetching', error: { detail: error.message, transient: error.transient } })
+        const failure = { detail: error.message, transient: error.transient }
+        await app.connectorStore.updateOrder({ platform, store, orderKey }, { status: 'fetching', error: failure })
         await enqueueFetch(platform, store, orderKey, { startAfter: new Date(Date.now() + delayMs) })
         orderLog.warn({ err: error.message, retryInMs: delayMs }, 'storefront order fetch failed; retry scheduled')
         return
@@ -331,10 +375,20 @@ export default fp(
       const mapped = b.connector.mapToEvent(order, b.binding.config)
       if (!mapped.ok) return { ok: false, problem: mapped.problem }
       if (mapped.externalId !== record.externalId) {
-        return fail(`the order now maps to externalId ${mapped.externalId}, not this import's ${record.externalId}; the configuration changed its externalId`)
+        return fail(
+          `the order now maps to externalId ${mapped.externalId}, not this import's ${record.externalId}; ` +
+          'the configuration changed its externalId'
+        )
       }
-      await app.connectorStore.updateOrder({ ...keyOf(b), orderKey: reference.orderKey }, { status: 'handed_off', importId: record.importId, externalId: mapped.externalId })
-      resolverLog.info({ platform: reference.platform, store: reference.store, orderKey: reference.orderKey }, 'storefront order mapped on retry')
+      await app.connectorStore.updateOrder(
+        { ...keyOf(b), orderKey: reference.orderKey },
+        {
+          status: 'handed_off',
+          importId: record.importId,
+          externalId: mapped.externalId
+        }
+      )
+      resolverLog.info({ ...reference }, 'storefront order mapped on retry')
       return { ok: true, event: mapped.event, payloadHash: payloadHash(mapped.event) }
     })
 
@@ -346,9 +400,21 @@ export default fp(
       const key = keyOf(b)
       await app.connectorStore.touchStore(storeRow(b), false)
       const state = await app.connectorStore.leaseRun(key, owner, RUN_LEASE_MS)
-      if (state === null) throw refused('reconcile-running', 'A reconciliation of this store is running', 409, `Another instance is reconciling ${store} now; try again shortly.`)
+      if (state === null) {
+        const detail = `Another instance is reconciling ${store} now; try again shortly.`
+        throw refused('reconcile-running', 'A reconciliation of this store is running', 409, detail)
+      }
       const since = runOptions.since ?? state.checkpoint ?? new Date(Date.now() - FIRST_RUN_LOOKBACK_MS).toISOString()
-      const summary: ReconcileSummary = { platform, store, since, checkpoint: state.checkpoint, listed: 0, foundWithoutWebhook: 0, pages: 0, status: 'ok' }
+      const summary: ReconcileSummary = {
+        platform,
+        store,
+        since,
+        checkpoint: state.checkpoint,
+        listed: 0,
+        foundWithoutWebhook: 0,
+        pages: 0,
+        status: 'ok'
+      }
       try {
         let cursor: string | null = null
         do {
@@ -405,13 +471,17 @@ export default fp(
       if (!mapped.ok) throw new ProblemError(mapped.problem)
       const kibo = tenant.map(mapped.event)
       if (!kibo.ok) throw new ProblemError(kibo.problem)
-      if (!('kiboOrder' in kibo)) throw refused('preview-unsupported', 'Preview needs an OMS tenant', 422, 'This tenant imports with translated-v2; use POST /v1/orders/preview with the event.')
+      if (!('kiboOrder' in kibo)) {
+        const detail = 'This tenant imports with translated-v2; use POST /v1/orders/preview with the event.'
+        throw refused('preview-unsupported', 'Preview needs an OMS tenant', 422, detail)
+      }
       return { event: mapped.event, kiboOrder: kibo.kiboOrder, assumptions: connector.preview.assumptions(body) }
     }
 
     async function storesOf (tenant: KiboTenant): Promise<StoreView[]> {
       const states = new Map<string, ConnectorStoreState>()
-      for (const state of await app.connectorStore.listStores(tenant.tenantId, tenant.siteId)) states.set(`${state.platform}:${state.store}`, state)
+      const rows = await app.connectorStore.listStores(tenant.tenantId, tenant.siteId)
+      for (const state of rows) states.set(`${state.platform}:${state.store}`, state)
       return [...bound.values()]
         .filter((b) => b.tenant.name === tenant.name)
         .map((b) => {
@@ -439,7 +509,11 @@ export default fp(
     if (policy.concurrency > 0 && bound.size > 0) {
       await boss.work<{ platform: string; store: string; orderKey: string }>(
         FETCH_QUEUE,
-        { localConcurrency: Math.max(1, Math.min(4, policy.concurrency)), batchSize: 1, pollingIntervalSeconds: Math.max(0.5, policy.pollMs / 1000) },
+        {
+          localConcurrency: Math.max(1, Math.min(4, policy.concurrency)),
+          batchSize: 1,
+          pollingIntervalSeconds: Math.max(0.5, policy.pollMs / 1000)
+        },
         async ([job]) => {
           await processOrder(job.data.platform, job.data.store, job.data.orderKey)
         }

@@ -177,7 +177,8 @@ export function createConnectorStore (db: Database, options: { now?: () => Date 
       return rows
     },
     async touchStore (key, webhook, tx = db) {
-      const { rows } = await tx.query<StoreRow>(sql.upsertConnectorStore, [clock(), key.platform, key.store, key.tenantId, key.siteId, webhook])
+      const params = [clock(), key.platform, key.store, key.tenantId, key.siteId, webhook]
+      const { rows } = await tx.query<StoreRow>(sql.upsertConnectorStore, params)
       return toStore(rows[0])
     },
     async listStores (tenantId, siteId) {
@@ -229,7 +230,8 @@ export function createConnectorStore (db: Database, options: { now?: () => Date 
         ])
         if (rows.length === 0) return null
         const record = importRecordFromRow(rows[0])
-        await tx.query(sql.insertEvent, [clock(), record.importId, 'failed', JSON.stringify({ reason: 'not_mappable', problem: input.problem })])
+        const detail = JSON.stringify({ reason: 'not_mappable', problem: input.problem })
+        await tx.query(sql.insertEvent, [clock(), record.importId, 'failed', detail])
         return record
       })
     },

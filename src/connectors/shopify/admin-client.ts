@@ -30,11 +30,20 @@ interface GraphqlBody {
   extensions?: { cost?: { requestedQueryCost?: number; actualQueryCost?: number | null; throttleStatus?: ThrottleStatus } }
 }
 
+export interface ListedShopifyOrder {
+  id: string
+  legacyResourceId: string
+  updatedAt: string
+  cancelledAt: string | null
+  test: boolean
+  displayFinancialStatus: string | null
+}
+
 export interface ShopifyAdminClient {
   query<T = any>(document: string, variables: Record<string, unknown>): Promise<T>
   order(orderKey: string): Promise<ShopifyOrder | null>
   ordersUpdatedSince(since: string, cursor: string | null, pageSize?: number): Promise<{
-    nodes: Array<{ id: string; legacyResourceId: string; updatedAt: string; cancelledAt: string | null; test: boolean; displayFinancialStatus: string | null }>
+    nodes: ListedShopifyOrder[]
     pageInfo: { hasNextPage: boolean; endCursor: string | null }
   }>
   /** How many times a query was throttled (for tests and logs). */
@@ -81,7 +90,8 @@ export function createShopifyAdminClient (options: ShopifyAdminClientOptions): S
           body = undefined
         }
       } catch (error) {
-        lastError = new PlatformApiError(`Shopify Admin API unreachable: ${error instanceof Error ? error.message : String(error)}`, { transient: true })
+        const said = error instanceof Error ? error.message : String(error)
+        lastError = new PlatformApiError(`Shopify Admin API unreachable: ${said}`, { transient: true })
         await sleep(Math.min(maxWaitMs, 250 * 2 ** attempt))
         continue
       }
@@ -122,7 +132,9 @@ export function createShopifyAdminClient (options: ShopifyAdminClientOptions): S
       const order = data?.order
       if (order === null || order === undefined) return null
       if (order.lineItems?.pageInfo?.hasNextPage) {
-        throw new PlatformApiError(`Shopify order ${orderKey} has more than 250 lines; the connector reads at most 250`, { transient: false })
+        throw new PlatformApiError(`Shopify order ${orderKey} has more than 250 lines; the connector reads at most 250`, {
+          transient: false
+        })
       }
       return {
         ...order,

@@ -36,7 +36,8 @@ const PreviewBodySchema = z
 
 /** Without transactions the preview assumes one successful SALE of the current total on the first gateway. */
 function assumedTransactions (body: Record<string, any>): ShopifyTransaction[] {
-  const gateway = Array.isArray(body.payment_gateway_names) && body.payment_gateway_names.length > 0 ? String(body.payment_gateway_names[0]) : 'manual'
+  const names: unknown[] = Array.isArray(body.payment_gateway_names) ? body.payment_gateway_names : []
+  const gateway = names.length > 0 ? String(names[0]) : 'manual'
   const total = body.current_total_price_set ?? {
     shop_money: { amount: body.current_total_price, currency_code: body.currency },
     presentment_money: { amount: body.current_total_price, currency_code: body.presentment_currency ?? body.currency }
@@ -60,12 +61,20 @@ export const shopifyConnector: Connector<ShopifyStoreConfig, ShopifyOrder, Shopi
   platform: 'shopify',
   title: 'Shopify',
   stores: (tenant) =>
-    tenant.shopify.map((store) => ({ store: store.shopDomain, tenant: tenant.name, config: store, reconcileIntervalMs: store.reconcileIntervalMs })),
+    tenant.shopify.map((store) => ({
+      store: store.shopDomain,
+      tenant: tenant.name,
+      config: store,
+      reconcileIntervalMs: store.reconcileIntervalMs
+    })),
   storeOf: (headers) => shopifyHeader(headers, 'shop')?.toLowerCase(),
   verify: verifyShopifyDelivery,
   classify: classifyShopifyDelivery,
   webhookHeaders: z.object({
-    'x-shopify-hmac-sha256': header('base64 HMAC-SHA256 of the raw body with the app\'s client secret (`shopify-hmac-sha256` too)', 'XWmrwMey6OsLMeiZKwP4FppHH3cmAiiJJAweH5Jo4bM='),
+    'x-shopify-hmac-sha256': header(
+      "base64 HMAC-SHA256 of the raw body with the app's client secret (`shopify-hmac-sha256` too)",
+      'XWmrwMey6OsLMeiZKwP4FppHH3cmAiiJJAweH5Jo4bM='
+    ),
     'x-shopify-shop-domain': header('The store (`shopify-shop-domain` too)', 'acme.myshopify.com'),
     'x-shopify-topic': header('orders/paid or orders/create; other topics are answered 200 and recorded', 'orders/paid'),
     'x-shopify-event-id': header('Shared by every delivery of one merchant action: the dedupe key', '98880550-7158-44d4-b7cd-2c97c8a091b5'),

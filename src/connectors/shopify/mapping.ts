@@ -52,7 +52,10 @@ const ATTRIBUTE_LIMIT = 50
 const OURS = 8 // attributes the mapping adds itself (shopify.*)
 
 /** The order's externalId as the store configures it (prefix + name | order_number | id). */
-export function shopifyExternalId (order: Pick<ShopifyOrder, 'name' | 'orderNumber' | 'legacyResourceId'>, options: ShopifyMappingOptions): string {
+export function shopifyExternalId (
+  order: Pick<ShopifyOrder, 'name' | 'orderNumber' | 'legacyResourceId'>,
+  options: ShopifyMappingOptions
+): string {
   let base: string
   switch (options.externalId) {
     case 'id':
@@ -207,7 +210,9 @@ function mapOrThrow (order: ShopifyOrder, options: ShopifyMappingOptions, extern
   // Every amount read must be in the chosen currency and exact at its minor units.
   const read = (set: ShopifyMoneyBag, path: string): string => {
     const value = chosen(set, options)
-    if (value.currencyCode !== currency) issues.push({ path, message: `is in ${value.currencyCode}, not the order's ${currencyField} ${currency}` })
+    if (value.currencyCode !== currency) {
+      issues.push({ path, message: `is in ${value.currencyCode}, not the order's ${currencyField} ${currency}` })
+    }
     const scaleProblem = checkScale(value.amount, currency)
     if (scaleProblem !== undefined) issues.push({ path, message: scaleProblem })
     return value.amount
@@ -234,7 +239,9 @@ function mapOrThrow (order: ShopifyOrder, options: ShopifyMappingOptions, extern
     const sku = line.sku ?? line.variant?.legacyResourceId ?? null
     if (sku === null) issues.push({ path: `${path}.sku`, message: 'is empty and the line has no variant_id to fall back on' })
     const unitPrice = read(line.originalUnitPriceSet, `${path}.price_set`)
-    const discount = sum(line.discountAllocations.map((allocation, n) => read(allocation.allocatedAmountSet, `${path}.discount_allocations[${n}].amount_set`)))
+    const discount = sum(
+      line.discountAllocations.map((allocation, n) => read(allocation.allocatedAmountSet, `${path}.discount_allocations[${n}].amount_set`))
+    )
     line.taxLines.forEach((tax, n) => read(tax.priceSet, `${path}.tax_lines[${n}].price_set`))
     const tax = order.taxesIncluded ? new Decimal(0) : taxSum(line.taxLines, options)
     const pickup = pickupAt.get(line.id)
@@ -257,7 +264,9 @@ function mapOrThrow (order: ShopifyOrder, options: ShopifyMappingOptions, extern
   // Order-level shipping, exactly, over the shipped lines (all lines when none ships).
   const shippingLines = order.shippingLines.filter((line) => line.isRemoved !== true)
   const shipping = sum(shippingLines.map((line, n) => read(line.discountedPriceSet, `shipping_lines[${n}].discounted_price_set`)))
-  shippingLines.forEach((line, n) => line.taxLines.forEach((tax, m) => read(tax.priceSet, `shipping_lines[${n}].tax_lines[${m}].price_set`)))
+  shippingLines.forEach((line, n) =>
+    line.taxLines.forEach((tax, m) => read(tax.priceSet, `shipping_lines[${n}].tax_lines[${m}].price_set`))
+  )
   const shippingTax = order.taxesIncluded ? new Decimal(0) : sum(shippingLines.map((line) => taxSum(line.taxLines, options)))
   const shipped = items.filter((item) => item.fulfillment.method === 'Ship')
   const carriers = shipped.length > 0 ? shipped : items
@@ -276,7 +285,8 @@ function mapOrThrow (order: ShopifyOrder, options: ShopifyMappingOptions, extern
   }
 
   const total = read(order.currentTotalPriceSet, 'current_total_price_set')
-  const billTo = contactOf(order.billingAddress ?? order.shippingAddress, order.billingAddress ? 'billing_address' : 'shipping_address', order, issues)
+  const billingField = order.billingAddress ? 'billing_address' : 'shipping_address'
+  const billTo = contactOf(order.billingAddress ?? order.shippingAddress, billingField, order, issues)
   if (billTo === null && issues.length === 0) issues.push({ path: 'billing_address', message: 'is missing (and so is shipping_address)' })
   const shipTo = shipped.length > 0 ? contactOf(order.shippingAddress, 'shipping_address', order, issues) : null
   if (shipped.length > 0 && shipTo === null && order.shippingAddress === null) {
@@ -333,7 +343,10 @@ function mapOrThrow (order: ShopifyOrder, options: ShopifyMappingOptions, extern
       billTo: billTo!,
       shipTo,
       shippingMethod: shippingMethod
-        ? { code: (shippingMethod.code ?? shippingMethod.title ?? 'shipping').slice(0, 255), name: shippingMethod.title?.slice(0, 255) ?? null }
+        ? {
+            code: (shippingMethod.code ?? shippingMethod.title ?? 'shipping').slice(0, 255),
+            name: shippingMethod.title?.slice(0, 255) ?? null
+          }
         : null,
       items: items.map(({ net: _net, ...item }) => item),
       total: moneyText(total),
@@ -363,7 +376,9 @@ function mapOrThrow (order: ShopifyOrder, options: ShopifyMappingOptions, extern
       errors.push({ path: 'current_total_price_set', message })
     }
     if (reconciliation.mismatches.includes('payments')) {
-      const message = `successful AUTHORIZATION/SALE transactions sum to ${reconciliation.paymentSum ?? '0'} ${currency} but current_total_price_set is ${reconciliation.total} ${currency}`
+      const message =
+        `successful AUTHORIZATION/SALE transactions sum to ${reconciliation.paymentSum ?? '0'} ${currency} ` +
+        `but current_total_price_set is ${reconciliation.total} ${currency}`
       sentences.push(message)
       errors.push({ path: 'transactions[].amount_set', message })
     }

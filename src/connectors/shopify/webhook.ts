@@ -64,12 +64,13 @@ export function classifyShopifyDelivery (body: unknown, headers: IncomingHttpHea
   const order = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : null
   const gid = typeof order?.admin_graphql_api_id === 'string' ? order.admin_graphql_api_id : null
   const orderKey = gid !== null && ORDER_TOPICS.has(topic) ? orderGid(gid).replace(/^gid:\/\/shopify\/Order\//, '') : null
-  if (!ORDER_TOPICS.has(topic)) return { ...base, orderKey: null, importable: false, reason: `topic ${topic} is not an order topic this connector imports` }
-  if (order === null || orderKey === null) return { ...base, orderKey: null, importable: false, reason: 'the body is not an order (no admin_graphql_api_id)' }
-  if (order.test === true && !store.importTestOrders) return { ...base, orderKey, importable: false, reason: 'test order (importTestOrders is off)' }
-  if (order.cancelled_at !== null && order.cancelled_at !== undefined) return { ...base, orderKey, importable: false, reason: 'cancelled order' }
+  const skip = (key: string | null, reason: string): Classification => ({ ...base, orderKey: key, importable: false, reason })
+  if (!ORDER_TOPICS.has(topic)) return skip(null, `topic ${topic} is not an order topic this connector imports`)
+  if (order === null || orderKey === null) return skip(null, 'the body is not an order (no admin_graphql_api_id)')
+  if (order.test === true && !store.importTestOrders) return skip(orderKey, 'test order (importTestOrders is off)')
+  if (order.cancelled_at !== null && order.cancelled_at !== undefined) return skip(orderKey, 'cancelled order')
   if (store.importOn === 'paid' && topic === 'orders/create' && order.financial_status !== 'paid') {
-    return { ...base, orderKey, importable: false, reason: `not paid yet (financial_status ${String(order.financial_status)}; importOn is paid)` }
+    return skip(orderKey, `not paid yet (financial_status ${String(order.financial_status)}; importOn is paid)`)
   }
   return { ...base, orderKey, importable: true }
 }

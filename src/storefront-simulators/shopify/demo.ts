@@ -56,7 +56,7 @@ export async function startShopifyDemo (config: Config): Promise<{ simulator: Sh
     curl: (base) =>
       `curl -X POST ${base}/v1/connectors/shopify/webhooks -H 'content-type: application/json' ` +
       `-H 'x-shopify-topic: orders/paid' -H 'x-shopify-shop-domain: ${DEMO_SHOP}' ` +
-      `-H "x-shopify-event-id: demo-$(date +%s%N)" -H "x-shopify-triggered-at: $(date -u +%FT%TZ)" ` +
+      '-H "x-shopify-event-id: demo-$(date +%s%N)" -H "x-shopify-triggered-at: $(date -u +%FT%TZ)" ' +
       `-H 'x-shopify-hmac-sha256: ${hmac}' --data-binary @${SAMPLE}`
   }
 }

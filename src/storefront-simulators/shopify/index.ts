@@ -29,12 +29,18 @@ interface StoredOrder {
   fulfillmentOrders: ShopifyFulfillmentOrder[]
 }
 
+/** What a webhook body does not carry: read through the GraphQL API. */
+export interface OrderExtras {
+  transactions?: ShopifyTransaction[]
+  fulfillmentOrders?: ShopifyFulfillmentOrder[]
+}
+
 export interface ShopifySimulator {
   url: string
   /** The adminApiUrl a store configuration points at. */
   adminApiUrl(shop: string): string
   /** Stores (or replaces) an order as its REST body, with what the webhook does not carry. */
-  putOrder(shop: string, rest: Record<string, any>, extra?: { transactions?: ShopifyTransaction[]; fulfillmentOrders?: ShopifyFulfillmentOrder[] }): void
+  putOrder(shop: string, rest: Record<string, any>, extra?: OrderExtras): void
   /** On: a leaky bucket of this size and restore rate per second; null: off (the default). */
   throttle(settings: ThrottleSettings | null): void
   /** The next `count` requests answer this HTTP status (default 503). */
@@ -67,6 +73,10 @@ function graphqlOrder (stored: StoredOrder) {
       nodes: order.fulfillmentOrders.map((fulfillmentOrder) => ({ ...fulfillmentOrder, lineItems: { nodes: fulfillmentOrder.lineItems } }))
     }
   }
+}
+
+function statusOf (bucket: ThrottleSettings & { available: number }) {
+  return { maximumAvailable: bucket.maximumAvailable, currentlyAvailable: Math.floor(bucket.available), restoreRate: bucket.restoreRate }
 }
 
 function readBody (req: IncomingMessage): Promise<string> {
@@ -111,7 +121,9 @@ export async function startShopifySimulator (options: ShopifySimulatorOptions): 
     }
     const operation = /query\s+(\w+)/.exec(request.query ?? '')?.[1] ?? ''
     const cost = COST[operation]
-    if (cost === undefined) return send(res, 200, { errors: [{ message: `This stand-in does not answer operation ${operation || '(anonymous)'}` }] })
+    if (cost === undefined) {
+      return send(res, 200, { errors: [{ message: `This stand-in does not answer operation ${operation || '(anonymous)'}` }] })
+    }
     stats.queries++
     stats.byOperation[operation] = (stats.byOperation[operation] ?? 0) + 1
 
@@ -128,13 +140,13 @@ export async function startShopifySimulator (options: ShopifySimulatorOptions): 
             cost: {
               requestedQueryCost: cost,
               actualQueryCost: null,
-              throttleStatus: { maximumAvailable: bucket.maximumAvailable, currentlyAvailable: Math.floor(bucket.available), restoreRate: bucket.restoreRate }
+              throttleStatus: statusOf(bucket)
             }
           }
         })
       }
       bucket.available -= cost
-      throttleStatus = { maximumAvailable: bucket.maximumAvailable, currentlyAvailable: Math.floor(bucket.available), restoreRate: bucket.restoreRate }
+      throttleStatus = statusOf(bucket)
     }
     const extensions = { cost: { requestedQueryCost: cost, actualQueryCost: cost, throttleStatus } }
     const shopOrders = orders.get(shop) ?? new Map<string, StoredOrder>()
@@ -161,7 +173,10 @@ export async function startShopifySimulator (options: ShopifySimulatorOptions): 
     return send(res, 200, {
       data: {
         orders: {
-          pageInfo: { hasNextPage: next < listed.length, endCursor: page.length === 0 ? null : Buffer.from(String(next)).toString('base64url') },
+          pageInfo: {
+            hasNextPage: next < listed.length,
+            endCursor: page.length === 0 ? null : Buffer.from(String(next)).toString('base64url')
+          },
           nodes: page.map((order) => ({
             id: order.id,
             legacyResourceId: order.legacyResourceId,
@@ -187,7 +202,11 @@ export async function startShopifySimulator (options: ShopifySimulatorOptions): 
       const shopOrders = orders.get(shop) ?? new Map<string, StoredOrder>()
       orders.set(shop, shopOrders)
       const id = legacyId(String(rest.admin_graphql_api_id ?? rest.id))
-      shopOrders.set(id, { rest: structuredClone(rest), transactions: extra.transactions ?? [], fulfillmentOrders: extra.fulfillmentOrders ?? [] })
+      shopOrders.set(id, {
+        rest: structuredClone(rest),
+        transactions: extra.transactions ?? [],
+        fulfillmentOrders: extra.fulfillmentOrders ?? []
+      })
     },
     throttle (settings) {
       bucket = settings === null ? null : { ...settings, available: settings.maximumAvailable, at: Date.now() }
