@@ -56,6 +56,9 @@ if (bigCommerceDemo !== null) {
   logger.warn(
     { store: 'demo1bc', api: bigCommerceDemo.simulator.url },
     'NO BIGCOMMERCE STORE configured: a DEMO store on the BUILT-IN BIGCOMMERCE STAND-IN is connected (development only).'
+  )
+}
+
 // No WooCommerce store configured (development): a demo store on the built-in WooCommerce stand-in.
 const wooCommerceDemo = await startWooCommerceDemo(config)
 if (wooCommerceDemo !== null) {
