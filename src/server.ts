@@ -12,6 +12,7 @@ const { chooseLogFormat, createLogger } = await import('./logger.ts')
 const { ConfigError, loadConfig } = await import('./config/config.ts')
 const { startShopifyDemo } = await import('./storefront-simulators/shopify/demo.ts')
 const { startBigCommerceDemo } = await import('./storefront-simulators/bigcommerce/demo-store.ts')
+const { startWooCommerceDemo } = await import('./storefront-simulators/woocommerce/demo-store.ts')
 
 let config
 try {
@@ -69,6 +70,15 @@ if (bigCommerceDemo !== null) {
   )
 }
 
+// No WooCommerce store configured (development): a demo store on the built-in WooCommerce stand-in.
+const wooCommerceDemo = await startWooCommerceDemo(config)
+if (wooCommerceDemo !== null) {
+  logger.warn(
+    { storeUrl: wooCommerceDemo.url },
+    'NO WOOCOMMERCE STORE configured: a DEMO store on the BUILT-IN WOOCOMMERCE STAND-IN is connected (development only).'
+  )
+}
+
 const app = await buildApp(config, { loggerInstance: logger })
 
 // Running imports get SHUTDOWN_TIMEOUT_MS (delivery's onClose); the rest of the close gets 5 s more.
@@ -78,6 +88,7 @@ closeWithGrace({ delay: config.shutdownTimeoutMs + 5_000 }, async ({ signal, err
   await app.close()
   await shopifyDemo?.simulator.close()
   await bigCommerceDemo?.simulator.close()
+  await wooCommerceDemo?.close()
 })
 
 try {
@@ -90,6 +101,13 @@ try {
   )
   if (shopifyDemo !== null) app.log.info(`ready: send a signed Shopify orders/paid delivery with  ${shopifyDemo.curl(local)}`)
   if (bigCommerceDemo !== null) app.log.info(`ready: send a BigCommerce store/order/created delivery with  ${bigCommerceDemo.curl(local)}`)
+  if (wooCommerceDemo !== null) {
+    const store = wooCommerceDemo.url.replace('http://', '')
+    app.log.info(
+      'ready: the WooCommerce demo orders are imported within a minute, or now with  ' +
+        `curl -X POST ${local}/v1/connectors/woocommerce/${store}/reconcile -H 'content-type: application/json' -d '{}'`
+    )
+  }
 } catch (error) {
   app.log.fatal({ err: error }, 'could not start listening')
   process.exit(1)

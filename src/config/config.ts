@@ -13,6 +13,13 @@ import {
   checkBigCommerceStores,
   type BigCommerceStoreConfig
 } from '../connectors/bigcommerce/config.ts'
+import {
+  checkWooCommerceStores,
+  WooCommerceStoreEntrySchema,
+  wooCommerceStore,
+  wooCommerceStoreFromEnvironment,
+  type WooCommerceStoreConfig
+} from '../connectors/woocommerce/config.ts'
 
 const MiB = 1024 * 1024
 
@@ -376,6 +383,8 @@ export interface TenantConfig {
   shopify: ShopifyStoreConfig[]
   /** BigCommerce stores whose orders go to this tenant. */
   bigcommerce: BigCommerceStoreConfig[]
+  /** WooCommerce stores whose orders go to this tenant. */
+  woocommerce: WooCommerceStoreConfig[]
 }
 
 export interface Config {
@@ -489,7 +498,8 @@ const TenantFileEntrySchema = z
     translated: TranslatedTargetConfigSchema.optional(),
     translatedBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
     shopify: z.array(ShopifyStoreEntrySchema).default([]),
-    bigcommerce: z.array(BigCommerceStoreEntrySchema).default([])
+    bigcommerce: z.array(BigCommerceStoreEntrySchema).default([]),
+    woocommerce: z.array(WooCommerceStoreEntrySchema).default([])
   })
   .strict()
 const TenantFileSchema = z.object({ tenants: z.array(TenantFileEntrySchema).min(1, 'list at least one tenant') }).strict()
@@ -591,6 +601,9 @@ function loadTenantsFile (
       shopify: entry.shopify.map((store, storeIndex) => shopifyStore(store, environment, `${where} shopify.${storeIndex}`, problems)),
       bigcommerce: entry.bigcommerce.map((store, storeIndex) =>
         bigCommerceStore(store, environment, `${where} bigcommerce.${storeIndex}`, problems)
+      ),
+      woocommerce: entry.woocommerce.map((store, storeIndex) =>
+        wooCommerceStore(store, environment, `${where} woocommerce.${storeIndex}`, problems)
       )
     })
   }
@@ -639,6 +652,9 @@ export function loadConfig (environment: Record<string, string | undefined> = pr
     if ((environment.BIGCOMMERCE_STORE_HASH ?? '') !== '') {
       problems.push("BIGCOMMERCE_STORE_HASH: not allowed with TENANTS_FILE (list the stores under each tenant's bigcommerce:)")
     }
+    if ((environment.WOOCOMMERCE_STORE_URL ?? '') !== '') {
+      problems.push('WOOCOMMERCE_STORE_URL: not allowed with TENANTS_FILE (list the stores under each tenant\'s woocommerce:)')
+    }
     for (const name of ['KIBO_CLIENT_ID', 'API_KEYS', 'WEBHOOK_SECRETS'] as const) {
       const value = e[name]
       if (value !== undefined && (!Array.isArray(value) || value.length > 0)) {
@@ -660,7 +676,8 @@ export function loadConfig (environment: Record<string, string | undefined> = pr
         apiKeys: e.API_KEYS,
         webhookSecrets: e.WEBHOOK_SECRETS,
         shopify: shopifyStoreFromEnvironment(e, environment, problems),
-        bigcommerce: bigCommerceStoreFromEnvironment(environment, problems)
+        bigcommerce: bigCommerceStoreFromEnvironment(environment, problems),
+        woocommerce: wooCommerceStoreFromEnvironment(environment, problems)
       }
     ]
   }
@@ -675,6 +692,7 @@ export function loadConfig (environment: Record<string, string | undefined> = pr
     }
   }
   checkBigCommerceStores(tenants, isProduction, problems)
+  checkWooCommerceStores(tenants, isProduction, problems)
   if (isProduction) {
     for (const store of tenants.flatMap((tenant) => tenant.shopify)) {
       const where = `Shopify store ${store.shopDomain}`

@@ -69,6 +69,12 @@ export interface Connector<StoreConfig = unknown, PlatformOrder = unknown, Clien
   stores(tenant: TenantConfig, config: Config): Array<StoreBinding<StoreConfig>>
   /** Which store a delivery says it is from (before anything is verified): a header, or the raw body (BigCommerce's producer). */
   storeOf(headers: IncomingHttpHeaders, raw: Buffer): string | undefined
+  /**
+   * A delivery that only tests the endpoint and names no store (WooCommerce's ping when a webhook is
+   * saved: a bare `webhook_id=N`, unsigned): answered 200 with this topic and reason, nothing stored.
+   * Optional: undefined for every real delivery.
+   */
+  handshake?(raw: Buffer, headers: IncomingHttpHeaders): { topic: string; reason: string } | undefined
   /** The delivery's signature over the RAW bytes (nothing is parsed before this holds). */
   verify(raw: Buffer, headers: IncomingHttpHeaders, store: StoreConfig): VerifyResult
   /** What a verified delivery is about. */

@@ -170,6 +170,14 @@ export default fp(
       requestLog: FastifyBaseLogger
     ): Promise<DeliveryAnswer> {
       const connector = registry.find((candidate) => candidate.platform === platform)!
+      const handshake = connector.handshake?.(raw ?? Buffer.alloc(0), headers)
+      if (handshake !== undefined) {
+        requestLog.info({ platform, topic: handshake.topic }, 'storefront endpoint test answered')
+        return {
+          status: 200,
+          body: { status: 'skipped', platform, store: '', topic: handshake.topic, orderKey: null, reason: handshake.reason }
+        }
+      }
       const storeName = connector.storeOf(headers, raw ?? Buffer.alloc(0))
       const b = storeName === undefined ? undefined : find(platform, storeName)
       if (b === undefined) {
