@@ -1,6 +1,5 @@
 // Storefront connector routes: delivery answers, reconciliation summaries, the stores view.
 import { z } from 'zod'
-import { OrderEventSchema } from './order-event.ts'
 import { KiboOrderSchema } from './kibo-order.ts'
 
 export const DeliveryAnswerSchema = z
@@ -67,7 +66,11 @@ export const ConnectorStoresSchema = z
 
 export const ConnectorPreviewSchema = z
   .object({
-    event: OrderEventSchema.meta({ description: 'The Normalized Order Event v1 the order maps to' }),
+    // Not OrderEventSchema itself: one component has one form, and a response would publish the
+    // event's output form (money as strings only) under the name of the request schema.
+    event: z.record(z.string(), z.unknown()).meta({
+      description: 'The Normalized Order Event v1 the order maps to (the OrderEvent request schema; money as normalized decimal strings)'
+    }),
     kiboOrder: KiboOrderSchema.meta({ description: 'The payload Kibo would receive' }),
     assumptions: z.array(z.string()).meta({ description: 'What the preview had to assume (e.g. no transactions given)' })
   })

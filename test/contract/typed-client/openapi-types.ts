@@ -619,7 +619,7 @@ export interface components {
              * @description Authorized amount → amountRequested
              * @example 46.71
              */
-            amount: string;
+            amount: number | string;
             /** @description → interactionDate (default: placedAt) */
             authorizedAt?: string | null;
             capture?: components["schemas"]["Capture"] | null;
@@ -680,7 +680,7 @@ export interface components {
              * @description Captured amount → amountCollected
              * @example 19.99
              */
-            amount: string;
+            amount: number | string;
             /**
              * Format: date-time
              * @description → capture interactionDate
@@ -740,8 +740,10 @@ export interface components {
             reason?: string;
         };
         ConnectorPreview: {
-            /** @description The Normalized Order Event v1 the order maps to */
-            event: components["schemas"]["OrderEvent"];
+            /** @description The Normalized Order Event v1 the order maps to (the OrderEvent request schema; money as normalized decimal strings) */
+            event: {
+                [key: string]: unknown;
+            };
             /** @description The payload Kibo would receive */
             kiboOrder: components["schemas"]["KiboOrder"];
             /** @description What the preview had to assume (e.g. no transactions given) */
@@ -819,7 +821,7 @@ export interface components {
              * @description Authorized amount → amountRequested
              * @example 46.71
              */
-            amount: string;
+            amount: number | string;
             /** @description → interactionDate (default: placedAt) */
             authorizedAt?: string | null;
             capture?: components["schemas"]["Capture"] | null;
@@ -1173,29 +1175,29 @@ export interface components {
              * @description Unit list price → product.price.price
              * @example 10.00
              */
-            unitPrice: string;
+            unitPrice: number | string;
             /** @description Unit sale price → product.price.salePrice */
-            salePrice?: string | null;
+            salePrice?: (number | string) | null;
             /** @description Unit override price → product.price.tenantOverridePrice */
-            overridePrice?: string | null;
+            overridePrice?: (number | string) | null;
             /** @description Line product + shipping discounts, all units → discountTotal */
-            discount?: string | null;
+            discount?: (number | string) | null;
             /** @description This line's share of order discounts → weightedOrderDiscount */
-            orderDiscount?: string | null;
+            orderDiscount?: (number | string) | null;
             /** @description Item tax, all units → itemTaxTotal */
-            tax?: string | null;
+            tax?: (number | string) | null;
             /** @description → shippingTotal */
-            shipping?: string | null;
+            shipping?: (number | string) | null;
             /** @description → shippingTaxTotal */
-            shippingTax?: string | null;
+            shippingTax?: (number | string) | null;
             /** @description → handlingAmount */
-            handling?: string | null;
+            handling?: (number | string) | null;
             /** @description → dutyAmount */
-            duty?: string | null;
+            duty?: (number | string) | null;
             /** @description → weightedOrderHandlingFeeDiscount */
-            handlingDiscount?: string | null;
+            handlingDiscount?: (number | string) | null;
             /** @description → weightedOrderHandlingFeeTax */
-            handlingTax?: string | null;
+            handlingTax?: (number | string) | null;
             fulfillment: components["schemas"]["Fulfillment"];
         };
         /** @description The payload sent to Kibo POST /commerce/orders */
@@ -1442,7 +1444,7 @@ export interface components {
              * @description Authorized amount → amountRequested
              * @example 46.71
              */
-            amount: string;
+            amount: number | string;
             /** @description → interactionDate (default: placedAt) */
             authorizedAt?: string | null;
             capture?: components["schemas"]["Capture"] | null;
@@ -1495,7 +1497,7 @@ export interface components {
              * @description Grand total the shopper paid
              * @example 46.71
              */
-            total: string;
+            total: number | string;
             /** @description Required unless total is 0 */
             payments?: components["schemas"]["Payment"][] | null;
             fraud?: components["schemas"]["Fraud"] | null;
@@ -1628,7 +1630,7 @@ export interface components {
              * @description Authorized amount → amountRequested
              * @example 46.71
              */
-            amount: string;
+            amount: number | string;
             /** @description → interactionDate (default: placedAt) */
             authorizedAt?: string | null;
             capture?: components["schemas"]["Capture"] | null;
