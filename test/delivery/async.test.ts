@@ -199,7 +199,7 @@ t.test('dead letters: retries exhausted → dead; single and bulk retry import t
   const unknown = await app.inject({ method: 'GET', url: '/v1/imports/imp_00000000000000000000000000' })
   t.equal(unknown.statusCode, 404)
   const malformed = await app.inject({ method: 'GET', url: '/v1/imports/nope' })
-  t.equal(malformed.statusCode, 400)
+  t.equal(malformed.statusCode, 404, 'an id of another shape is an unknown id: 404, not 400')
 })
 
 t.test('circuit breaker: Kibo keeps failing → open (readiness says so), intake keeps accepting, then closes', async (t) => {
