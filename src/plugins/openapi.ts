@@ -202,7 +202,13 @@ export function finishDocument (document: Json): Json {
       const responses: Json = (operation.responses ??= {})
       if (operation.operationId === 'uploadInventoryAdjustments') operation.requestBody = uploadRequestBody('adjust')
       if (operation.operationId === 'uploadInventoryRefresh') operation.requestBody = uploadRequestBody('refresh')
-      const add = (status: number) => { responses[status] ??= problemResponse(status) }
+      // A route that documents one of these statuses itself (e.g. /health/ready's 503 report) can
+      // still answer it from the shared mechanism (load shedding, body limits…): both forms are listed.
+      const add = (status: number) => {
+        const shared = problemResponse(status)
+        if (responses[status] === undefined) responses[status] = shared
+        else (responses[status].content ??= {})['application/problem+json'] ??= shared.content['application/problem+json']
+      }
       if (operation.requestBody !== undefined) { add(400); add(413); add(415) }
       if (operation.security.length > 0) add(401)
       if (route.startsWith('/v1/')) add(429)
