@@ -20,27 +20,6 @@ import {
   type RawResponse
 } from './transport.ts'
 
-// Code written before transport.ts and errors.ts existed imports these from here.
-export {
-  KiboError,
-  KIBO_PROBLEM_TYPES,
-  kiboErrorToProblem,
-  type KiboErrorInit,
-  type KiboErrorKind,
-  type KiboProblem
-} from './errors.ts'
-export {
-  headerValue,
-  kiboErrorFromResponse,
-  notSentCodes,
-  parseKiboErrorBody,
-  parseRetryAfter,
-  transportCode,
-  type KiboLogger,
-  type ParsedKiboErrorBody,
-  type RawResponse
-} from './transport.ts'
-
 export type KiboOperation = 'createOrder' | 'getOrder' | 'findOrders' | 'updateOrderRestrictions'
 
 export interface KiboResponseInfo {

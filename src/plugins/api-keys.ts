@@ -6,7 +6,7 @@ import fp from 'fastify-plugin'
 import type { FastifyRequest } from 'fastify'
 import { problemType } from '../../schemas/problem.ts'
 import { ProblemError } from './problems.ts'
-import type { KiboTenant } from './kibo.ts'
+import type { KiboTenant } from '../kibo/tenants.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {

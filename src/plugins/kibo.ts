@@ -9,9 +9,6 @@ import type { KiboResponseInfo } from '../kibo/orders-client.ts'
 import { createKiboTenant, type KiboTenant } from '../kibo/tenants.ts'
 import { DEFAULT_TENANT, startKiboSimulator, type KiboSimulator, type SimulatorTenant } from '../kibo-simulator/index.ts'
 
-// Code written before src/kibo/tenants.ts existed imports these from here.
-export { CircuitOpenError, type CircuitStateName, type KiboTenant, type TranslatedTarget } from '../kibo/tenants.ts'
-
 declare module 'fastify' {
   interface FastifyInstance {
     /** The first configured tenant, plus the simulator (single-tenant deployments use only this). */
