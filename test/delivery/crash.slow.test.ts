@@ -285,7 +285,7 @@ async function gracefulScenario (t: Test, kind: DatabaseKind): Promise<void> {
   const exit = await Promise.race([first.exited, sleep(bound).then(() => null)])
   run.stop = true
   await sending
-  if (exit === null) t.comment(`server output:\n${first.tail()}`)
+  if (exit === null || exit.code !== 0) t.comment(`server output:\n${first.tail()}`)
   t.ok(exit !== null, `the server exits within ${bound / 1000} s of SIGTERM`)
   if (exit === null) return
   t.equal(exit.code, 0, 'it exits with code 0', { signal: exit.signal })
