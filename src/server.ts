@@ -82,13 +82,15 @@ if (wooCommerceDemo !== null) {
 const app = await buildApp(config, { loggerInstance: logger })
 
 // Running imports get SHUTDOWN_TIMEOUT_MS (delivery's onClose); the rest of the close gets 5 s more.
-closeWithGrace({ delay: config.shutdownTimeoutMs + 5_000 }, async ({ signal, err }) => {
+closeWithGrace({ delay: config.shutdownTimeoutMs + 5_000, logger }, async ({ signal, err }) => {
+  const started = Date.now()
   if (err) app.log.error({ err }, 'closing after an uncaught error')
   else app.log.info({ signal }, 'shutting down gracefully')
   await app.close()
   await shopifyDemo?.simulator.close()
   await bigCommerceDemo?.simulator.close()
   await wooCommerceDemo?.close()
+  app.log.info({ tookMs: Date.now() - started }, 'shut down')
 })
 
 try {

@@ -460,6 +460,8 @@ export default fp(
     }
 
     let sweeper: NodeJS.Timeout | undefined
+    /** Imports this process is working on now (said in the shutdown log line). */
+    let running = 0
     if (policy.concurrency > 0) {
       await boss.work<{ importId: string }>(
         IMPORT_QUEUE,
@@ -470,7 +472,12 @@ export default fp(
           burstWhenReadyExceeds: 1
         },
         async ([job]) => {
-          await processImport(job.data.importId)
+          running++
+          try {
+            await processImport(job.data.importId)
+          } finally {
+            running--
+          }
         }
       )
       const sweepEveryMs = Math.max(1000, Math.min(5000, Math.floor(policy.leaseMs / 3)))
@@ -498,7 +505,13 @@ export default fp(
       clearInterval(sweeper)
       // Stop taking jobs, let running imports finish within the shutdown budget; an import still
       // running after it keeps its lease until it expires and is then picked up again.
+      const started = Date.now()
+      const atSignal = running
       await boss.stop({ graceful: true, close: false, timeout: config.shutdownTimeoutMs })
+      log.info(
+        { runningAtStop: atSignal, stillRunning: running, waitedMs: Date.now() - started },
+        running === 0 ? 'import worker stopped' : 'import worker stopped; imports still running keep their lease until it expires'
+      )
     })
   },
   { name: 'import-worker', dependencies: ['store', 'kibo', 'order-import', 'import-outcomes'] }
