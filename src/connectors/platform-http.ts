@@ -6,13 +6,41 @@
 //   - what an answer means: 404 → null, 401/403 → `auth`, another non-2xx → `refused`, a body that
 //     is not JSON → `invalid_response`, tries used up → `rate_limited` or `unavailable`;
 //   - reading an answer through a zod schema (`parse`: `invalid_response` naming the first issue).
-// Each platform keeps its error class (made by `error`), its headers (the credentials, which never
+// Each platform keeps its error class (a PlatformHttpError, made by `error`; `asPlatformApiError`
+// turns it into the frame's PlatformApiError), its headers (the credentials, which never
 // reach a message), and its rate-limit rules (`beforeAttempt`, `onHeaders`, `onRateLimited`).
 import { Pool, type Dispatcher } from 'undici'
 import type { z } from 'zod'
+import { PlatformApiError } from './connector.ts'
 
 /** What the shared loop reports; a platform's error class may know more kinds. */
 export type PlatformHttpErrorKind = 'auth' | 'unavailable' | 'rate_limited' | 'invalid_response' | 'refused'
+
+/** A storefront API failure: the base of each platform's error class (BigCommerceApiError, WooCommerceApiError). */
+export class PlatformHttpError<Kind extends string = PlatformHttpErrorKind> extends Error {
+  readonly kind: Kind
+  readonly status?: number
+  constructor (kind: Kind, message: string, status?: number) {
+    super(message)
+    this.kind = kind
+    if (status !== undefined) this.status = status
+  }
+}
+
+/** A platform's API failures as the frame's PlatformApiError: unavailable and rate_limited are transient (the frame's job retries them). */
+export async function asPlatformApiError<T> (call: () => Promise<T>): Promise<T> {
+  try {
+    return await call()
+  } catch (error) {
+    if (error instanceof PlatformHttpError) {
+      throw new PlatformApiError(error.message, {
+        transient: error.kind === 'unavailable' || error.kind === 'rate_limited',
+        ...(error.status === undefined ? {} : { status: error.status })
+      })
+    }
+    throw error
+  }
+}
 
 export type ResponseHeaders = Dispatcher.ResponseData['headers']
 

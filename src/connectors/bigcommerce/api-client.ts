@@ -9,7 +9,7 @@
 // rate-limit rules above are this file's hooks into it. The access token never reaches a log line
 // or an error message.
 import { z } from 'zod'
-import { createPlatformHttp, headerValue, type PlatformHttpOptions, type ResponseHeaders } from '../platform-http.ts'
+import { createPlatformHttp, headerValue, PlatformHttpError, type PlatformHttpOptions, type ResponseHeaders } from '../platform-http.ts'
 import {
   type BcOrder,
   type BcOrderBundle,
@@ -25,14 +25,10 @@ import {
 
 export type BigCommerceErrorKind = 'not_found' | 'auth' | 'unavailable' | 'rate_limited' | 'invalid_response' | 'refused'
 
-export class BigCommerceApiError extends Error {
-  readonly kind: BigCommerceErrorKind
-  readonly status?: number
+export class BigCommerceApiError extends PlatformHttpError<BigCommerceErrorKind> {
   constructor (kind: BigCommerceErrorKind, message: string, status?: number) {
-    super(message)
+    super(kind, message, status)
     this.name = 'BigCommerceApiError'
-    this.kind = kind
-    if (status !== undefined) this.status = status
   }
 }
 

@@ -6,19 +6,15 @@
 // retry loop, ../platform-http.ts; the Retry-After rule is this file's hook into it). Lists page by
 // `page` (1-based) and X-WP-TotalPages. The key and secret never reach a log line or an error message.
 import { z } from 'zod'
-import { createPlatformHttp, headerValue, type PlatformHttpOptions } from '../platform-http.ts'
+import { createPlatformHttp, headerValue, PlatformHttpError, type PlatformHttpOptions } from '../platform-http.ts'
 import { type WcOrder, WcOrderSchema } from './api-types.ts'
 
 export type WooCommerceErrorKind = 'auth' | 'unavailable' | 'rate_limited' | 'invalid_response' | 'refused'
 
-export class WooCommerceApiError extends Error {
-  readonly kind: WooCommerceErrorKind
-  readonly status?: number
+export class WooCommerceApiError extends PlatformHttpError<WooCommerceErrorKind> {
   constructor (kind: WooCommerceErrorKind, message: string, status?: number) {
-    super(message)
+    super(kind, message, status)
     this.name = 'WooCommerceApiError'
-    this.kind = kind
-    if (status !== undefined) this.status = status
   }
 }
 
