@@ -20,6 +20,7 @@ import {
   wooCommerceStoreFromEnvironment,
   type WooCommerceStoreConfig
 } from '../connectors/woocommerce/config.ts'
+import { storeSecret } from '../connectors/store-config.ts'
 
 const MiB = 1024 * 1024
 
@@ -289,12 +290,11 @@ function shopifyStore (
   if (entry.webhookSecretsEnv && fromEnvList(entry.webhookSecretsEnv).length === 0) {
     problems.push(`${where}: webhookSecretsEnv names ${entry.webhookSecretsEnv}, which is not set`)
   }
-  const accessToken = entry.accessToken ?? (entry.accessTokenEnv ? environment[entry.accessTokenEnv] : undefined)
-  if (entry.accessTokenEnv && !accessToken) problems.push(`${where}: accessTokenEnv names ${entry.accessTokenEnv}, which is not set`)
+  const accessToken = storeSecret(environment, where, problems)(entry.accessToken, entry.accessTokenEnv, 'accessTokenEnv')
   return {
     shopDomain: entry.shopDomain,
     webhookSecrets: [...entry.webhookSecrets, ...fromEnvList(entry.webhookSecretsEnv)],
-    accessToken: accessToken || undefined,
+    accessToken,
     adminApiUrl: (entry.adminApiUrl ?? `https://${entry.shopDomain}/admin/api/${SHOPIFY_API_VERSION}`).replace(/\/+$/, ''),
     importOn: entry.importOn,
     currency: entry.currency,

@@ -5,9 +5,11 @@
 //   - a 429 waits the longer of `X-Rate-Limit-Time-Reset-Ms` and `X-Retry-After` (seconds), as
 //     BigCommerce's docs say, or backs off exponentially when neither header came (platform load);
 //   - a 5xx, a timeout or a lost connection is retried with exponential backoff and full jitter.
-// The access token never reaches a log line or an error message.
-import { Pool, type Dispatcher } from 'undici'
+// The retry loop and what each answer means are the connectors' shared ../platform-http.ts; the
+// rate-limit rules above are this file's hooks into it. The access token never reaches a log line
+// or an error message.
 import { z } from 'zod'
+import { createPlatformHttp, headerValue, PlatformHttpError, type PlatformHttpOptions, type ResponseHeaders } from '../platform-http.ts'
 import {
   type BcOrder,
   type BcOrderBundle,
@@ -23,44 +25,28 @@ import {
 
 export type BigCommerceErrorKind = 'not_found' | 'auth' | 'unavailable' | 'rate_limited' | 'invalid_response' | 'refused'
 
-export class BigCommerceApiError extends Error {
-  readonly kind: BigCommerceErrorKind
-  readonly status?: number
+export class BigCommerceApiError extends PlatformHttpError<BigCommerceErrorKind> {
   constructor (kind: BigCommerceErrorKind, message: string, status?: number) {
-    super(message)
+    super(kind, message, status)
     this.name = 'BigCommerceApiError'
-    this.kind = kind
-    if (status !== undefined) this.status = status
   }
 }
 
-export interface BigCommerceApiOptions {
+export interface BigCommerceApiOptions extends PlatformHttpOptions {
   /** https://api.bigcommerce.com/stores/{store_hash} (no trailing slash); /v2 and /v3 are appended. */
   apiUrl: string
   accessToken: string
-  /** Connect, headers and body timeout of each call. Default 30 000 ms. */
-  timeoutMs?: number
-  /** Tries per call before giving up (429, 5xx, no answer). Default 6. */
-  maxAttempts?: number
   /** First backoff step for 5xx / no answer / a bare 429. Default 500 ms. */
   backoffBaseMs?: number
   /** Longest single wait (a rate-limit reset, a backoff step). Default 30 000 ms. */
   maxWaitMs?: number
-  /** Tests: a dispatcher of their own. */
-  dispatcher?: Dispatcher
-  /** Tests: how to wait. */
-  sleep?: (ms: number) => Promise<void>
-  random?: () => number
 }
 
 /** Page size of list calls (BigCommerce's maximum for V2 lists). */
 export const PAGE_SIZE = 250
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
-
-function headerNumber (headers: Record<string, string | string[] | undefined>, name: string): number | undefined {
-  const raw = headers[name]
-  const value = Array.isArray(raw) ? raw[0] : raw
+function headerNumber (headers: ResponseHeaders, name: string): number | undefined {
+  const value = headerValue(headers, name)
   if (value === undefined || value === '' || !/^[0-9]+(\.[0-9]+)?$/.test(value.trim())) return undefined
   return Number(value)
 }
@@ -79,99 +65,42 @@ export interface BigCommerceApi {
 
 export function createBigCommerceApi (options: BigCommerceApiOptions): BigCommerceApi {
   const base = new URL(options.apiUrl.replace(/\/+$/, '') + '/')
-  const timeoutMs = options.timeoutMs ?? 30_000
-  const maxAttempts = options.maxAttempts ?? 6
-  const backoffBaseMs = options.backoffBaseMs ?? 500
-  const maxWaitMs = options.maxWaitMs ?? 30_000
-  const sleep = options.sleep ?? defaultSleep
-  const random = options.random ?? Math.random
-  const ownPool = options.dispatcher === undefined
-  const dispatcher =
-    options.dispatcher ??
-    new Pool(base.origin, { connections: 4, connectTimeout: timeoutMs, headersTimeout: timeoutMs, bodyTimeout: timeoutMs })
-  const stats = { requests: 0, rateLimitedWaits: 0, retries: 0 }
   let pausedUntil = 0
-
-  const backoff = (attempt: number) => Math.floor(random() * Math.min(maxWaitMs, backoffBaseMs * 2 ** attempt))
-
-  async function waitForQuota () {
-    const wait = pausedUntil - Date.now()
-    if (wait > 0) await sleep(Math.min(wait, maxWaitMs))
-  }
+  const http = createPlatformHttp(options, {
+    title: 'BigCommerce',
+    credential: 'the access token',
+    base,
+    headers: { 'x-auth-token': options.accessToken, accept: 'application/json' },
+    where: (_path, url) => `GET ${url.pathname.replace(base.pathname, '/')}`,
+    error: (kind, message, status) => new BigCommerceApiError(kind, message, status),
+    emptyAsList: true,
+    // The quota is per store: a pause holds every call of this client until the reset.
+    async beforeAttempt (tools) {
+      const wait = pausedUntil - Date.now()
+      if (wait > 0) await tools.sleep(Math.min(wait, tools.maxWaitMs))
+    },
+    onHeaders (headers) {
+      const left = headerNumber(headers, 'x-rate-limit-requests-left')
+      const resetMs = headerNumber(headers, 'x-rate-limit-time-reset-ms')
+      if (left !== undefined && left <= 0 && resetMs !== undefined) pausedUntil = Math.max(pausedUntil, Date.now() + resetMs)
+    },
+    async onRateLimited (headers, attempt, tools) {
+      const resetMs = headerNumber(headers, 'x-rate-limit-time-reset-ms')
+      const retryAfterMs = (headerNumber(headers, 'x-retry-after') ?? 0) * 1000
+      const wait = Math.max(resetMs ?? 0, retryAfterMs)
+      if (wait > 0) {
+        pausedUntil = Math.max(pausedUntil, Date.now() + Math.min(wait, tools.maxWaitMs))
+      } else {
+        await tools.sleep(tools.backoff(attempt))
+      }
+    }
+  })
+  const parse = http.parse
 
   /** GET a path under the store (v2/…, v3/…): the parsed JSON, null for 404, [] for 204. */
   async function get (path: string, query: Record<string, string> = {}): Promise<unknown> {
-    const url = new URL(path, base)
-    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value)
-    const where = `GET ${url.pathname.replace(base.pathname, '/')}`
-    let lastProblem = ''
-    for (let attempt = 0; attempt < maxAttempts; attempt++) {
-      await waitForQuota()
-      stats.requests += 1
-      let response: Dispatcher.ResponseData
-      try {
-        response = await dispatcher.request({
-          origin: base.origin,
-          path: url.pathname + url.search,
-          method: 'GET',
-          headers: { 'x-auth-token': options.accessToken, accept: 'application/json' },
-          headersTimeout: timeoutMs,
-          bodyTimeout: timeoutMs
-        })
-      } catch (error) {
-        lastProblem = `no answer (${error instanceof Error ? ((error as { code?: string }).code ?? error.name) : 'error'})`
-        stats.retries += 1
-        await sleep(backoff(attempt))
-        continue
-      }
-      const status = response.statusCode
-      const left = headerNumber(response.headers, 'x-rate-limit-requests-left')
-      const resetMs = headerNumber(response.headers, 'x-rate-limit-time-reset-ms')
-      if (left !== undefined && left <= 0 && resetMs !== undefined) pausedUntil = Math.max(pausedUntil, Date.now() + resetMs)
-      const body = await response.body.text()
-      if (status === 429) {
-        const retryAfterMs = (headerNumber(response.headers, 'x-retry-after') ?? 0) * 1000
-        const wait = Math.max(resetMs ?? 0, retryAfterMs)
-        stats.rateLimitedWaits += 1
-        lastProblem = 'rate limited (429)'
-        if (wait > 0) {
-          pausedUntil = Math.max(pausedUntil, Date.now() + Math.min(wait, maxWaitMs))
-        } else {
-          await sleep(backoff(attempt))
-        }
-        continue
-      }
-      if (status >= 500) {
-        lastProblem = `BigCommerce answered ${status}`
-        stats.retries += 1
-        await sleep(backoff(attempt))
-        continue
-      }
-      if (status === 204) return []
-      if (status === 404) return null
-      if (status === 401 || status === 403) {
-        throw new BigCommerceApiError('auth', `${where}: BigCommerce refused the access token (${status})`, status)
-      }
-      if (status < 200 || status >= 300) throw new BigCommerceApiError('refused', `${where}: BigCommerce answered ${status}`, status)
-      try {
-        return body === '' ? [] : JSON.parse(body)
-      } catch {
-        throw new BigCommerceApiError('invalid_response', `${where}: the answer is not JSON`, status)
-      }
-    }
-    throw new BigCommerceApiError(
-      lastProblem.startsWith('rate') ? 'rate_limited' : 'unavailable',
-      `${where}: ${lastProblem} after ${maxAttempts} tries`
-    )
-  }
-
-  function parse<T extends z.ZodType> (schema: T, value: unknown, what: string): z.output<T> {
-    const parsed = schema.safeParse(value)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      throw new BigCommerceApiError('invalid_response', `${what}: ${issue.path.join('.') || '(body)'} ${issue.message}`)
-    }
-    return parsed.data
+    const answer = await http.get(path, query)
+    return answer === null ? null : answer.body
   }
 
   async function list<T extends z.ZodType> (path: string, schema: T, query: Record<string, string> = {}): Promise<z.output<T>[]> {
@@ -191,7 +120,7 @@ export function createBigCommerceApi (options: BigCommerceApiOptions): BigCommer
   }
 
   return {
-    stats,
+    stats: http.stats,
     getOrder,
     async getOrderBundle (orderId) {
       const body = await get(`v2/orders/${orderId}`, { include: 'consignments.line_items', consignment_structure: 'object' })
@@ -222,9 +151,7 @@ export function createBigCommerceApi (options: BigCommerceApiOptions): BigCommer
       })
       return body === null ? [] : parse(z.array(BcOrderSchema), body, 'GET /v2/orders')
     },
-    async close () {
-      if (ownPool) await dispatcher.close()
-    }
+    close: () => http.close()
   }
 }
 

@@ -2,6 +2,7 @@
 // the BIGCOMMERCE_* shortcut for the single tenant of the environment variables. Read by
 // src/config/config.ts (the only reader of the environment), which passes the variables in.
 import { z } from 'zod'
+import { checkStoresAcrossTenants, storeFromEnvironment, storeSecret } from '../store-config.ts'
 import { DEFAULT_IMPORT_STATUSES, NEVER_IMPORTABLE_STATUSES, parseStatus, statusName } from './statuses.ts'
 
 const EVENT_GATEWAYS = ['cybersource', 'authorizenet', 'paypal', 'noop'] as const
@@ -81,11 +82,7 @@ export function bigCommerceStore (
   where: string,
   problems: string[]
 ): BigCommerceStoreConfig {
-  const secret = (value: string | undefined, envName: string | undefined, key: string) => {
-    const found = value ?? (envName === undefined ? undefined : environment[envName])
-    if (envName !== undefined && (found === undefined || found === '')) problems.push(`${where}: ${key} names ${envName}, which is not set`)
-    return found === '' ? undefined : found
-  }
+  const secret = storeSecret(environment, where, problems)
   const headerValue =
     entry.webhookHeader === undefined
       ? undefined
@@ -129,53 +126,32 @@ export function bigCommerceStoreFromEnvironment (
   environment: Record<string, string | undefined>,
   problems: string[]
 ): BigCommerceStoreConfig[] {
-  const value = (name: keyof typeof ENVIRONMENT_NAMES) => {
-    const raw = environment[name]?.trim()
-    return raw === undefined || raw === '' ? undefined : raw
-  }
-  const given = Object.keys(ENVIRONMENT_NAMES).filter((name) => value(name as keyof typeof ENVIRONMENT_NAMES) !== undefined)
-  if (value('BIGCOMMERCE_STORE_HASH') === undefined) {
-    if (given.length > 0) problems.push(`${given.join(', ')}: need BIGCOMMERCE_STORE_HASH (the store they configure)`)
-    return []
-  }
-  let gateways: unknown = {}
-  const gatewaysText = value('BIGCOMMERCE_GATEWAYS')
-  if (gatewaysText !== undefined) {
-    try {
-      gateways = JSON.parse(gatewaysText)
-    } catch {
-      problems.push('BIGCOMMERCE_GATEWAYS: must be a JSON object like {"authorizenet":"noop","stripe":"noop"}')
-    }
-  }
-  const interval = value('BIGCOMMERCE_RECONCILE_INTERVAL_MS')
-  const headerName = value('BIGCOMMERCE_WEBHOOK_HEADER_NAME')
-  const headerValue = value('BIGCOMMERCE_WEBHOOK_HEADER_VALUE')
-  if ((headerName === undefined) !== (headerValue === undefined)) {
-    problems.push('BIGCOMMERCE_WEBHOOK_HEADER_NAME and BIGCOMMERCE_WEBHOOK_HEADER_VALUE: set both or neither')
-  }
-  const parsed = BigCommerceStoreEntrySchema.safeParse({
-    storeHash: value('BIGCOMMERCE_STORE_HASH'),
-    accessToken: value('BIGCOMMERCE_ACCESS_TOKEN'),
-    clientSecret: value('BIGCOMMERCE_CLIENT_SECRET'),
-    apiUrl: value('BIGCOMMERCE_API_URL'),
-    importStatuses: value('BIGCOMMERCE_IMPORT_STATUSES')
-      ?.split(',')
-      .map((status) => status.trim())
-      .filter(Boolean),
-    gateways,
-    externalIdPrefix: value('BIGCOMMERCE_EXTERNAL_ID_PREFIX'),
-    reconcileIntervalMs: interval === undefined ? undefined : Number(interval),
-    webhookHeader: headerName !== undefined && headerValue !== undefined ? { name: headerName, value: headerValue } : undefined
+  return storeFromEnvironment(environment, problems, {
+    names: ENVIRONMENT_NAMES,
+    storeVariable: 'BIGCOMMERCE_STORE_HASH',
+    wildcard: 'BIGCOMMERCE_*',
+    schema: BigCommerceStoreEntrySchema,
+    entry (read) {
+      const gateways = read.json('BIGCOMMERCE_GATEWAYS', '{"authorizenet":"noop","stripe":"noop"}')
+      const headerName = read.value('BIGCOMMERCE_WEBHOOK_HEADER_NAME')
+      const headerValue = read.value('BIGCOMMERCE_WEBHOOK_HEADER_VALUE')
+      if ((headerName === undefined) !== (headerValue === undefined)) {
+        problems.push('BIGCOMMERCE_WEBHOOK_HEADER_NAME and BIGCOMMERCE_WEBHOOK_HEADER_VALUE: set both or neither')
+      }
+      return {
+        storeHash: read.value('BIGCOMMERCE_STORE_HASH'),
+        accessToken: read.value('BIGCOMMERCE_ACCESS_TOKEN'),
+        clientSecret: read.value('BIGCOMMERCE_CLIENT_SECRET'),
+        apiUrl: read.value('BIGCOMMERCE_API_URL'),
+        importStatuses: read.list('BIGCOMMERCE_IMPORT_STATUSES'),
+        gateways,
+        externalIdPrefix: read.value('BIGCOMMERCE_EXTERNAL_ID_PREFIX'),
+        reconcileIntervalMs: read.number('BIGCOMMERCE_RECONCILE_INTERVAL_MS'),
+        webhookHeader: headerName !== undefined && headerValue !== undefined ? { name: headerName, value: headerValue } : undefined
+      }
+    },
+    store: (entry, where) => bigCommerceStore(entry, environment, where, problems)
   })
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0])
-      const name = Object.entries(ENVIRONMENT_NAMES).find(([, key]) => key === field)?.[0] ?? 'BIGCOMMERCE_*'
-      problems.push(`${name}: ${issue.message}`)
-    }
-    return []
-  }
-  return [bigCommerceStore(parsed.data, environment, 'BIGCOMMERCE_*', problems)]
 }
 
 /** Checks across tenants: a store sends to one tenant; one tenant's stores need distinct externalId prefixes; production needs secrets. */
@@ -184,30 +160,22 @@ export function checkBigCommerceStores (
   isProduction: boolean,
   problems: string[]
 ): void {
-  const owners = new Map<string, string>()
-  for (const tenant of tenants) {
-    const prefixes = new Set<string>()
-    for (const store of tenant.bigcommerce) {
-      const other = owners.get(store.storeHash)
-      if (other !== undefined) {
-        problems.push(`BigCommerce store ${store.storeHash} is listed for tenants ${other} and ${tenant.name}; a store sends to one tenant`)
-      }
-      owners.set(store.storeHash, tenant.name)
-      if (prefixes.has(store.externalIdPrefix)) {
-        problems.push(
-          `BigCommerce store ${store.storeHash}: tenant ${tenant.name} has another store with ` +
-            `externalIdPrefix "${store.externalIdPrefix}" (order ids would collide)`
-        )
-      }
-      prefixes.add(store.externalIdPrefix)
-      if (isProduction) {
-        if (store.clientSecret === undefined && store.webhookHeader === undefined) {
-          problems.push(`BigCommerce store ${store.storeHash}: clientSecret (or webhookHeader) is required when NODE_ENV=production`)
-        }
-        if (store.accessToken === undefined) {
-          problems.push(`BigCommerce store ${store.storeHash}: an accessToken is required when NODE_ENV=production`)
-        }
-      }
-    }
-  }
+  checkStoresAcrossTenants(
+    tenants.map((tenant) => ({ name: tenant.name, stores: tenant.bigcommerce })),
+    {
+      title: 'BigCommerce',
+      id: (store) => store.storeHash,
+      production: !isProduction
+        ? undefined
+        : (store, where) => {
+            const lacks: string[] = []
+            if (store.clientSecret === undefined && store.webhookHeader === undefined) {
+              lacks.push(`${where}: clientSecret (or webhookHeader) is required when NODE_ENV=production`)
+            }
+            if (store.accessToken === undefined) lacks.push(`${where}: an accessToken is required when NODE_ENV=production`)
+            return lacks
+          }
+    },
+    problems
+  )
 }

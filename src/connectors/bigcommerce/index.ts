@@ -10,7 +10,8 @@
 // is fetched by the frame's job, and its status decides whether it is imported now.
 import type { IncomingHttpHeaders } from 'node:http'
 import { z } from 'zod'
-import { PlatformApiError, type Classification, type Connector } from '../connector.ts'
+import type { Classification, Connector } from '../connector.ts'
+import { asPlatformApiError } from '../platform-http.ts'
 import { problemType } from '../../../schemas/problem.ts'
 import { createBigCommerceApi, parseBundle, BigCommerceApiError, type BigCommerceApi } from './api-client.ts'
 import type { BcOrderBundle } from './api-types.ts'
@@ -143,7 +144,7 @@ export const bigCommerceConnector: Connector<BigCommerceStoreConfig, BcOrderBund
     }
     return createBigCommerceApi({ apiUrl: store.apiUrl, accessToken: store.accessToken })
   },
-  fetchOrder: async (client, orderKey) => rethrow(() => client.getOrderBundle(Number(orderKey))),
+  fetchOrder: async (client, orderKey) => asPlatformApiError(() => client.getOrderBundle(Number(orderKey))),
   skipReason: (bundle, store) => statusSkipReason(bundle.order.status_id, store),
   mapToEvent (bundle, store) {
     const externalId = bigCommerceExternalId(store, bundle.order.id)
@@ -157,7 +158,7 @@ export const bigCommerceConnector: Connector<BigCommerceStoreConfig, BcOrderBund
   },
   async listChangedSince (client, store, since, cursor) {
     const page = cursor === null ? 1 : Number(cursor)
-    const orders = await rethrow(() => client.listOrdersModifiedSince(new Date(since), page))
+    const orders = await asPlatformApiError(() => client.listOrdersModifiedSince(new Date(since), page))
     return {
       orders: orders.map((order) => {
         const reason = statusSkipReason(order.status_id, store)
@@ -203,20 +204,5 @@ export const bigCommerceConnector: Connector<BigCommerceStoreConfig, BcOrderBund
       if (b.taxes === undefined) notes.push("no taxes given: the item tax is spread over the lines by their products' total_tax")
       return notes
     }
-  }
-}
-
-/** BigCommerce API failures as the frame's PlatformApiError (transient ones are retried by the frame's job). */
-async function rethrow<T> (call: () => Promise<T>): Promise<T> {
-  try {
-    return await call()
-  } catch (error) {
-    if (error instanceof BigCommerceApiError) {
-      throw new PlatformApiError(error.message, {
-        transient: error.kind === 'unavailable' || error.kind === 'rate_limited',
-        ...(error.status === undefined ? {} : { status: error.status })
-      })
-    }
-    throw error
   }
 }

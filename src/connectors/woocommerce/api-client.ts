@@ -2,41 +2,27 @@
 // consumer key and secret as HTTP Basic credentials (WooCommerce's way over HTTPS), only GETs (so any
 // of them may be repeated safely). WooCommerce core has no rate limit on this API, but hosts and
 // security plugins answer 429: it waits for Retry-After (seconds) or backs off; a 5xx, a timeout or
-// a lost connection is retried with exponential backoff and full jitter. Lists page by `page`
-// (1-based) and X-WP-TotalPages. The key and secret never reach a log line or an error message.
-import { Pool, type Dispatcher } from 'undici'
+// a lost connection is retried with exponential backoff and full jitter (the connectors' shared
+// retry loop, ../platform-http.ts; the Retry-After rule is this file's hook into it). Lists page by
+// `page` (1-based) and X-WP-TotalPages. The key and secret never reach a log line or an error message.
 import { z } from 'zod'
+import { createPlatformHttp, headerValue, PlatformHttpError, type PlatformHttpOptions } from '../platform-http.ts'
 import { type WcOrder, WcOrderSchema } from './api-types.ts'
 
 export type WooCommerceErrorKind = 'auth' | 'unavailable' | 'rate_limited' | 'invalid_response' | 'refused'
 
-export class WooCommerceApiError extends Error {
-  readonly kind: WooCommerceErrorKind
-  readonly status?: number
+export class WooCommerceApiError extends PlatformHttpError<WooCommerceErrorKind> {
   constructor (kind: WooCommerceErrorKind, message: string, status?: number) {
-    super(message)
+    super(kind, message, status)
     this.name = 'WooCommerceApiError'
-    this.kind = kind
-    if (status !== undefined) this.status = status
   }
 }
 
-export interface WooCommerceApiOptions {
+export interface WooCommerceApiOptions extends Omit<PlatformHttpOptions, 'dispatcher'> {
   /** The store's home URL (https://shop.example.com); /wp-json/wc/v3/… is appended. */
   storeUrl: string
   consumerKey: string
   consumerSecret: string
-  /** Connect, headers and body timeout of each call. Default 30 000 ms. */
-  timeoutMs?: number
-  /** Tries per call before giving up (429, 5xx, no answer). Default 6. */
-  maxAttempts?: number
-  /** First backoff step. Default 500 ms. */
-  backoffBaseMs?: number
-  /** Longest single wait. Default 30 000 ms. */
-  maxWaitMs?: number
-  /** Tests: how to wait. */
-  sleep?: (ms: number) => Promise<void>
-  random?: () => number
 }
 
 /** Page size of the reconciliation's list (the WordPress REST maximum). */
@@ -58,96 +44,26 @@ export interface WooCommerceApi {
   readonly stats: { requests: number; rateLimitedWaits: number; retries: number }
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
-
-function header (headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
-  const raw = headers[name]
-  return Array.isArray(raw) ? raw[0] : raw
-}
-
 export function createWooCommerceApi (options: WooCommerceApiOptions): WooCommerceApi {
-  const base = new URL(options.storeUrl.replace(/\/+$/, '') + '/wp-json/wc/v3/')
-  const timeoutMs = options.timeoutMs ?? 30_000
-  const maxAttempts = options.maxAttempts ?? 6
-  const backoffBaseMs = options.backoffBaseMs ?? 500
-  const maxWaitMs = options.maxWaitMs ?? 30_000
-  const sleep = options.sleep ?? defaultSleep
-  const random = options.random ?? Math.random
-  const pool = new Pool(base.origin, { connections: 4, connectTimeout: timeoutMs, headersTimeout: timeoutMs, bodyTimeout: timeoutMs })
   const authorization = 'Basic ' + Buffer.from(`${options.consumerKey}:${options.consumerSecret}`).toString('base64')
-  const stats = { requests: 0, rateLimitedWaits: 0, retries: 0 }
-  const backoff = (attempt: number) => Math.floor(random() * Math.min(maxWaitMs, backoffBaseMs * 2 ** attempt))
-
-  /** GET a path under wc/v3: the parsed JSON and headers, or null for 404. */
-  async function get (
-    path: string,
-    query: Record<string, string> = {}
-  ): Promise<{ body: unknown; headers: Dispatcher.ResponseData['headers'] } | null> {
-    const url = new URL(path, base)
-    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value)
-    const where = `GET /wp-json/wc/v3/${path}`
-    let lastProblem = ''
-    for (let attempt = 0; attempt < maxAttempts; attempt++) {
-      stats.requests += 1
-      let response: Dispatcher.ResponseData
-      try {
-        response = await pool.request({
-          path: url.pathname + url.search,
-          method: 'GET',
-          headers: { authorization, accept: 'application/json', 'user-agent': 'kibo-order-bridge' },
-          headersTimeout: timeoutMs,
-          bodyTimeout: timeoutMs
-        })
-      } catch (error) {
-        lastProblem = `no answer (${error instanceof Error ? ((error as { code?: string }).code ?? error.name) : 'error'})`
-        stats.retries += 1
-        await sleep(backoff(attempt))
-        continue
-      }
-      const status = response.statusCode
-      const text = await response.body.text()
-      if (status === 429) {
-        stats.rateLimitedWaits += 1
-        lastProblem = 'rate limited (429)'
-        const retryAfter = header(response.headers, 'retry-after')
-        const seconds = retryAfter !== undefined && /^[0-9]+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined
-        await sleep(seconds === undefined ? backoff(attempt) : Math.min(maxWaitMs, seconds * 1000))
-        continue
-      }
-      if (status >= 500) {
-        lastProblem = `WooCommerce answered ${status}`
-        stats.retries += 1
-        await sleep(backoff(attempt))
-        continue
-      }
-      if (status === 404) return null
-      if (status === 401 || status === 403) {
-        throw new WooCommerceApiError('auth', `${where}: WooCommerce refused the consumer key (${status})`, status)
-      }
-      if (status < 200 || status >= 300) throw new WooCommerceApiError('refused', `${where}: WooCommerce answered ${status}`, status)
-      try {
-        return { body: JSON.parse(text), headers: response.headers }
-      } catch {
-        throw new WooCommerceApiError('invalid_response', `${where}: the answer is not JSON`, status)
-      }
+  const http = createPlatformHttp(options, {
+    title: 'WooCommerce',
+    credential: 'the consumer key',
+    base: new URL(options.storeUrl.replace(/\/+$/, '') + '/wp-json/wc/v3/'),
+    headers: { authorization, accept: 'application/json', 'user-agent': 'kibo-order-bridge' },
+    where: (path) => `GET /wp-json/wc/v3/${path}`,
+    error: (kind, message, status) => new WooCommerceApiError(kind, message, status),
+    // Retry-After (whole seconds) when the host or a security plugin sends it, else the backoff.
+    async onRateLimited (headers, attempt, tools) {
+      const retryAfter = headerValue(headers, 'retry-after')
+      const seconds = retryAfter !== undefined && /^[0-9]+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined
+      await tools.sleep(seconds === undefined ? tools.backoff(attempt) : Math.min(tools.maxWaitMs, seconds * 1000))
     }
-    throw new WooCommerceApiError(
-      lastProblem.startsWith('rate') ? 'rate_limited' : 'unavailable',
-      `${where}: ${lastProblem} after ${maxAttempts} tries`
-    )
-  }
-
-  function parse<T extends z.ZodType> (schema: T, value: unknown, what: string): z.output<T> {
-    const parsed = schema.safeParse(value)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      throw new WooCommerceApiError('invalid_response', `${what}: ${issue.path.join('.') || '(body)'} ${issue.message}`)
-    }
-    return parsed.data
-  }
+  })
+  const { get, parse } = http
 
   return {
-    stats,
+    stats: http.stats,
     async getOrder (orderId) {
       const answer = await get(`orders/${orderId}`)
       return answer === null ? null : parse(WcOrderSchema, answer.body, `GET /wp-json/wc/v3/orders/${orderId}`)
@@ -163,14 +79,12 @@ export function createWooCommerceApi (options: WooCommerceApiOptions): WooCommer
         page: String(page)
       })
       if (answer === null) return { orders: [], totalPages: 0 }
-      const totalPages = Number(header(answer.headers, 'x-wp-totalpages') ?? '1')
+      const totalPages = Number(headerValue(answer.headers, 'x-wp-totalpages') ?? '1')
       return {
         orders: parse(z.array(WcOrderSchema), answer.body, 'GET /wp-json/wc/v3/orders'),
         totalPages: Number.isInteger(totalPages) && totalPages >= 0 ? totalPages : 1
       }
     },
-    async close () {
-      await pool.close()
-    }
+    close: () => http.close()
   }
 }

@@ -2,6 +2,7 @@
 // the WOOCOMMERCE_* shortcut for the single tenant of the environment variables. Read by
 // src/config/config.ts (the only reader of the environment), which passes the variables in.
 import { z } from 'zod'
+import { checkStoresAcrossTenants, storeFromEnvironment, storeSecret } from '../store-config.ts'
 
 const EVENT_GATEWAYS = ['cybersource', 'authorizenet', 'paypal', 'noop'] as const
 
@@ -84,11 +85,7 @@ export function wooCommerceStore (
   where: string,
   problems: string[]
 ): WooCommerceStoreConfig {
-  const secret = (value: string | undefined, envName: string | undefined, key: string) => {
-    const found = value ?? (envName === undefined ? undefined : environment[envName])
-    if (envName !== undefined && (found === undefined || found === '')) problems.push(`${where}: ${key} names ${envName}, which is not set`)
-    return found === '' ? undefined : found
-  }
+  const secret = storeSecret(environment, where, problems)
   const secretsText = secret(undefined, entry.webhookSecretsEnv, 'webhookSecretsEnv')
   const webhookSecrets = [
     ...(entry.webhookSecrets ?? []),
@@ -123,55 +120,28 @@ const ENVIRONMENT_NAMES = {
   WOOCOMMERCE_RECONCILE_INTERVAL_MS: 'reconcileIntervalMs'
 } as const
 
-const list = (text: string | undefined) =>
-  text
-    ?.split(',')
-    .map((value) => value.trim())
-    .filter(Boolean)
-
 /** WOOCOMMERCE_* (single tenant): the one store they describe, or none when WOOCOMMERCE_STORE_URL is unset. */
 export function wooCommerceStoreFromEnvironment (
   environment: Record<string, string | undefined>,
   problems: string[]
 ): WooCommerceStoreConfig[] {
-  const value = (name: keyof typeof ENVIRONMENT_NAMES) => {
-    const raw = environment[name]?.trim()
-    return raw === undefined || raw === '' ? undefined : raw
-  }
-  const given = Object.keys(ENVIRONMENT_NAMES).filter((name) => value(name as keyof typeof ENVIRONMENT_NAMES) !== undefined)
-  if (value('WOOCOMMERCE_STORE_URL') === undefined) {
-    if (given.length > 0) problems.push(`${given.join(', ')}: need WOOCOMMERCE_STORE_URL (the store they configure)`)
-    return []
-  }
-  let gateways: unknown = {}
-  const gatewaysText = value('WOOCOMMERCE_GATEWAYS')
-  if (gatewaysText !== undefined) {
-    try {
-      gateways = JSON.parse(gatewaysText)
-    } catch {
-      problems.push('WOOCOMMERCE_GATEWAYS: must be a JSON object like {"ppcp-gateway":"paypal","stripe":"noop"}')
-    }
-  }
-  const interval = value('WOOCOMMERCE_RECONCILE_INTERVAL_MS')
-  const parsed = WooCommerceStoreEntrySchema.safeParse({
-    storeUrl: value('WOOCOMMERCE_STORE_URL'),
-    webhookSecrets: list(value('WOOCOMMERCE_WEBHOOK_SECRETS')),
-    consumerKey: value('WOOCOMMERCE_CONSUMER_KEY'),
-    consumerSecret: value('WOOCOMMERCE_CONSUMER_SECRET'),
-    importStatuses: list(value('WOOCOMMERCE_IMPORT_STATUSES')),
-    gateways,
-    externalIdPrefix: value('WOOCOMMERCE_EXTERNAL_ID_PREFIX'),
-    reconcileIntervalMs: interval === undefined ? undefined : Number(interval)
+  return storeFromEnvironment(environment, problems, {
+    names: ENVIRONMENT_NAMES,
+    storeVariable: 'WOOCOMMERCE_STORE_URL',
+    wildcard: 'WOOCOMMERCE_*',
+    schema: WooCommerceStoreEntrySchema,
+    entry: (read) => ({
+      storeUrl: read.value('WOOCOMMERCE_STORE_URL'),
+      webhookSecrets: read.list('WOOCOMMERCE_WEBHOOK_SECRETS'),
+      consumerKey: read.value('WOOCOMMERCE_CONSUMER_KEY'),
+      consumerSecret: read.value('WOOCOMMERCE_CONSUMER_SECRET'),
+      importStatuses: read.list('WOOCOMMERCE_IMPORT_STATUSES'),
+      gateways: read.json('WOOCOMMERCE_GATEWAYS', '{"ppcp-gateway":"paypal","stripe":"noop"}'),
+      externalIdPrefix: read.value('WOOCOMMERCE_EXTERNAL_ID_PREFIX'),
+      reconcileIntervalMs: read.number('WOOCOMMERCE_RECONCILE_INTERVAL_MS')
+    }),
+    store: (entry, where) => wooCommerceStore(entry, environment, where, problems)
   })
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0])
-      const name = Object.entries(ENVIRONMENT_NAMES).find(([, key]) => key === field)?.[0] ?? 'WOOCOMMERCE_*'
-      problems.push(`${name}: ${issue.message}`)
-    }
-    return []
-  }
-  return [wooCommerceStore(parsed.data, environment, 'WOOCOMMERCE_*', problems)]
 }
 
 /** Checks across tenants: a store sends to one tenant; distinct externalId prefixes per tenant; production needs secrets and keys. */
@@ -180,35 +150,25 @@ export function checkWooCommerceStores (
   isProduction: boolean,
   problems: string[]
 ): void {
-  const owners = new Map<string, string>()
-  for (const tenant of tenants) {
-    const prefixes = new Set<string>()
-    for (const store of tenant.woocommerce) {
-      const other = owners.get(store.store)
-      if (other !== undefined) {
-        problems.push(`WooCommerce store ${store.store} is listed for tenants ${other} and ${tenant.name}; a store sends to one tenant`)
-      }
-      owners.set(store.store, tenant.name)
-      if (prefixes.has(store.externalIdPrefix)) {
-        problems.push(
-          `WooCommerce store ${store.store}: tenant ${tenant.name} has another store with ` +
-            `externalIdPrefix "${store.externalIdPrefix}" (order ids would collide)`
-        )
-      }
-      prefixes.add(store.externalIdPrefix)
-      if (isProduction) {
-        if (store.webhookSecrets.length === 0) {
-          problems.push(`WooCommerce store ${store.store}: webhookSecrets are required when NODE_ENV=production`)
-        }
-        if (store.consumerKey === undefined || store.consumerSecret === undefined) {
-          problems.push(`WooCommerce store ${store.store}: consumerKey and consumerSecret are required when NODE_ENV=production`)
-        }
-        if (!store.storeUrl.startsWith('https://')) {
-          problems.push(
-            `WooCommerce store ${store.store}: storeUrl must be https when NODE_ENV=production (the REST API keys go by HTTP Basic auth)`
-          )
-        }
-      }
-    }
-  }
+  checkStoresAcrossTenants(
+    tenants.map((tenant) => ({ name: tenant.name, stores: tenant.woocommerce })),
+    {
+      title: 'WooCommerce',
+      id: (store) => store.store,
+      production: !isProduction
+        ? undefined
+        : (store, where) => {
+            const lacks: string[] = []
+            if (store.webhookSecrets.length === 0) lacks.push(`${where}: webhookSecrets are required when NODE_ENV=production`)
+            if (store.consumerKey === undefined || store.consumerSecret === undefined) {
+              lacks.push(`${where}: consumerKey and consumerSecret are required when NODE_ENV=production`)
+            }
+            if (!store.storeUrl.startsWith('https://')) {
+              lacks.push(`${where}: storeUrl must be https when NODE_ENV=production (the REST API keys go by HTTP Basic auth)`)
+            }
+            return lacks
+          }
+    },
+    problems
+  )
 }

@@ -10,7 +10,8 @@
 // fast path. The order is fetched again by the frame's job, so what is imported is the order as it
 // is now, whatever delivery brought it.
 import { z } from 'zod'
-import { PlatformApiError, type Connector } from '../connector.ts'
+import type { Connector } from '../connector.ts'
+import { asPlatformApiError } from '../platform-http.ts'
 import { problemType } from '../../../schemas/problem.ts'
 import { ProblemError } from '../../plugins/problems.ts'
 import { createWooCommerceApi, PAGE_SIZE, WooCommerceApiError, type WooCommerceApi } from './api-client.ts'
@@ -67,7 +68,7 @@ export const wooCommerceConnector: Connector<WooCommerceStoreConfig, WcOrder, Wo
     }
     return createWooCommerceApi({ storeUrl: store.storeUrl, consumerKey: store.consumerKey, consumerSecret: store.consumerSecret })
   },
-  fetchOrder: async (client, orderKey) => rethrow(() => client.getOrder(Number(orderKey))),
+  fetchOrder: async (client, orderKey) => asPlatformApiError(() => client.getOrder(Number(orderKey))),
   skipReason: (order, store) => statusSkipReason(order.status, store),
   mapToEvent (order, store) {
     const externalId = wooCommerceExternalId(store, order.id)
@@ -81,7 +82,7 @@ export const wooCommerceConnector: Connector<WooCommerceStoreConfig, WcOrder, Wo
   },
   async listChangedSince (client, store, since, cursor) {
     const page = cursor === null ? 1 : Number(cursor)
-    const answer = await rethrow(() => client.listOrdersModifiedAfter(new Date(since), store.importStatuses, page))
+    const answer = await asPlatformApiError(() => client.listOrdersModifiedAfter(new Date(since), store.importStatuses, page))
     const orders = answer.orders.map((order) => {
       const reason = statusSkipReason(order.status, store)
       return {
@@ -129,20 +130,5 @@ export const wooCommerceConnector: Connector<WooCommerceStoreConfig, WcOrder, Wo
       }
       return notes
     }
-  }
-}
-
-/** WooCommerce API failures as the frame's PlatformApiError (transient ones are retried by the frame's job). */
-async function rethrow<T> (call: () => Promise<T>): Promise<T> {
-  try {
-    return await call()
-  } catch (error) {
-    if (error instanceof WooCommerceApiError) {
-      throw new PlatformApiError(error.message, {
-        transient: error.kind === 'unavailable' || error.kind === 'rate_limited',
-        ...(error.status === undefined ? {} : { status: error.status })
-      })
-    }
-    throw error
   }
 }
