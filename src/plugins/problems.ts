@@ -31,8 +31,12 @@ export function sendProblem (reply: FastifyReply, problem: Problem, headers: Rec
     .send(problem)
 }
 
-/** `/data/items/0/unitPrice` (Fastify's instancePath) → `data.items[0].unitPrice`. */
+/**
+ * `/data/items/0/unitPrice` (Fastify's instancePath) → `data.items[0].unitPrice`; `` and `/` (the
+ * body itself, e.g. an unknown top-level field) → `(body)`.
+ */
 function pathFromInstancePath (instancePath: string): string {
+  if (instancePath === '' || instancePath === '/') return formatIssuePath([])
   const segments = instancePath
     .split('/')
     .slice(1)

@@ -84,6 +84,14 @@ t.test('invalid examples say what is wrong and where', async (t) => {
     'too-many-decimals names data.items[0].unitPrice'
   )
 
+  // An unknown field at the top of the body, and one inside data: the body itself, then the object that holds it.
+  const topLevel = await post({ ...(loadExample('cybersource-ship-usd') as object), externalId: 'SO-1' })
+  t.equal(topLevel.statusCode, 400)
+  t.match(topLevel.json().errors, [{ path: '(body)', message: /Unrecognized key: "externalId"/ }])
+  const event = loadExample('cybersource-ship-usd') as { data: Record<string, unknown> }
+  const nested = await post({ ...event, data: { ...event.data, colour: 'red' } })
+  t.match(nested.json().errors, [{ path: 'data', message: /Unrecognized key: "colour"/ }])
+
   const mismatch = await post(loadInvalidExample('totals-mismatch').event)
   const problem = mismatch.json()
   t.equal(problem.reconciliation.lineSum, '30.30')
