@@ -106,9 +106,10 @@ interface Connection<T> {
 function page<T> (nodes: T[], kind: string, args: PageArgs | undefined): Connection<T> {
   let offset = 0
   if (args?.after) {
-    const [what, at] = Buffer.from(args.after, 'base64url').toString('utf8').split(':')
-    offset = Number(at)
-    if (what !== kind || !Number.isInteger(offset) || offset < 0) throw new CursorError(args.after)
+    const decoded = Buffer.from(args.after, 'base64url').toString('utf8')
+    const colon = decoded.lastIndexOf(':')
+    offset = colon < 0 ? Number.NaN : Number(decoded.slice(colon + 1))
+    if (decoded.slice(0, colon) !== kind || !Number.isInteger(offset) || offset < 0) throw new CursorError(args.after)
   }
   const first = args === undefined || Number.isNaN(args.first) ? MAX_PAGE : args.first
   const slice = nodes.slice(offset, offset + first)
