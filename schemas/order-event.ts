@@ -103,6 +103,9 @@ const nonSchemaRulesText =
 // ---------------------------------------------------------------- building blocks
 
 /** Required text: 1..max characters. */
+/** Most items one order carries (large B2B orders have thousands of lines; storefront connectors read up to this). */
+export const MAX_ORDER_ITEMS = 10_000
+
 const text = (max = 255) => z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
 /** Optional text: may be null (absent) or empty. */
 const optionalText = (max = 255) => z.string().max(max, `must be at most ${max} characters`).nullish()
@@ -494,7 +497,7 @@ const orderShape = z.strictObject({
     .strictObject({ code: text().meta({ example: 'fedex_FEDEX_2_DAY' }), name: optionalText().meta({ example: 'FedEx 2Day' }) })
     .nullish()
     .meta({ description: '→ fulfillmentInfo.shippingMethodCode/Name' }),
-  items: z.array(ItemSchema).min(1, 'must have at least 1 item').max(500, 'must have at most 500 items'),
+  items: z.array(ItemSchema).min(1, 'must have at least 1 item').max(MAX_ORDER_ITEMS, `must have at most ${MAX_ORDER_ITEMS} items`),
   total: MoneySchema.meta({ description: 'Grand total the shopper paid', example: '46.71' }),
   payments: z.array(PaymentSchema).max(20, 'must have at most 20 payments').nullish().meta({ description: 'Required unless total is 0' }),
   fraud: FraudSchema.nullish(),

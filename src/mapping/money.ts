@@ -7,7 +7,7 @@ import { Decimal as DecimalBase } from 'decimal.js'
 
 // A private Decimal constructor: enough precision for any amount we accept
 // (12 integer digits + up to 4 fraction digits, times a quantity of 1,000,000 and summed
-// over 500 lines) so that no operation here ever rounds implicitly.
+// over 10,000 lines, MAX_ORDER_ITEMS) so that no operation here ever rounds implicitly.
 export const Decimal = DecimalBase.clone({ precision: 60, rounding: DecimalBase.ROUND_HALF_EVEN, toExpNeg: -100, toExpPos: 100 })
 // eslint-disable-next-line @typescript-eslint/no-redeclare -- the type of the values the Decimal constructor makes, named like it
 export type Decimal = InstanceType<typeof Decimal>

@@ -2,9 +2,13 @@
 // Cost-based throttling: a THROTTLED error (HTTP 200, or 429) carries extensions.cost.throttleStatus;
 // the wait is (requested − available) / restoreRate seconds, then the query is sent again. 429/5xx
 // and network errors are retried a few times here; past that the frame's job retries later.
+// An order's lines come 250 a page (Shopify's maximum): past the first page OrderForImport reads,
+// each next page is its own query (OrderLineItems / FulfillmentOrderLineItems with `after:
+// endCursor`), cost-checked and throttle-handled like any other, up to maxLineItems lines.
 import { Pool } from 'undici'
 import { PlatformApiError } from '../connector.ts'
-import { ORDER_FOR_IMPORT, ORDERS_UPDATED_SINCE } from './queries.ts'
+import { MAX_ORDER_ITEMS } from '../../../schemas/order-event.ts'
+import { FULFILLMENT_ORDER_LINE_ITEMS, ORDER_FOR_IMPORT, ORDER_LINE_ITEMS, ORDERS_UPDATED_SINCE } from './queries.ts'
 import { orderGid, type ShopifyOrder } from './order.ts'
 
 export interface ShopifyAdminClientOptions {
@@ -16,6 +20,13 @@ export interface ShopifyAdminClientOptions {
   /** Longest single wait for the throttle bucket or a Retry-After (default 10 s). */
   maxWaitMs?: number
   sleep?: (ms: number) => Promise<void>
+  /** Most lines read of one order or fulfillment order (default MAX_ORDER_ITEMS, 10,000); past it the order is flagged, not read on. */
+  maxLineItems?: number
+}
+
+interface Page<T> {
+  pageInfo?: { hasNextPage?: boolean; endCursor?: string | null }
+  nodes?: T[]
 }
 
 export interface ThrottleStatus {
@@ -59,6 +70,7 @@ export function createShopifyAdminClient (options: ShopifyAdminClientOptions): S
   const attempts = options.attempts ?? 5
   const maxWaitMs = options.maxWaitMs ?? 10_000
   const sleep = options.sleep ?? delay
+  const maxLineItems = options.maxLineItems ?? MAX_ORDER_ITEMS
   let throttled = 0
 
   async function query<T> (document: string, variables: Record<string, unknown>): Promise<T> {
@@ -125,26 +137,79 @@ export function createShopifyAdminClient (options: ShopifyAdminClientOptions): S
     throw lastError ?? new PlatformApiError('Shopify Admin API: no answer', { transient: true })
   }
 
+  /**
+   * Every node of a connection whose first page is `first`: the next page is asked with the last
+   * endCursor while hasNextPage, up to maxLineItems nodes; `beyond` is called when there are more.
+   */
+  async function allPages<T> (
+    first: Page<T> | undefined,
+    what: string,
+    nextPage: (after: string) => Promise<Page<T> | undefined>,
+    beyond: () => void
+  ): Promise<T[]> {
+    const nodes = [...(first?.nodes ?? [])]
+    let pageInfo = first?.pageInfo
+    while (pageInfo?.hasNextPage === true) {
+      if (nodes.length >= maxLineItems) break
+      const after = pageInfo.endCursor
+      if (typeof after !== 'string' || after === '') {
+        throw new PlatformApiError(`Shopify Admin API: the lines of ${what} have a next page but no endCursor`, { transient: false })
+      }
+      const page = await nextPage(after)
+      if (page === undefined || page === null) {
+        // The order (or fulfillment order) is gone between two pages: read it again later.
+        throw new PlatformApiError(`Shopify Admin API: ${what} was not found while reading its lines after cursor ${after}`, {
+          transient: true
+        })
+      }
+      if (page.pageInfo?.hasNextPage === true && page.pageInfo.endCursor === after) {
+        throw new PlatformApiError(`Shopify Admin API: the lines of ${what} did not move past cursor ${after}`, { transient: false })
+      }
+      nodes.push(...(page.nodes ?? []))
+      pageInfo = page.pageInfo
+    }
+    if (nodes.length > maxLineItems || (pageInfo?.hasNextPage === true && nodes.length >= maxLineItems)) {
+      beyond()
+      return nodes.slice(0, maxLineItems)
+    }
+    return nodes
+  }
+
   return {
     query,
     async order (orderKey) {
       const data = await query<{ order: any }>(ORDER_FOR_IMPORT, { id: orderGid(orderKey) })
       const order = data?.order
       if (order === null || order === undefined) return null
-      if (order.lineItems?.pageInfo?.hasNextPage) {
-        throw new PlatformApiError(`Shopify order ${orderKey} has more than 250 lines; the connector reads at most 250`, {
-          transient: false
-        })
+      let moreLineItemsThan: number | undefined
+      const lineItems = await allPages(order.lineItems, `order ${orderKey}`, async (after) => {
+        const next = await query<{ order: { lineItems: Page<any> } | null }>(ORDER_LINE_ITEMS, { id: order.id, after })
+        return next?.order?.lineItems
+      }, () => { moreLineItemsThan = maxLineItems })
+      const fulfillmentOrders = []
+      for (const fulfillmentOrder of order.fulfillmentOrders?.nodes ?? []) {
+        if (moreLineItemsThan !== undefined) {
+          // Refused for its size anyway: no more pages read.
+          fulfillmentOrders.push({ ...fulfillmentOrder, lineItems: fulfillmentOrder.lineItems?.nodes ?? [] })
+          continue
+        }
+        const what = `fulfillment order ${fulfillmentOrder.id} of order ${orderKey}`
+        const lines = await allPages(fulfillmentOrder.lineItems, what, async (after) => {
+          const next = await query<{ fulfillmentOrder: { lineItems: Page<any> } | null }>(FULFILLMENT_ORDER_LINE_ITEMS, {
+            id: fulfillmentOrder.id,
+            after
+          })
+          return next?.fulfillmentOrder?.lineItems
+        }, () => { moreLineItemsThan = maxLineItems })
+        fulfillmentOrders.push({ ...fulfillmentOrder, lineItems: lines })
       }
       return {
         ...order,
-        lineItems: order.lineItems?.nodes ?? [],
+        lineItems,
         shippingLines: order.shippingLines?.nodes ?? [],
         transactions: order.transactions ?? [],
-        fulfillmentOrders: (order.fulfillmentOrders?.nodes ?? []).map((fulfillmentOrder: any) => ({
-          ...fulfillmentOrder,
-          lineItems: fulfillmentOrder.lineItems?.nodes ?? []
-        }))
+        fulfillmentOrders,
+        ...(moreLineItemsThan === undefined ? {} : { moreLineItemsThan })
       } as ShopifyOrder
     },
     async ordersUpdatedSince (since, cursor, pageSize = 100) {

@@ -12,7 +12,7 @@
 //   payments    successful AUTHORIZATION / SALE transactions (a SALE or a captured authorization
 //               is collected), gateway by the store's table, else noop with the Shopify ids recorded
 import type { ShopifyStoreConfig } from '../../config/config.ts'
-import { OrderEventSchema, type OrderEvent } from '../../../schemas/order-event.ts'
+import { MAX_ORDER_ITEMS, OrderEventSchema, type OrderEvent } from '../../../schemas/order-event.ts'
 import { ProblemTypes, problemType, type Problem } from '../../../schemas/problem.ts'
 import { reconcileTotals } from '../../mapping/reconcile.ts'
 import { allocateLargestRemainder, checkScale, Decimal, money, moneyText, sum, times } from '../../mapping/money.ts'
@@ -232,7 +232,14 @@ function mapOrThrow (order: ShopifyOrder, options: ShopifyMappingOptions, extern
 
   const lines = order.lineItems.filter((line) => line.quantity > 0)
   if (lines.length === 0) issues.push({ path: 'line_items', message: 'has no line with a quantity' })
-  if (lines.length > 500) issues.push({ path: 'line_items', message: `has ${lines.length} lines; an event carries at most 500` })
+  if (order.moreLineItemsThan !== undefined) {
+    issues.push({
+      path: 'line_items',
+      message: `has more than ${order.moreLineItemsThan} lines; the connector reads at most ${order.moreLineItemsThan} lines of an order`
+    })
+  } else if (lines.length > MAX_ORDER_ITEMS) {
+    issues.push({ path: 'line_items', message: `has ${lines.length} lines; an event carries at most ${MAX_ORDER_ITEMS}` })
+  }
 
   const items = lines.map((line, index) => {
     const path = `line_items[${index}]`

@@ -102,6 +102,11 @@ export interface ShopifyOrder {
   shippingLines: ShopifyShippingLine[]
   transactions: ShopifyTransaction[]
   fulfillmentOrders: ShopifyFulfillmentOrder[]
+  /**
+   * Set by the Admin API client when the order (or one of its fulfillment orders) has more lines
+   * than it reads (MAX_ORDER_ITEMS): it stops paging there and the mapping refuses the order.
+   */
+  moreLineItemsThan?: number
 }
 
 /** The numeric id at the end of a GraphQL global id ("gid://shopify/Order/820982911946154508" → "820982911946154508"). */

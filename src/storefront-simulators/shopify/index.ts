@@ -1,8 +1,12 @@
 // A Shopify GraphQL Admin API stand-in for development and tests:
 //   POST {url}/{shop}/admin/api/{version}/graphql.json   (X-Shopify-Access-Token)
-// It answers the two documents the connector sends (src/connectors/shopify/queries.ts), by
-// operation name: OrderForImport (order with transactions and fulfillment orders) and
-// OrdersUpdatedSince (orders(query: "updated_at:>='…'", sortKey: UPDATED_AT) with cursor paging).
+// It answers the documents the connector sends (src/connectors/shopify/queries.ts), by operation
+// name: OrderForImport (order with transactions and fulfillment orders), OrderLineItems and
+// FulfillmentOrderLineItems (the next page of lines, `after:` a cursor) and OrdersUpdatedSince
+// (orders(query: "updated_at:>='…'", sortKey: UPDATED_AT)). Connections page as Shopify's do:
+// `first` nodes after the `after` cursor, with pageInfo { hasNextPage endCursor }; a document
+// asking for more than 250 nodes of a connection (literal or variable) is answered with an error,
+// as Shopify refuses it (the wording is the stand-in's).
 // Orders are kept as REST orders (webhook bodies) and served in the GraphQL shape. Cost-based
 // throttling (a leaky bucket, THROTTLED errors with extensions.cost.throttleStatus, as Shopify
 // answers) and a 5xx fault switch are off until a test or an operator turns them on.
@@ -50,7 +54,77 @@ export interface ShopifySimulator {
 }
 
 /** What a query costs here (Shopify computes it from the document; these are in its range). */
-const COST: Record<string, number> = { OrderForImport: 60, OrdersUpdatedSince: 12 }
+const COST: Record<string, number> = { OrderForImport: 60, OrderLineItems: 30, FulfillmentOrderLineItems: 10, OrdersUpdatedSince: 12 }
+
+/** Shopify's largest page (shopify.dev/docs/api/usage/pagination-graphql). */
+const MAX_PAGE = 250
+
+interface PageArgs {
+  first: number
+  after: string | null
+}
+
+/** A connection argument's value: an integer or string literal, or a `$variable`. */
+function argument (args: string, name: string, variables: Record<string, any>): unknown {
+  const match = new RegExp(`\\b${name}\\s*:\\s*(\\$\\w+|-?\\d+|"[^"]*"|null)`).exec(args)
+  if (match === null) return undefined
+  const value = match[1]
+  if (value.startsWith('$')) return variables[value.slice(1)]
+  if (value === 'null') return null
+  return value.startsWith('"') ? value.slice(1, -1) : Number(value)
+}
+
+/** The page arguments of every `field(…)` in the document, in document order. */
+function pagesOf (document: string, field: string, variables: Record<string, any>): PageArgs[] {
+  return [...document.matchAll(new RegExp(`\\b${field}\\(([^)]*)\\)`, 'g'))].map((match) => {
+    const after = argument(match[1], 'after', variables)
+    return { first: Number(argument(match[1], 'first', variables)), after: typeof after === 'string' ? after : null }
+  })
+}
+
+/** Why the document asks for a page Shopify would not give: no first/last, or more than 250. */
+function pageSizeProblem (document: string, variables: Record<string, any>): string | undefined {
+  for (const match of document.matchAll(/\b(\w+)\(([^)]*)\)/g)) {
+    for (const name of ['first', 'last']) {
+      const value = argument(match[2], name, variables)
+      if (value === undefined) continue
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return `${match[1]}: ${name} must be a non-negative integer`
+      if (value > MAX_PAGE) return `${match[1]}: ${name} is ${value}; a connection returns at most ${MAX_PAGE} nodes per page`
+    }
+  }
+  return undefined
+}
+
+const cursorOf = (kind: string, offset: number) => Buffer.from(`${kind}:${offset}`).toString('base64url')
+
+/** `first` nodes after the cursor, with Shopify's pageInfo; an unreadable cursor is an error. */
+interface Connection<T> {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null }
+  nodes: T[]
+}
+
+function page<T> (nodes: T[], kind: string, args: PageArgs | undefined): Connection<T> {
+  let offset = 0
+  if (args?.after) {
+    const decoded = Buffer.from(args.after, 'base64url').toString('utf8')
+    const colon = decoded.lastIndexOf(':')
+    offset = colon < 0 ? Number.NaN : Number(decoded.slice(colon + 1))
+    if (decoded.slice(0, colon) !== kind || !Number.isInteger(offset) || offset < 0) throw new CursorError(args.after)
+  }
+  const first = args === undefined || Number.isNaN(args.first) ? MAX_PAGE : args.first
+  const slice = nodes.slice(offset, offset + first)
+  const next = offset + slice.length
+  return {
+    pageInfo: { hasNextPage: next < nodes.length, endCursor: slice.length === 0 ? null : cursorOf(kind, next) },
+    nodes: slice
+  }
+}
+
+class CursorError extends Error {
+  constructor (cursor: string) {
+    super(`Invalid cursor for this connection: ${cursor}`)
+  }
+}
 
 function send (res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json' })
@@ -59,18 +133,21 @@ function send (res: ServerResponse, status: number, body: unknown) {
 
 const money = (set: any) => set
 
-/** A stored order in the GraphQL shape the connector's OrderForImport selects (connections as nodes). */
-function graphqlOrder (stored: StoredOrder) {
+/** A stored order in the GraphQL shape the connector's OrderForImport selects (connections as nodes, paged as asked). */
+function graphqlOrder (stored: StoredOrder, lineItems: PageArgs | undefined, fulfillmentLineItems: PageArgs | undefined) {
   const order = fromRestOrder(stored.rest, stored)
   const { orderNumber: _orderNumber, ...rest } = order
   return {
     ...rest,
     totalPriceSet: money(order.totalPriceSet),
-    lineItems: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: order.lineItems },
+    lineItems: page(order.lineItems, `LineItems/${order.id}`, lineItems),
     shippingLines: { nodes: order.shippingLines },
     transactions: order.transactions,
     fulfillmentOrders: {
-      nodes: order.fulfillmentOrders.map((fulfillmentOrder) => ({ ...fulfillmentOrder, lineItems: { nodes: fulfillmentOrder.lineItems } }))
+      nodes: order.fulfillmentOrders.map((fulfillmentOrder) => ({
+        ...fulfillmentOrder,
+        lineItems: page(fulfillmentOrder.lineItems, `FulfillmentOrderLineItems/${fulfillmentOrder.id}`, fulfillmentLineItems)
+      }))
     }
   }
 }
@@ -124,6 +201,9 @@ export async function startShopifySimulator (options: ShopifySimulatorOptions): 
     if (cost === undefined) {
       return send(res, 200, { errors: [{ message: `This stand-in does not answer operation ${operation || '(anonymous)'}` }] })
     }
+    const variables = request.variables ?? {}
+    const tooLarge = pageSizeProblem(request.query ?? '', variables)
+    if (tooLarge !== undefined) return send(res, 200, { errors: [{ message: tooLarge, extensions: { code: 'BAD_REQUEST' } }] })
     stats.queries++
     stats.byOperation[operation] = (stats.byOperation[operation] ?? 0) + 1
 
@@ -150,10 +230,34 @@ export async function startShopifySimulator (options: ShopifySimulatorOptions): 
     }
     const extensions = { cost: { requestedQueryCost: cost, actualQueryCost: cost, throttleStatus } }
     const shopOrders = orders.get(shop) ?? new Map<string, StoredOrder>()
-    const variables = request.variables ?? {}
-    if (operation === 'OrderForImport') {
-      const stored = shopOrders.get(legacyId(String(variables.id ?? '')))
-      return send(res, 200, { data: { order: stored === undefined ? null : graphqlOrder(stored) }, extensions })
+    const document = request.query ?? ''
+    try {
+      if (operation === 'OrderForImport') {
+        const stored = shopOrders.get(legacyId(String(variables.id ?? '')))
+        const [lineItems, fulfillmentLineItems] = pagesOf(document, 'lineItems', variables)
+        const order = stored === undefined ? null : graphqlOrder(stored, lineItems, fulfillmentLineItems)
+        return send(res, 200, { data: { order }, extensions })
+      }
+      if (operation === 'OrderLineItems') {
+        const stored = shopOrders.get(legacyId(String(variables.id ?? '')))
+        if (stored === undefined) return send(res, 200, { data: { order: null }, extensions })
+        const order = fromRestOrder(stored.rest)
+        const lineItems = page(order.lineItems, `LineItems/${order.id}`, pagesOf(document, 'lineItems', variables)[0])
+        return send(res, 200, { data: { order: { lineItems } }, extensions })
+      }
+      if (operation === 'FulfillmentOrderLineItems') {
+        const id = String(variables.id ?? '')
+        const fulfillmentOrder = [...shopOrders.values()]
+          .flatMap((stored) => stored.fulfillmentOrders)
+          .find((candidate) => candidate.id === id)
+        if (fulfillmentOrder === undefined) return send(res, 200, { data: { fulfillmentOrder: null }, extensions })
+        const args = pagesOf(document, 'lineItems', variables)[0]
+        const lineItems = page(fulfillmentOrder.lineItems, `FulfillmentOrderLineItems/${fulfillmentOrder.id}`, args)
+        return send(res, 200, { data: { fulfillmentOrder: { lineItems } }, extensions })
+      }
+    } catch (error) {
+      if (error instanceof CursorError) return send(res, 200, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] })
+      throw error
     }
     // OrdersUpdatedSince
     const filter = /updated_at:(>=|>)'?([^'\s]+)'?/.exec(String(variables.query ?? ''))
@@ -166,18 +270,18 @@ export async function startShopifySimulator (options: ShopifySimulatorOptions): 
         return inclusive ? at >= since : at > since
       })
       .sort((a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt) || a.legacyResourceId.localeCompare(b.legacyResourceId))
-    const offset = typeof variables.after === 'string' ? Number(Buffer.from(variables.after, 'base64url').toString('utf8')) : 0
-    const first = Math.min(250, Math.max(1, Number(variables.first ?? 50)))
-    const page = listed.slice(offset, offset + first)
-    const next = offset + page.length
+    let listedPage
+    try {
+      listedPage = page(listed, 'Orders', pagesOf(document, 'orders', variables)[0])
+    } catch (error) {
+      if (error instanceof CursorError) return send(res, 200, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] })
+      throw error
+    }
     return send(res, 200, {
       data: {
         orders: {
-          pageInfo: {
-            hasNextPage: next < listed.length,
-            endCursor: page.length === 0 ? null : Buffer.from(String(next)).toString('base64url')
-          },
-          nodes: page.map((order) => ({
+          pageInfo: listedPage.pageInfo,
+          nodes: listedPage.nodes.map((order) => ({
             id: order.id,
             legacyResourceId: order.legacyResourceId,
             name: order.name,

@@ -55,7 +55,8 @@ export interface Spec {
   noteAttributes?: Array<{ name: string; value: string }>
   /** Default: one SALE of the total on shopify_payments. */
   transactions?: TxSpec[] | ShopifyTransaction[]
-  pickup?: { locationId: string; name: string }
+  /** A PICK_UP fulfillment order at the location, of every line or of the first `lines` lines. */
+  pickup?: { locationId: string; name: string; lines?: number }
   updatedAt?: string
 }
 
@@ -206,7 +207,9 @@ export function derive (spec: Spec): Fixture {
             name: spec.pickup.name,
             location: { id: `gid://shopify/Location/${spec.pickup.locationId}`, legacyResourceId: spec.pickup.locationId }
           },
-          lineItems: lines.map((line: any) => ({ lineItem: { id: line.admin_graphql_api_id }, totalQuantity: line.quantity }))
+          lineItems: lines
+            .slice(0, spec.pickup.lines ?? lines.length)
+            .map((line: any) => ({ lineItem: { id: line.admin_graphql_api_id }, totalQuantity: line.quantity }))
         }
       ]
     : []
@@ -315,3 +318,25 @@ export function variants (): Fixture[] {
 
 /** A test order: imported only with importTestOrders. */
 export const testOrder = () => derive({ id: next++, name: `#1013-test-r${++round}`, test: true, lines: [{ qty: 1, price: '10.00' }] })
+
+/**
+ * A large B2B order derived from the sample: `count` lines of varied quantity, price, discount and
+ * tax (cents that do not divide evenly), freight shipping, and a PICK_UP fulfillment order holding
+ * the first `pickupLines` lines (its own lines page too when there are more than 250).
+ */
+export function largeOrder (count: number, pickupLines = 0): Fixture {
+  const lines: LineSpec[] = Array.from({ length: count }, (_, index) => ({
+    sku: `B2B-${String(index + 1).padStart(5, '0')}`,
+    qty: 1 + (index % 7),
+    price: `${(index % 23) + 1}.${String((index * 37) % 100).padStart(2, '0')}`,
+    ...(index % 5 === 0 ? { discount: `0.${String((index % 9) + 1).padStart(2, '0')}` } : {}),
+    tax: `${index % 3}.${String((index * 13) % 100).padStart(2, '0')}`
+  }))
+  return derive({
+    id: next++,
+    name: `#2001-b2b-${count}-lines-r${++round}`,
+    lines,
+    shipping: [{ title: 'LTL freight', price: '187.45', tax: '15.46' }],
+    ...(pickupLines > 0 ? { pickup: { locationId: '655441491', name: 'Austin warehouse', lines: pickupLines } } : {})
+  })
+}

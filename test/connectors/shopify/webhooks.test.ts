@@ -2,7 +2,8 @@
 // simulator, on PGlite and PostgreSQL: signed deliveries, every fixture imported once with Kibo's
 // total = current_total_price and Σ payments = total, duplicates (same event, create + paid, old
 // retries), refused deliveries storing nothing, a lost webhook found by the reconciler, throttling
-// and 5xx retried without doubles, an unmappable order failed then retried, preview, GET /v1/connectors.
+// and 5xx retried without doubles, an unmappable order failed then retried, a 600-line order paged
+// in whole, an order past the 10,000-line bound failed naming it, preview, GET /v1/connectors.
 import t, { type Test } from 'tap'
 import type { FastifyInstance } from 'fastify'
 import { randomUUID } from 'node:crypto'
@@ -12,7 +13,8 @@ import { eachDatabase } from '../../support/databases.ts'
 import { startShopifySimulator, type ShopifySimulator } from '../../../src/storefront-simulators/shopify/index.ts'
 import { shopifySignature } from '../../../src/connectors/shopify/webhook.ts'
 import { Decimal, sum } from '../../../src/mapping/money.ts'
-import { derive, sample, SAMPLE_TEXT, testOrder, variants, type Fixture } from './fixtures.ts'
+import { MAX_ORDER_ITEMS } from '../../../schemas/order-event.ts'
+import { derive, largeOrder, sample, SAMPLE_TEXT, testOrder, variants, type Fixture } from './fixtures.ts'
 
 const SHOP = 'acme.myshopify.com'
 const SECRETS = ['old-client-secret-being-rotated', 'new-client-secret']
@@ -198,6 +200,53 @@ t.test('Shopify connector over HTTP', async (t) => {
       t.equal(retry.statusCode, 202, retry.body)
       await imported(app, '#BROKEN-1')
       t.equal(app.kibo.simulator!.orders('#BROKEN-1').length, 1)
+    })
+
+    await t.test('a 600-line order: every line, paged 250 at a time, reaches Kibo; total and payments to the cent', async (t) => {
+      const fixture = largeOrder(600, 520)
+      sim.putOrder(SHOP, fixture.rest, fixture)
+      const before = { ...sim.stats.byOperation }
+      const body = JSON.stringify(fixture.rest)
+      const response = await deliver(app, body)
+      t.equal(response.statusCode, 202, response.body)
+      await imported(app, fixture.rest.name)
+      checkKibo(t, app, fixture)
+      const asked = Object.fromEntries(
+        Object.entries(sim.stats.byOperation).map(([operation, n]) => [operation, n - (before[operation] ?? 0)])
+      )
+      t.match(
+        asked,
+        { OrderForImport: 1, OrderLineItems: 2, FulfillmentOrderLineItems: 2 },
+        'one query per page: 250 + 250 + 100 lines, 250 + 250 + 20 pickup lines'
+      )
+      const kibo = app.kibo.simulator!.orders(fixture.rest.name)[0] as any
+      const items = kibo.items as Array<{ quantity: number; fulfillmentMethod: string; product: { productCode: string } }>
+      t.equal(items.length, 600, 'every line in the Kibo payload')
+      t.same(items.map((item) => item.product.productCode), fixture.rest.line_items.map((line: any) => line.sku), 'in Shopify order')
+      t.same(items.map((item) => item.quantity), fixture.rest.line_items.map((line: any) => line.quantity))
+      t.same(
+        items.map((item) => item.fulfillmentMethod),
+        items.map((_, index) => (index < 520 ? 'Pickup' : 'Ship')),
+        'the pickup lines from every page of the fulfillment order'
+      )
+    })
+
+    await t.test(`an order past ${MAX_ORDER_ITEMS} lines: a failed import naming the order and the bound`, async (t) => {
+      const fixture = largeOrder(MAX_ORDER_ITEMS + 1)
+      sim.putOrder(SHOP, fixture.rest, fixture)
+      // Found by the reconciler (its webhook body would be over BODY_LIMIT): fetched, paged to the bound, refused.
+      const response = await app.inject({
+        method: 'POST',
+        url: `/v1/connectors/shopify/${SHOP}/reconcile`,
+        payload: { since: new Date(Date.now() - 3_600_000).toISOString() }
+      })
+      t.equal(response.statusCode, 200, response.body)
+      const failed = await waitFor(`${fixture.rest.name} failed`, async () =>
+        (await importsOf(app, fixture.rest.name)).find((item) => item.status === 'failed'))
+      const error = JSON.stringify(failed.lastError)
+      t.match(error, `Shopify order ${fixture.rest.name} (${fixture.orderKey})`)
+      t.match(error, `has more than ${MAX_ORDER_ITEMS} lines; the connector reads at most ${MAX_ORDER_ITEMS}`)
+      t.equal(app.kibo.simulator!.orders(fixture.rest.name).length, 0, 'nothing sent to Kibo')
     })
 
     await t.test('preview: event and Kibo payload, nothing stored', async (t) => {
