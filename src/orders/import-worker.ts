@@ -308,7 +308,7 @@ export default fp(
           correlationId,
           created
         })
-        await app.restrictions.afterImport(imported, importLog)
+        await app.restrictions.afterImport(imported, () => importLog)
         importLog.info(
           {
             outcome: 'imported',
