@@ -302,12 +302,12 @@ export default fp(
           created = result.created
           correlationId = result.correlationId ?? null
         }
-        const imported = await app.imports.markImported(record.importId, workerId, {
-          kiboOrderId: kiboOrder.id,
-          kiboOrderNumber: kiboOrder.orderNumber ?? null,
-          correlationId,
-          created
-        })
+        const imported = await app.imports.markImported(
+          record.importId,
+          workerId,
+          { kiboOrderId: kiboOrder.id, kiboOrderNumber: kiboOrder.orderNumber ?? null, correlationId, created },
+          { event: record.event }
+        )
         await app.restrictions.afterImport(imported, () => importLog)
         importLog.info(
           {
@@ -366,7 +366,7 @@ export default fp(
       }
       try {
         const sent = await sendTranslated(app.imports, target, record, mapped, await app.translatedAuthorizations.find(record))
-        await app.imports.markImported(record.importId, workerId, translatedImportedOutcome(sent))
+        await app.imports.markImported(record.importId, workerId, translatedImportedOutcome(sent), { event: record.event })
         importLog.info(
           {
             outcome: 'imported',

@@ -238,7 +238,7 @@ export default fp(
         if (translated !== null) {
           if (!('split' in mapped)) throw new Error('unreachable: translated mapping expected')
           const sent = await sendTranslated(app.imports, translated, record, mapped, await app.translatedAuthorizations.find(record))
-          const done = await app.imports.markImported(record.importId, leaseOwner, translatedImportedOutcome(sent))
+          const done = await app.imports.markImported(record.importId, leaseOwner, translatedImportedOutcome(sent), { event })
           importLog().info(
             {
               outcome: 'imported',
@@ -259,12 +259,12 @@ export default fp(
         if (claim.outcome === 'reclaimed') {
           const existing = await tenant.client.findOrderByExternalId(externalId)
           if (existing !== null) {
-            const done = await app.imports.markImported(record.importId, leaseOwner, {
-              kiboOrderId: existing.id,
-              kiboOrderNumber: existing.orderNumber ?? null,
-              correlationId: null,
-              created: false
-            })
+            const done = await app.imports.markImported(
+              record.importId,
+              leaseOwner,
+              { kiboOrderId: existing.id, kiboOrderNumber: existing.orderNumber ?? null, correlationId: null, created: false },
+              { event }
+            )
             importLog().info(
               { outcome: 'imported', kiboOrderId: existing.id, found: true, durationMs: Math.round(took()) },
               'import found in Kibo'
@@ -275,12 +275,17 @@ export default fp(
           }
         }
         const result = await tenant.importOrder(mapped.kiboOrder)
-        const done = await app.imports.markImported(record.importId, leaseOwner, {
-          kiboOrderId: result.order.id,
-          kiboOrderNumber: result.order.orderNumber ?? null,
-          correlationId: result.correlationId ?? null,
-          created: result.created
-        })
+        const done = await app.imports.markImported(
+          record.importId,
+          leaseOwner,
+          {
+            kiboOrderId: result.order.id,
+            kiboOrderNumber: result.order.orderNumber ?? null,
+            correlationId: result.correlationId ?? null,
+            created: result.created
+          },
+          { event } // as claimed: not read back
+        )
         log.info(
           {
             ...importBindings,
