@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from './config/config.ts'
-import { loggerOptions } from './logger.ts'
+import { loggerOptions, OneLinePerRequest } from './logger.ts'
 import securityHeaders from './plugins/security-headers.ts'
 import loadShedding from './plugins/load-shedding.ts'
 import rateLimits from './plugins/rate-limits.ts'
@@ -53,6 +53,7 @@ export async function buildApp (config: Config, options: BuildAppOptions = {}): 
     ...(options.loggerInstance
       ? { loggerInstance: options.loggerInstance }
       : { logger: options.logger ?? loggerOptions(config.logLevel, { redactEmails: config.logRedactEmails }) }),
+    logController: new OneLinePerRequest(),
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     requestIdHeader: false,

@@ -10,9 +10,6 @@ const { default: pino } = await import('pino')
 const { buildApp } = await import('./app.ts')
 const { chooseLogFormat, createLogger } = await import('./logger.ts')
 const { ConfigError, loadConfig } = await import('./config/config.ts')
-const { startShopifyDemo } = await import('./storefront-simulators/shopify/demo.ts')
-const { startBigCommerceDemo } = await import('./storefront-simulators/bigcommerce/demo-store.ts')
-const { startWooCommerceDemo } = await import('./storefront-simulators/woocommerce/demo-store.ts')
 
 let config
 try {
@@ -52,8 +49,17 @@ if (config.tenants.every((tenant) => tenant.apiKeys.length === 0)) {
   logger.warn('NO API_KEYS: the /v1 API is OPEN to anyone who can reach it (allowed outside production only).')
 }
 
+// The demo stores (development only) and their stand-ins are not even loaded in production.
+const demos = config.isProduction
+  ? null
+  : {
+      ...(await import('./storefront-simulators/shopify/demo.ts')),
+      ...(await import('./storefront-simulators/bigcommerce/demo-store.ts')),
+      ...(await import('./storefront-simulators/woocommerce/demo-store.ts'))
+    }
+
 // No Shopify store configured (development): a demo store on the built-in Shopify Admin API stand-in.
-const shopifyDemo = await startShopifyDemo(config)
+const shopifyDemo = demos === null ? null : await demos.startShopifyDemo(config)
 if (shopifyDemo !== null) {
   logger.warn(
     { shop: 'demo.myshopify.com', adminApi: shopifyDemo.simulator.url },
@@ -62,7 +68,7 @@ if (shopifyDemo !== null) {
 }
 
 // No BigCommerce store configured (development): a demo store on the built-in BigCommerce API stand-in.
-const bigCommerceDemo = await startBigCommerceDemo(config)
+const bigCommerceDemo = demos === null ? null : await demos.startBigCommerceDemo(config)
 if (bigCommerceDemo !== null) {
   logger.warn(
     { store: 'demo1bc', api: bigCommerceDemo.simulator.url },
@@ -71,7 +77,7 @@ if (bigCommerceDemo !== null) {
 }
 
 // No WooCommerce store configured (development): a demo store on the built-in WooCommerce stand-in.
-const wooCommerceDemo = await startWooCommerceDemo(config)
+const wooCommerceDemo = demos === null ? null : await demos.startWooCommerceDemo(config)
 if (wooCommerceDemo !== null) {
   logger.warn(
     { storeUrl: wooCommerceDemo.url },

@@ -12,18 +12,33 @@ export function canonicalJson (value: unknown): string {
   if (value === null || value === undefined) return 'null'
   switch (typeof value) {
     case 'string':
-    case 'boolean':
       return JSON.stringify(value)
+    case 'boolean':
+      return value ? 'true' : 'false'
     case 'number':
       if (!Number.isFinite(value)) throw new TypeError('canonical JSON cannot carry a non-finite number')
       return JSON.stringify(Object.is(value, -0) ? 0 : value)
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map((element) => canonicalJson(element)).join(',')}]`
+      // Built by concatenation, without the filtered, mapped and joined arrays per object: this
+      // runs over every member of every event (it was 5 % of an import's CPU in the profile).
+      if (Array.isArray(value)) {
+        let out = '['
+        for (let index = 0; index < value.length; index++) {
+          if (index > 0) out += ','
+          out += canonicalJson(value[index])
+        }
+        return out + ']'
+      }
       const record = value as Record<string, unknown>
-      const keys = Object.keys(record)
-        .filter((key) => record[key] !== undefined && record[key] !== null)
-        .sort()
-      return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`
+      const keys = Object.keys(record).sort()
+      let out = '{'
+      for (const key of keys) {
+        const member = record[key]
+        if (member === undefined || member === null) continue
+        if (out.length > 1) out += ','
+        out += JSON.stringify(key) + ':' + canonicalJson(member)
+      }
+      return out + '}'
     }
     default:
       throw new TypeError(`canonical JSON cannot carry a ${typeof value}`)

@@ -85,6 +85,26 @@ export type MoneyParseResult = { ok: true; value: Decimal; text: string } | { ok
  * string (`String(n)`), never through float arithmetic; `-0` is 0.
  */
 export function parseMoney (input: unknown): MoneyParseResult {
+  // The same amount is read two or three times per event (the schema's check, its decode, the
+  // order rules, the mapping): decimal.js parsing was most of validation + mapping's CPU.
+  // Results are immutable (Decimal values never change), so one is kept per input.
+  if (typeof input === 'string' || typeof input === 'number') {
+    const known = parsedMoney.get(input)
+    if (known !== undefined) return known
+    const parsed = parseMoneyOnce(input)
+    if (parsedMoney.size >= MONEY_CACHE_SIZE) parsedMoney.clear()
+    parsedMoney.set(input, parsed)
+    return parsed
+  }
+  return parseMoneyOnce(input)
+}
+
+/** Kept results: a few thousand amounts (an event carries tens; a flood only refills it). */
+const MONEY_CACHE_SIZE = 4096
+const parsedMoney = new Map<string | number, MoneyParseResult>()
+const decimals = new Map<string, Decimal>()
+
+function parseMoneyOnce (input: unknown): MoneyParseResult {
   let text: string
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return { ok: false, message: 'must be a finite number' }
@@ -158,7 +178,13 @@ function toDecimal (amount: string | number | Decimal): Decimal {
     if (!parsed.ok) throw new RangeError(`money ${parsed.message}`)
     return parsed.value
   }
-  return new Decimal(amount)
+  let value = decimals.get(amount)
+  if (value === undefined) {
+    value = new Decimal(amount)
+    if (decimals.size >= MONEY_CACHE_SIZE) decimals.clear()
+    decimals.set(amount, value)
+  }
+  return value
 }
 
 /** A Decimal from a normalized amount (or undefined/null, read as 0). */

@@ -302,13 +302,13 @@ export default fp(
           created = result.created
           correlationId = result.correlationId ?? null
         }
-        const imported = await app.imports.markImported(record.importId, workerId, {
-          kiboOrderId: kiboOrder.id,
-          kiboOrderNumber: kiboOrder.orderNumber ?? null,
-          correlationId,
-          created
-        })
-        await app.restrictions.afterImport(imported, importLog)
+        const imported = await app.imports.markImported(
+          record.importId,
+          workerId,
+          { kiboOrderId: kiboOrder.id, kiboOrderNumber: kiboOrder.orderNumber ?? null, correlationId, created },
+          { event: record.event }
+        )
+        await app.restrictions.afterImport(imported, () => importLog)
         importLog.info(
           {
             outcome: 'imported',
@@ -366,7 +366,7 @@ export default fp(
       }
       try {
         const sent = await sendTranslated(app.imports, target, record, mapped, await app.translatedAuthorizations.find(record))
-        await app.imports.markImported(record.importId, workerId, translatedImportedOutcome(sent))
+        await app.imports.markImported(record.importId, workerId, translatedImportedOutcome(sent), { event: record.event })
         importLog.info(
           {
             outcome: 'imported',

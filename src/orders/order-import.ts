@@ -195,13 +195,17 @@ export default fp(
       }
 
       const record = claim.record
-      const importLog = log.child({
+      const importBindings = {
         importId: record.importId,
         externalId,
         tenant: tenant.name,
         tenantId: tenant.tenantId,
         siteId: tenant.siteId
-      })
+      }
+      // A child logger costs a redaction pass over its bindings when made: the usual import
+      // writes its one line with the bindings in it, and the child is made only when needed.
+      let child: FastifyBaseLogger | undefined
+      const importLog = () => (child ??= log.child(importBindings))
       // The translated API cannot be asked whether an earlier create reached it: after an attempt
       // whose outcome is unknown, only the operator's explicit retry sends the order again.
       if (translated !== null && claim.outcome === 'reclaimed') {
@@ -212,7 +216,7 @@ export default fp(
             status: 'failed',
             error: { ...problem, kind: 'ambiguous', reason: 'outcome_unknown' }
           })
-          importLog.warn(
+          importLog().warn(
             { outcome: 'failed', reason: 'outcome_unknown', durationMs: Math.round(took()) },
             'import not sent: an earlier translated create may have reached Kibo'
           )
@@ -225,7 +229,7 @@ export default fp(
         () => {
           app.imports
             .renewLease(record.importId, leaseOwner, leaseMs)
-            .catch((err: unknown) => importLog.warn({ err }, 'lease renewal failed'))
+            .catch((err: unknown) => importLog().warn({ err }, 'lease renewal failed'))
         },
         Math.max(1000, Math.floor(leaseMs / 3))
       )
@@ -234,8 +238,8 @@ export default fp(
         if (translated !== null) {
           if (!('split' in mapped)) throw new Error('unreachable: translated mapping expected')
           const sent = await sendTranslated(app.imports, translated, record, mapped, await app.translatedAuthorizations.find(record))
-          const done = await app.imports.markImported(record.importId, leaseOwner, translatedImportedOutcome(sent))
-          importLog.info(
+          const done = await app.imports.markImported(record.importId, leaseOwner, translatedImportedOutcome(sent), { event })
+          importLog().info(
             {
               outcome: 'imported',
               target: 'translated-v2',
@@ -255,13 +259,13 @@ export default fp(
         if (claim.outcome === 'reclaimed') {
           const existing = await tenant.client.findOrderByExternalId(externalId)
           if (existing !== null) {
-            const done = await app.imports.markImported(record.importId, leaseOwner, {
-              kiboOrderId: existing.id,
-              kiboOrderNumber: existing.orderNumber ?? null,
-              correlationId: null,
-              created: false
-            })
-            importLog.info(
+            const done = await app.imports.markImported(
+              record.importId,
+              leaseOwner,
+              { kiboOrderId: existing.id, kiboOrderNumber: existing.orderNumber ?? null, correlationId: null, created: false },
+              { event }
+            )
+            importLog().info(
               { outcome: 'imported', kiboOrderId: existing.id, found: true, durationMs: Math.round(took()) },
               'import found in Kibo'
             )
@@ -271,14 +275,20 @@ export default fp(
           }
         }
         const result = await tenant.importOrder(mapped.kiboOrder)
-        const done = await app.imports.markImported(record.importId, leaseOwner, {
-          kiboOrderId: result.order.id,
-          kiboOrderNumber: result.order.orderNumber ?? null,
-          correlationId: result.correlationId ?? null,
-          created: result.created
-        })
-        importLog.info(
+        const done = await app.imports.markImported(
+          record.importId,
+          leaseOwner,
           {
+            kiboOrderId: result.order.id,
+            kiboOrderNumber: result.order.orderNumber ?? null,
+            correlationId: result.correlationId ?? null,
+            created: result.created
+          },
+          { event } // as claimed: not read back
+        )
+        log.info(
+          {
+            ...importBindings,
             outcome: 'imported',
             kiboOrderId: result.order.id,
             kiboOrderNumber: result.order.orderNumber,
@@ -312,8 +322,8 @@ export default fp(
               ...(translated !== null && error instanceof KiboError && error.kind === 'ambiguous' ? { reason: 'outcome_unknown' } : {})
             }
           })
-          .catch((err: unknown) => importLog.error({ err }, 'could not record the failure'))
-        importLog.warn(
+          .catch((err: unknown) => importLog().error({ err }, 'could not record the failure'))
+        importLog().warn(
           {
             outcome: 'failed',
             kind: error instanceof KiboError ? error.kind : 'internal',

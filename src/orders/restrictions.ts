@@ -23,7 +23,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     restrictions: {
       /** After an import: records the event's restrictions (if any) and schedules applying them. */
-      afterImport(record: ImportRecord, log: FastifyBaseLogger): Promise<void>
+      /** `log`: the import's logger, asked for only when there is something to say. */
+      afterImport(record: ImportRecord, log: () => FastifyBaseLogger): Promise<void>
       /** Records restrictions for an imported order and applies them now; false: not yet (retried). */
       set(
         record: ImportRecord,
@@ -143,7 +144,7 @@ export default fp(
     }
 
     app.decorate('restrictions', {
-      async afterImport (record: ImportRecord, importLog: FastifyBaseLogger) {
+      async afterImport (record: ImportRecord, importLog: () => FastifyBaseLogger) {
         const wanted = restrictionsOf(record.event)
         if (wanted === null) return
         try {
@@ -151,7 +152,7 @@ export default fp(
           await enqueue(record.importId)
         } catch (err) {
           // The sweeper finds imported orders whose event asks for restrictions not yet recorded.
-          importLog.error({ err, importId: record.importId }, 'could not schedule the order restrictions; the sweeper will')
+          importLog().error({ err, importId: record.importId }, 'could not schedule the order restrictions; the sweeper will')
         }
       },
       async set (record: ImportRecord, restrictions: Restrictions, requestLog: FastifyBaseLogger) {

@@ -12,7 +12,7 @@ const assetsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 
 /** Same-origin script, style, images and API calls; nothing inline, nothing framed. */
 export const consoleContentSecurityPolicy = {
-  useDefaults: false,
+  useDefaults: false as const,
   directives: {
     defaultSrc: ["'none'"],
     scriptSrc: ["'self'"],
@@ -36,7 +36,7 @@ const consolePlugin: FastifyPluginAsync = async function consolePlugin (app) {
     const body = readFileSync(path.join(assetsDir, asset.file))
     app.get(
       asset.url,
-      { schema: { hide: true }, helmet: { contentSecurityPolicy: consoleContentSecurityPolicy } },
+      { schema: { hide: true }, config: { contentSecurityPolicy: consoleContentSecurityPolicy } },
       async (request, reply) =>
         reply.header('content-type', asset.type).header('cache-control', 'no-cache').send(body)
     )

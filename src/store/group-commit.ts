@@ -61,6 +61,7 @@ export function withGroupCommit (store: ImportStore, options: GroupCommitOptions
   return {
     ...store,
     claimImport,
-    markImported: (importId, leaseOwner, outcome) => markImported({ importId, leaseOwner, outcome })
+    markImported: (importId, leaseOwner, outcome, options) =>
+      markImported(options?.event === undefined ? { importId, leaseOwner, outcome } : { importId, leaseOwner, outcome, ...options })
   }
 }

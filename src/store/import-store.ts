@@ -124,6 +124,8 @@ export interface MarkImportedInput {
   importId: string
   leaseOwner: string
   outcome: ImportedOutcome
+  /** The import's event when the caller holds it (as claimed): put in the record, not read back. */
+  event?: unknown
 }
 
 export interface ListImportsQuery {
@@ -173,7 +175,8 @@ export interface ImportStore {
   claimImports(inputs: readonly ClaimInput[], options?: ClaimBatchOptions): Promise<Array<PromiseSettledResult<ClaimResult>>>
   /** Async worker: takes a queued import (or one whose lease expired); null when it is not available. */
   leaseImport(importId: string, leaseOwner: string, leaseMs: number): Promise<ImportRecord | null>
-  markImported(importId: string, leaseOwner: string, outcome: ImportedOutcome): Promise<ImportRecord>
+  /** `options.event`: the import's event when the caller holds it (the group-committed path then does not read it back). */
+  markImported(importId: string, leaseOwner: string, outcome: ImportedOutcome, options?: { event?: unknown }): Promise<ImportRecord>
   /**
    * markImported for many imports in one statement (group commit); one that is not held by its
    * lease owner any more goes through markImported alone (and gets its LeaseLostError there).
@@ -605,6 +608,12 @@ export function createImportStore (db: Database, options: ImportStoreOptions = {
     if (input.mode === 'sync') requireLeaseMs(input.leaseMs)
   }
 
+  /** A row of insertImports (no event: the input's, as stored) as the record of its input. */
+  function claimedRecord (ids: Map<string, ClaimInput>, row: ImportRow): [ClaimInput, ImportRecord] {
+    const input = ids.get(row.import_id) as ClaimInput
+    return [input, { ...toRecord(row), event: input.event === undefined ? null : input.event }]
+  }
+
   /** The new imports of a batch in one statement; null when the batch failed as a whole. */
   async function insertBatch (inputs: readonly ClaimInput[], options: ClaimBatchOptions): Promise<Map<ClaimInput, ImportRecord> | null> {
     const ids = new Map<string, ClaimInput>()
@@ -639,12 +648,11 @@ export function createImportStore (db: Database, options: ImportStoreOptions = {
       if (nothingElse) {
         // The records and their history rows are one statement: atomic on its own, one round trip.
         const { rows: inserted } = await db.query<ImportRow>(sql.insertImports, [clock(), JSON.stringify(rows)])
-        return new Map(inserted.map((row) => [ids.get(row.import_id) as ClaimInput, toRecord(row)]))
+        return new Map(inserted.map((row) => claimedRecord(ids, row)))
       }
       return await db.transaction(async (tx) => {
         const { rows: inserted } = await tx.query<ImportRow>(sql.insertImports, [clock(), JSON.stringify(rows)])
-        const claimed = new Map<ClaimInput, ImportRecord>()
-        for (const row of inserted) claimed.set(ids.get(row.import_id) as ClaimInput, toRecord(row))
+        const claimed = new Map<ClaimInput, ImportRecord>(inserted.map((row) => claimedRecord(ids, row)))
         if (claimed.size > 0 && options.onClaimed) await options.onClaimed(tx, [...claimed.values()])
         if (!options.onClaimed) for (const [input, record] of claimed) if (input.onClaimed) await input.onClaimed(tx, record)
         return claimed
@@ -745,13 +753,19 @@ export function createImportStore (db: Database, options: ImportStoreOptions = {
           kibo_order_id: item.outcome.kiboOrderId,
           kibo_order_number: item.outcome.kiboOrderNumber,
           correlation_id: item.outcome.correlationId,
-          detail: { leaseOwner: item.leaseOwner, ...importedDetail(item.outcome) }
+          detail: { leaseOwner: item.leaseOwner, ...importedDetail(item.outcome) },
+          event_known: item.event !== undefined
         }))
         try {
           // Not waited for on disk (PostgreSQL): a lost outcome leaves the record importing, and
           // whoever takes it over finds the order in Kibo by externalId before any create.
           const { rows: updated } = await db.queryUnflushed<ImportRow>(sql.markImportedMany, [clock(), JSON.stringify(rows)])
-          marked = new Map(updated.map((row) => [row.import_id, toRecord(row)]))
+          marked = new Map(
+            updated.map((row) => {
+              const item = batch.get(row.import_id)!
+              return [row.import_id, item.event === undefined ? toRecord(row) : { ...toRecord(row), event: item.event }]
+            })
+          )
         } catch {
           // marked one by one below, so each gets its own outcome or error
         }

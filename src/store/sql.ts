@@ -270,6 +270,18 @@ export const insertMigration = `INSERT INTO ${SCHEMA}.schema_migrations (version
 // ---- imports ----------------------------------------------------------------------------------
 
 /**
+ * Every column of imports but the event, for statements whose caller already holds the event (a
+ * claim, an outcome): the event (~2 kB of jsonb) is not sent back, rendered and parsed again.
+ */
+const importColumnsButEvent = (table: string) =>
+  ['import_id', 'tenant_id', 'site_id', 'external_id', 'payload_hash', 'status', 'mode', 'attempts', 'lease_owner',
+    'lease_expires_at', 'kibo_order_id', 'kibo_order_number', 'kibo_correlation_id', 'last_error', 'webhook_id', 'created_at',
+    'updated_at', 'imported_at', 'failed_at', 'next_attempt_at', 'restrictions', 'restrictions_status', 'restrictions_error',
+    'restrictions_attempts', 'restrictions_applied_at', 'source']
+    .map((column) => `${table}.${column}`)
+    .join(', ')
+
+/**
  * A new import, or nothing when (tenant, site, externalId) exists.
  * $1 clock, $2 import_id, $3 tenant_id, $4 site_id, $5 external_id, $6 payload_hash, $7 event
  * (JSON text), $8 status, $9 mode, $10 attempts, $11 lease_owner, $12 lease ms (null: no lease),
@@ -288,7 +300,8 @@ export const insertImport = `INSERT INTO ${SCHEMA}.imports (
 
 /**
  * Many new imports in one statement (group commit), each with its 'received' history row; a row
- * whose key or webhook id already exists is skipped (the caller claims those one by one).
+ * whose key or webhook id already exists is skipped (the caller claims those one by one). The rows
+ * come back without their event (the caller has it).
  * $1 clock, $2 JSON array of {import_id, tenant_id, site_id, external_id, payload_hash, event,
  * status, mode, attempts, lease_owner, lease_ms, webhook_id, detail, source}
  */
@@ -315,7 +328,7 @@ export const insertImports = `WITH input AS (
     SELECT inserted.import_id, ${CLOCK}, 'received', input.detail
     FROM inserted JOIN input USING (import_id)
   )
-  SELECT * FROM inserted`
+  SELECT ${importColumnsButEvent('inserted')} FROM inserted`
 
 const LEASE_STATE = `(i.lease_expires_at > ${CLOCK}) AS lease_live,
   greatest(1, ceil(extract(epoch FROM (i.lease_expires_at - ${CLOCK}))))::integer AS lease_seconds_left`
@@ -400,11 +413,12 @@ export const markImported = `UPDATE ${SCHEMA}.imports AS i SET
  * markImported for many imports in one statement (group commit), each with its 'imported' history
  * row; an import not held by that owner is skipped (the caller marks those one by one).
  * $1 clock, $2 JSON array of {import_id, lease_owner, kibo_order_id, kibo_order_number,
- * correlation_id, detail}
+ * correlation_id, detail, event_known}; the event comes back null where event_known (the caller has it).
  */
 export const markImportedMany = `WITH input AS (
     SELECT * FROM json_to_recordset($2::text::json) AS r (
-      import_id text, lease_owner text, kibo_order_id text, kibo_order_number bigint, correlation_id text, detail jsonb
+      import_id text, lease_owner text, kibo_order_id text, kibo_order_number bigint, correlation_id text, detail jsonb,
+      event_known boolean
     )
   ),
   updated AS (
@@ -419,7 +433,8 @@ export const markImportedMany = `WITH input AS (
     SELECT updated.import_id, ${CLOCK}, 'imported', input.detail
     FROM updated JOIN input USING (import_id)
   )
-  SELECT * FROM updated`
+  SELECT ${importColumnsButEvent('updated')}, CASE WHEN input.event_known THEN NULL ELSE updated.event END AS event
+  FROM updated JOIN input USING (import_id)`
 
 /** $1 clock, $2 import_id, $3 lease_owner, $4 'failed' | 'dead', $5 error (JSON text) */
 export const markFailed = `UPDATE ${SCHEMA}.imports AS i SET

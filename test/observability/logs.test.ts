@@ -256,3 +256,30 @@ t.test('the examples directory holds the files this test reads', async (t) => {
   t.ok(files.length >= 4)
   for (const file of files) t.doesNotThrow(() => JSON.parse(readFileSync(path.join(examplesDir, file), 'utf8')))
 })
+
+t.test('one line per request at info ("request completed", with the request); "incoming request" at debug', async (t) => {
+  for (const level of ['info', 'debug']) {
+    const capture = captureLogger(level)
+    const app = await buildTestApp(t, {}, { loggerInstance: capture.logger })
+    const response = await app.inject({ method: 'GET', url: '/health/live', headers: { 'user-agent': 'log-test/1' } })
+    t.equal(response.statusCode, 200)
+    const requestId = response.headers['x-request-id']
+    const lines = capture
+      .text()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, any>)
+      .filter((line) => line.reqId === requestId)
+    t.same(
+      lines.map((line) => line.msg),
+      level === 'info' ? ['request completed'] : ['incoming request', 'request completed'],
+      `the request's lines at ${level}`
+    )
+    t.match(lines.at(-1), {
+      level: 30,
+      req: { method: 'GET', url: '/health/live', requestId, userAgent: 'log-test/1' },
+      res: { statusCode: 200 },
+      responseTime: Number
+    })
+  }
+})

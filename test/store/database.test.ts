@@ -10,6 +10,9 @@ import { eachDatabase, storeTestDatabases } from '../support/databases.ts'
 t.test('parseTimestamp reads PostgreSQL ISO output', async (t) => {
   t.equal(parseTimestamp('2026-11-23 18:52:00.123+00'), '2026-11-23T18:52:00.123Z')
   t.equal(parseTimestamp('2026-11-23 18:52:00+00'), '2026-11-23T18:52:00.000Z')
+  t.equal(parseTimestamp('2026-11-23 18:52:00.1+00'), '2026-11-23T18:52:00.100Z')
+  t.equal(parseTimestamp('2026-11-23 18:52:00.12+00'), '2026-11-23T18:52:00.120Z')
+  t.equal(parseTimestamp('2026-11-23 18:52:00.1236+00'), '2026-11-23T18:52:00.124Z', 'more than milliseconds: rounded')
   t.equal(parseTimestamp('2026-11-23 20:52:00.5+02'), '2026-11-23T18:52:00.500Z')
   t.equal(parseTimestamp('2026-11-23 13:22:00.123456-05:30'), '2026-11-23T18:52:00.123Z')
   t.equal(parseTimestamp('infinity'), 'infinity')

@@ -115,7 +115,12 @@ eachDatabase(t, async (t, { db, kind }) => {
       leaseExpiresAt: null
     })
     t.match(records[2].record, { externalId: 'batch-3', webhookId: 'wh-3' })
-    t.same(records[0].record.event, inputs[0].event, 'the event round-trips (unicode and quotes included)')
+    t.same(records[0].record.event, inputs[0].event, 'the record carries the event as claimed')
+    t.same(
+      (await store.getImport(records[0].record.importId))?.event,
+      inputs[0].event,
+      'the stored event round-trips (unicode and quotes included)'
+    )
     const leaseLeft = Date.parse(records[0].record.leaseExpiresAt!) - Date.parse(records[0].record.createdAt)
     t.ok(leaseLeft > 59_000 && leaseLeft <= 60_001, `the lease ends leaseMs after creation (${leaseLeft} ms)`)
     for (const [i, r] of records.entries()) {
@@ -186,14 +191,24 @@ eachDatabase(t, async (t, { db, kind }) => {
   })
 
   t.test('markImportedMany: many outcomes in one statement; a lost lease is refused alone', async (t) => {
-    const claims = await store.claimImports([claim('mark-1'), claim('mark-2'), claim('mark-3', { leaseOwner: 'instance-2' })])
+    const inputs = [claim('mark-1'), claim('mark-2'), claim('mark-3', { leaseOwner: 'instance-2' })]
+    const claims = await store.claimImports(inputs)
     const [a, b, c] = claims.map((r) => fulfilled(t, r).record)
+    const heldEvent = { data: { externalId: 'mark-2', note: 'held by the caller' } }
     const results = await store.markImportedMany([
       { importId: a.importId, leaseOwner: 'instance-1', outcome: outcome(1) },
-      { importId: b.importId, leaseOwner: 'instance-1', outcome: { ...outcome(2), created: false, detail: { orderIds: ['x', 'y'] } } },
+      {
+        importId: b.importId,
+        leaseOwner: 'instance-1',
+        outcome: { ...outcome(2), created: false, detail: { orderIds: ['x', 'y'] } },
+        event: heldEvent
+      },
       { importId: c.importId, leaseOwner: 'instance-1', outcome: outcome(3) }, // instance-2 holds it
       { importId: a.importId, leaseOwner: 'instance-1', outcome: outcome(1) } // already done above
     ])
+    t.same(fulfilled(t, results[0]).event, inputs[0].event, 'without the event given, the record has the stored one')
+    t.same(fulfilled(t, results[1]).event, heldEvent, 'with the event given, the record has that one (not read back)')
+    t.same((await store.getImport(b.importId))?.event, inputs[1].event, 'the stored event is unchanged')
     t.match(fulfilled(t, results[0]), {
       status: 'imported',
       kiboOrderId: 'k-1',
