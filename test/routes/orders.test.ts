@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import t from 'tap'
 import { buildTestApp } from '../support/app.ts'
+import { waitFor } from '../support/wait.ts'
 import { exampleNames, invalidExampleNames, loadExample, loadInvalidExample, repoRoot, withExternalId } from '../support/examples.ts'
 
 const json = { 'content-type': 'application/json' }
@@ -187,10 +188,12 @@ t.test('same externalId with a different payload is a 422; nothing is sent twice
 
 t.test('the same externalId while the first is in flight: 409 with Retry-After', async (t) => {
   const app = await buildTestApp(t)
-  app.kibo.simulator!.faults.setLatency({ fixedMs: 400, route: 'createOrder' })
+  // Kibo holds the create long enough for a second request to arrive on a busy machine; the second
+  // is sent once the first's create has reached Kibo (claimed, in flight), not after a guessed delay.
+  app.kibo.simulator!.faults.setLatency({ fixedMs: 1500, route: 'createOrder' })
   const event = withExternalId(loadExample('cybersource-ship-usd'), 'INFLIGHT-1')
   const first = app.inject({ method: 'POST', url: '/v1/orders', headers: json, payload: event })
-  await new Promise((resolve) => setTimeout(resolve, 150))
+  await waitFor('the first create to reach Kibo', () => app.kibo.simulator!.stats().createCalls === 1, 10_000, 5)
   const second = await app.inject({ method: 'POST', url: '/v1/orders', headers: json, payload: event })
   t.equal(second.statusCode, 409)
   t.ok(Number(second.headers['retry-after']) >= 1, 'Retry-After set')
