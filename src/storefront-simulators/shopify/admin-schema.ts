@@ -208,28 +208,58 @@ type PageInfo {
 }
 
 type LineItemConnection {
+  edges: [LineItemEdge!]!
   nodes: [LineItem!]!
   pageInfo: PageInfo!
 }
 
 type ShippingLineConnection {
+  edges: [ShippingLineEdge!]!
   nodes: [ShippingLine!]!
   pageInfo: PageInfo!
 }
 
 type FulfillmentOrderConnection {
+  edges: [FulfillmentOrderEdge!]!
   nodes: [FulfillmentOrder!]!
   pageInfo: PageInfo!
 }
 
 type FulfillmentOrderLineItemConnection {
+  edges: [FulfillmentOrderLineItemEdge!]!
   nodes: [FulfillmentOrderLineItem!]!
   pageInfo: PageInfo!
 }
 
 type OrderConnection {
+  edges: [OrderEdge!]!
   nodes: [Order!]!
   pageInfo: PageInfo!
+}
+
+type LineItemEdge {
+  cursor: String!
+  node: LineItem!
+}
+
+type ShippingLineEdge {
+  cursor: String!
+  node: ShippingLine!
+}
+
+type FulfillmentOrderEdge {
+  cursor: String!
+  node: FulfillmentOrder!
+}
+
+type FulfillmentOrderLineItemEdge {
+  cursor: String!
+  node: FulfillmentOrderLineItem!
+}
+
+type OrderEdge {
+  cursor: String!
+  node: Order!
 }
 
 union PaymentDetails = CardPaymentDetails | LocalPaymentMethodsPaymentDetails | ShopPayInstallmentsPaymentDetails
