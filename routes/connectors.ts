@@ -32,6 +32,10 @@ const connectorRoutes: FastifyPluginAsyncZod = async function connectorRoutes (a
       scope.withTypeProvider().post(
         `/connectors/${platform}/webhooks`,
         {
+          // A platform sends the whole order: a large one (Shopify: about 850 lines a MiB) is over
+          // BODY_LIMIT, and a platform that keeps getting 413 drops the subscription.
+          bodyLimit: app.config.webhookBodyLimit,
+          config: { bodyLimitSetting: 'WEBHOOK_BODY_LIMIT' },
           schema: {
             tags: ['connectors'],
             operationId: `receive${connector.title}Webhook`,
@@ -48,7 +52,8 @@ const connectorRoutes: FastifyPluginAsyncZod = async function connectorRoutes (a
             response: {
               202: DeliveryAnswerSchema.describe('Stored; the order will be fetched and imported.'),
               200: DeliveryAnswerSchema.describe('Stored; nothing new to import (duplicate or skipped, with the reason).'),
-              ...problemResponses(400, 401, 413, 429, 503)
+              ...problemResponses(400, 401, 413, 429, 503),
+              413: { ...problemResponses(413)[413], description: 'The body is over WEBHOOK_BODY_LIMIT.' }
             }
           }
         },

@@ -115,6 +115,7 @@ export const EnvironmentSchema = z.object({
     z.enum(['review', 'reject'], { error: 'FRAUD_DECLINE_ACTION must be review or reject' }).default('review')
   ),
   BODY_LIMIT: integerFromText('BODY_LIMIT', 1024, 64 * MiB).default(MiB),
+  WEBHOOK_BODY_LIMIT: integerFromText('WEBHOOK_BODY_LIMIT', 1024, 256 * MiB).default(16 * MiB),
   IMPORT_LEASE_MS: integerFromText('IMPORT_LEASE_MS', 1000, 3_600_000).default(120_000),
   RATE_LIMIT_PER_MINUTE: integerFromText('RATE_LIMIT_PER_MINUTE', 1, 10_000_000).optional(),
   METRICS_ENABLED: booleanText('METRICS_ENABLED', true),
@@ -410,6 +411,8 @@ export interface Config {
   dataDir: string
   fraudDeclineAction: 'review' | 'reject'
   bodyLimit: number
+  /** The connector webhook routes' body limit: a large order's delivery is larger than BODY_LIMIT allows. */
+  webhookBodyLimit: number
   importLeaseMs: number
   rateLimitPerMinute: number | undefined
   metrics: {
@@ -742,6 +745,7 @@ export function loadConfig (environment: Record<string, string | undefined> = pr
     dataDir: e.DATA_DIR,
     fraudDeclineAction: e.FRAUD_DECLINE_ACTION,
     bodyLimit: e.BODY_LIMIT,
+    webhookBodyLimit: e.WEBHOOK_BODY_LIMIT,
     importLeaseMs: e.IMPORT_LEASE_MS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     metrics: { enabled: e.METRICS_ENABLED, token: e.METRICS_TOKEN },

@@ -68,6 +68,17 @@ export function titleForStatus (status: number): string {
   return statusTitles[status] ?? (status >= 500 ? 'Server Error' : 'Client Error')
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The setting a route's bodyLimit comes from, named in its 413 (default BODY_LIMIT). */
+    bodyLimitSetting?: string
+  }
+}
+
+function bodyLimitSetting (request: FastifyRequest): string {
+  return request.routeOptions.config?.bodyLimitSetting ?? 'BODY_LIMIT'
+}
+
 function problemFromError (error: FastifyError, request: FastifyRequest): { problem: Problem; headers: Record<string, string> } {
   if (error instanceof ProblemError) return { problem: error.problem, headers: error.headers }
   if (error.validation) {
@@ -98,7 +109,9 @@ function problemFromError (error: FastifyError, request: FastifyRequest): { prob
           type: problemType('body-too-large'),
           title: 'Request body too large',
           status: 413,
-          detail: `The body is larger than the limit of ${request.routeOptions.bodyLimit ?? 'the configured'} bytes (BODY_LIMIT).`
+          detail:
+            `The body is larger than the limit of ${request.routeOptions.bodyLimit ?? 'the configured'} bytes ` +
+            `(${bodyLimitSetting(request)}).`
         },
         headers: {}
       }

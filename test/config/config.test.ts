@@ -9,6 +9,8 @@ t.test('defaults: embedded database, built-in simulator, open API outside produc
   t.equal(config.kibo, null)
   t.same(config.apiKeys, [])
   t.equal(config.bodyLimit, 1024 * 1024)
+  t.equal(config.webhookBodyLimit, 16 * 1024 * 1024, 'WEBHOOK_BODY_LIMIT: 16 MiB')
+  t.equal(loadConfig({ WEBHOOK_BODY_LIMIT: '33554432' }).webhookBodyLimit, 32 * 1024 * 1024)
   t.equal(config.fraudDeclineAction, 'review')
   t.equal(config.databaseUrl, undefined)
 })
@@ -40,13 +42,24 @@ t.test('every bad value is named with a clear message, secrets are not echoed', 
       KIBO_ENV: 'staging',
       FRAUD_DECLINE_ACTION: 'ignore',
       BODY_LIMIT: '10',
+      WEBHOOK_BODY_LIMIT: 'big',
       DATABASE_URL: 'mysql://nope',
       KIBO_API_BASE_URL: 'not a url'
     })
   ) as ConfigError
   t.ok(error instanceof ConfigError)
   const text = error.problems.join('\n')
-  for (const name of ['PORT', 'LOG_LEVEL', 'KIBO_ENV', 'FRAUD_DECLINE_ACTION', 'BODY_LIMIT', 'DATABASE_URL', 'KIBO_API_BASE_URL']) {
+  const named = [
+    'PORT',
+    'LOG_LEVEL',
+    'KIBO_ENV',
+    'FRAUD_DECLINE_ACTION',
+    'BODY_LIMIT',
+    'WEBHOOK_BODY_LIMIT',
+    'DATABASE_URL',
+    'KIBO_API_BASE_URL'
+  ]
+  for (const name of named) {
     t.match(text, new RegExp(`^${name}: `, 'm'), `${name} is named`)
   }
   t.match(text, /PORT: PORT must be a whole number \(got "eighty"\)/)

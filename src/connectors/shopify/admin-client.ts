@@ -2,13 +2,23 @@
 // Cost-based throttling: a THROTTLED error (HTTP 200, or 429) carries extensions.cost.throttleStatus;
 // the wait is (requested − available) / restoreRate seconds, then the query is sent again. 429/5xx
 // and network errors are retried a few times here; past that the frame's job retries later.
-// An order's lines come 250 a page (Shopify's maximum): past the first page OrderForImport reads,
-// each next page is its own query (OrderLineItems / FulfillmentOrderLineItems with `after:
-// endCursor`), cost-checked and throttle-handled like any other, up to maxLineItems lines.
+// Shopify refuses a query whose requested cost is over 1,000 points (MAX_COST_EXCEEDED) before
+// running it, so an order is read in several queries sized to stay under it (queries.ts):
+// OrderForImport (the order with the first page of each connection), then, while a connection has
+// a next page, OrderLineItems / OrderShippingLines / OrderFulfillmentOrders /
+// FulfillmentOrderLineItems with `after: endCursor`, each cost-checked and throttle-handled like
+// any other, up to maxLineItems lines.
 import { Pool } from 'undici'
 import { PlatformApiError } from '../connector.ts'
 import { MAX_ORDER_ITEMS } from '../../../schemas/order-event.ts'
-import { FULFILLMENT_ORDER_LINE_ITEMS, ORDER_FOR_IMPORT, ORDER_LINE_ITEMS, ORDERS_UPDATED_SINCE } from './queries.ts'
+import {
+  FULFILLMENT_ORDER_LINE_ITEMS,
+  ORDER_FOR_IMPORT,
+  ORDER_FULFILLMENT_ORDERS,
+  ORDER_LINE_ITEMS,
+  ORDER_SHIPPING_LINES,
+  ORDERS_UPDATED_SINCE
+} from './queries.ts'
 import { orderGid, type ShopifyOrder } from './order.ts'
 
 export interface ShopifyAdminClientOptions {
@@ -139,38 +149,40 @@ export function createShopifyAdminClient (options: ShopifyAdminClientOptions): S
 
   /**
    * Every node of a connection whose first page is `first`: the next page is asked with the last
-   * endCursor while hasNextPage, up to maxLineItems nodes; `beyond` is called when there are more.
+   * endCursor while hasNextPage, up to `limit` nodes (maxLineItems by default); `beyond` is called
+   * when there are more.
    */
   async function allPages<T> (
     first: Page<T> | undefined,
     what: string,
     nextPage: (after: string) => Promise<Page<T> | undefined>,
-    beyond: () => void
+    beyond: () => void,
+    limit = maxLineItems
   ): Promise<T[]> {
     const nodes = [...(first?.nodes ?? [])]
     let pageInfo = first?.pageInfo
     while (pageInfo?.hasNextPage === true) {
-      if (nodes.length >= maxLineItems) break
+      if (nodes.length >= limit) break
       const after = pageInfo.endCursor
       if (typeof after !== 'string' || after === '') {
-        throw new PlatformApiError(`Shopify Admin API: the lines of ${what} have a next page but no endCursor`, { transient: false })
+        throw new PlatformApiError(`Shopify Admin API: ${what} has a next page but no endCursor`, { transient: false })
       }
       const page = await nextPage(after)
       if (page === undefined || page === null) {
         // The order (or fulfillment order) is gone between two pages: read it again later.
-        throw new PlatformApiError(`Shopify Admin API: ${what} was not found while reading its lines after cursor ${after}`, {
+        throw new PlatformApiError(`Shopify Admin API: ${what} was not found while reading its next page after cursor ${after}`, {
           transient: true
         })
       }
       if (page.pageInfo?.hasNextPage === true && page.pageInfo.endCursor === after) {
-        throw new PlatformApiError(`Shopify Admin API: the lines of ${what} did not move past cursor ${after}`, { transient: false })
+        throw new PlatformApiError(`Shopify Admin API: ${what} did not move past cursor ${after}`, { transient: false })
       }
       nodes.push(...(page.nodes ?? []))
       pageInfo = page.pageInfo
     }
-    if (nodes.length > maxLineItems || (pageInfo?.hasNextPage === true && nodes.length >= maxLineItems)) {
+    if (nodes.length > limit || (pageInfo?.hasNextPage === true && nodes.length >= limit)) {
       beyond()
-      return nodes.slice(0, maxLineItems)
+      return nodes.slice(0, limit)
     }
     return nodes
   }
@@ -182,31 +194,41 @@ export function createShopifyAdminClient (options: ShopifyAdminClientOptions): S
       const order = data?.order
       if (order === null || order === undefined) return null
       let moreLineItemsThan: number | undefined
-      const lineItems = await allPages(order.lineItems, `order ${orderKey}`, async (after) => {
+      const tooMany = () => { moreLineItemsThan = maxLineItems }
+      const lineItems = await allPages(order.lineItems, `the lines of order ${orderKey}`, async (after) => {
         const next = await query<{ order: { lineItems: Page<any> } | null }>(ORDER_LINE_ITEMS, { id: order.id, after })
         return next?.order?.lineItems
-      }, () => { moreLineItemsThan = maxLineItems })
+      }, tooMany)
+      const shippingLines = await allPages(order.shippingLines, `the shipping lines of order ${orderKey}`, async (after) => {
+        const next = await query<{ order: { shippingLines: Page<any> } | null }>(ORDER_SHIPPING_LINES, { id: order.id, after })
+        return next?.order?.shippingLines
+      }, tooMany)
+      // Every fulfillment order (a line is in at most one of them: bounded like the lines).
+      const allFulfillmentOrders = await allPages(order.fulfillmentOrders, `the fulfillment orders of order ${orderKey}`, async (after) => {
+        const next = await query<{ order: { fulfillmentOrders: Page<any> } | null }>(ORDER_FULFILLMENT_ORDERS, { id: order.id, after })
+        return next?.order?.fulfillmentOrders
+      }, tooMany)
       const fulfillmentOrders = []
-      for (const fulfillmentOrder of order.fulfillmentOrders?.nodes ?? []) {
+      for (const fulfillmentOrder of allFulfillmentOrders) {
         if (moreLineItemsThan !== undefined) {
           // Refused for its size anyway: no more pages read.
           fulfillmentOrders.push({ ...fulfillmentOrder, lineItems: fulfillmentOrder.lineItems?.nodes ?? [] })
           continue
         }
-        const what = `fulfillment order ${fulfillmentOrder.id} of order ${orderKey}`
+        const what = `the lines of fulfillment order ${fulfillmentOrder.id} of order ${orderKey}`
         const lines = await allPages(fulfillmentOrder.lineItems, what, async (after) => {
           const next = await query<{ fulfillmentOrder: { lineItems: Page<any> } | null }>(FULFILLMENT_ORDER_LINE_ITEMS, {
             id: fulfillmentOrder.id,
             after
           })
           return next?.fulfillmentOrder?.lineItems
-        }, () => { moreLineItemsThan = maxLineItems })
+        }, tooMany)
         fulfillmentOrders.push({ ...fulfillmentOrder, lineItems: lines })
       }
       return {
         ...order,
         lineItems,
-        shippingLines: order.shippingLines?.nodes ?? [],
+        shippingLines,
         transactions: order.transactions ?? [],
         fulfillmentOrders,
         ...(moreLineItemsThan === undefined ? {} : { moreLineItemsThan })

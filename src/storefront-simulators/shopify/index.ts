@@ -1,19 +1,39 @@
 // A Shopify GraphQL Admin API stand-in for development and tests:
 //   POST {url}/{shop}/admin/api/{version}/graphql.json   (X-Shopify-Access-Token)
 // It answers the documents the connector sends (src/connectors/shopify/queries.ts), by operation
-// name: OrderForImport (order with transactions and fulfillment orders), OrderLineItems and
-// FulfillmentOrderLineItems (the next page of lines, `after:` a cursor) and OrdersUpdatedSince
-// (orders(query: "updated_at:>='…'", sortKey: UPDATED_AT)). Connections page as Shopify's do:
-// `first` nodes after the `after` cursor, with pageInfo { hasNextPage endCursor }; a document
-// asking for more than 250 nodes of a connection (literal or variable) is answered with an error,
-// as Shopify refuses it (the wording is the stand-in's).
+// name: OrderForImport (order with transactions and fulfillment orders, the first page of each
+// connection), OrderLineItems, OrderShippingLines, OrderFulfillmentOrders and
+// FulfillmentOrderLineItems (the next page of a connection, `after:` a cursor) and
+// OrdersUpdatedSince (orders(query: "updated_at:>='…'", sortKey: UPDATED_AT)).
+// Before answering, a document is parsed with graphql-js, validated against the part of Shopify's
+// Admin API schema the connector reads (admin-schema.ts) and priced as Shopify prices it (cost.ts):
+// a requested cost over 1,000 points is refused with Shopify's MAX_COST_EXCEEDED error, nothing
+// executed and nothing charged; otherwise extensions.cost.requestedQueryCost is that cost (the
+// stand-in reports the same figure as actualQueryCost). Connections page as Shopify's do: `first`
+// nodes after the `after` cursor, with pageInfo { hasNextPage endCursor }; a document asking for
+// more than 250 nodes of a connection (literal or variable) is answered with an error, as Shopify
+// refuses it (the wording is the stand-in's).
 // Orders are kept as REST orders (webhook bodies) and served in the GraphQL shape. Cost-based
-// throttling (a leaky bucket, THROTTLED errors with extensions.cost.throttleStatus, as Shopify
-// answers) and a 5xx fault switch are off until a test or an operator turns them on.
+// throttling (a leaky bucket charged the requested cost, THROTTLED errors with
+// extensions.cost.throttleStatus, as Shopify answers) and a 5xx fault switch are off until a test
+// or an operator turns them on.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { SHOPIFY_API_VERSION } from '../../config/config.ts'
 import { fromRestOrder, legacyId, type ShopifyFulfillmentOrder, type ShopifyTransaction } from '../../connectors/shopify/order.ts'
+import {
+  GraphQLError,
+  GraphQLInt,
+  GraphQLString,
+  Kind,
+  parse,
+  validate,
+  valueFromAST,
+  type DocumentNode,
+  type FieldNode,
+  type OperationDefinitionNode
+} from 'graphql'
+import { adminSchema, maxCostExceeded, QueryCostError, requestedQueryCost, SINGLE_QUERY_MAX_COST } from './cost.ts'
 
 export interface ShopifySimulatorOptions {
   port?: number
@@ -49,12 +69,29 @@ export interface ShopifySimulator {
   throttle(settings: ThrottleSettings | null): void
   /** The next `count` requests answer this HTTP status (default 503). */
   failNext(count: number, status?: number): void
-  readonly stats: { queries: number; throttled: number; failed: number; byOperation: Record<string, number> }
+  /**
+   * queries: answered; throttled: THROTTLED answers; failed: 5xx answers; refused: MAX_COST_EXCEEDED
+   * answers; byOperation: answered per operation; costs: the requested cost of each answered query.
+   */
+  readonly stats: {
+    queries: number
+    throttled: number
+    failed: number
+    refused: number
+    byOperation: Record<string, number>
+    costs: Array<{ operation: string; cost: number }>
+  }
   close(): Promise<void>
 }
 
-/** What a query costs here (Shopify computes it from the document; these are in its range). */
-const COST: Record<string, number> = { OrderForImport: 60, OrderLineItems: 30, FulfillmentOrderLineItems: 10, OrdersUpdatedSince: 12 }
+const OPERATIONS = new Set([
+  'OrderForImport',
+  'OrderLineItems',
+  'OrderShippingLines',
+  'OrderFulfillmentOrders',
+  'FulfillmentOrderLineItems',
+  'OrdersUpdatedSince'
+])
 
 /** Shopify's largest page (shopify.dev/docs/api/usage/pagination-graphql). */
 const MAX_PAGE = 250
@@ -74,12 +111,23 @@ function argument (args: string, name: string, variables: Record<string, any>): 
   return value.startsWith('"') ? value.slice(1, -1) : Number(value)
 }
 
-/** The page arguments of every `field(…)` in the document, in document order. */
-function pagesOf (document: string, field: string, variables: Record<string, any>): PageArgs[] {
-  return [...document.matchAll(new RegExp(`\\b${field}\\(([^)]*)\\)`, 'g'))].map((match) => {
-    const after = argument(match[1], 'after', variables)
-    return { first: Number(argument(match[1], 'first', variables)), after: typeof after === 'string' ? after : null }
-  })
+/** The page arguments of the field at `path` (field names from the operation's root), if selected. */
+function argsAt (operation: OperationDefinitionNode, path: string[], variables: Record<string, any>): PageArgs | undefined {
+  let field: FieldNode | undefined
+  let selections = operation.selectionSet.selections
+  for (const name of path) {
+    field = selections.find((selection): selection is FieldNode => selection.kind === Kind.FIELD && selection.name.value === name)
+    if (field === undefined) return undefined
+    selections = field.selectionSet?.selections ?? []
+  }
+  if (field === undefined) return undefined
+  const value = (name: string, type: typeof GraphQLInt | typeof GraphQLString) => {
+    const node = field.arguments?.find((candidate) => candidate.name.value === name)?.value
+    return node === undefined ? undefined : valueFromAST(node, type, variables)
+  }
+  const first = value('first', GraphQLInt)
+  const after = value('after', GraphQLString)
+  return { first: typeof first === 'number' ? first : Number.NaN, after: typeof after === 'string' ? after : null }
 }
 
 /** Why the document asks for a page Shopify would not give: no first/last, or more than 250. */
@@ -133,21 +181,32 @@ function send (res: ServerResponse, status: number, body: unknown) {
 
 const money = (set: any) => set
 
+interface OrderPages {
+  lineItems?: PageArgs
+  shippingLines?: PageArgs
+  fulfillmentOrders?: PageArgs
+  fulfillmentOrderLineItems?: PageArgs
+}
+
+const fulfillmentOrderPage = (fulfillmentOrder: ShopifyFulfillmentOrder, args: PageArgs | undefined) => ({
+  ...fulfillmentOrder,
+  lineItems: page(fulfillmentOrder.lineItems, `FulfillmentOrderLineItems/${fulfillmentOrder.id}`, args)
+})
+
 /** A stored order in the GraphQL shape the connector's OrderForImport selects (connections as nodes, paged as asked). */
-function graphqlOrder (stored: StoredOrder, lineItems: PageArgs | undefined, fulfillmentLineItems: PageArgs | undefined) {
+function graphqlOrder (stored: StoredOrder, pages: OrderPages) {
   const order = fromRestOrder(stored.rest, stored)
   const { orderNumber: _orderNumber, ...rest } = order
+  const fulfillmentOrders = page(order.fulfillmentOrders, `FulfillmentOrders/${order.id}`, pages.fulfillmentOrders)
   return {
     ...rest,
     totalPriceSet: money(order.totalPriceSet),
-    lineItems: page(order.lineItems, `LineItems/${order.id}`, lineItems),
-    shippingLines: { nodes: order.shippingLines },
+    lineItems: page(order.lineItems, `LineItems/${order.id}`, pages.lineItems),
+    shippingLines: page(order.shippingLines, `ShippingLines/${order.id}`, pages.shippingLines),
     transactions: order.transactions,
     fulfillmentOrders: {
-      nodes: order.fulfillmentOrders.map((fulfillmentOrder) => ({
-        ...fulfillmentOrder,
-        lineItems: page(fulfillmentOrder.lineItems, `FulfillmentOrderLineItems/${fulfillmentOrder.id}`, fulfillmentLineItems)
-      }))
+      pageInfo: fulfillmentOrders.pageInfo,
+      nodes: fulfillmentOrders.nodes.map((fulfillmentOrder) => fulfillmentOrderPage(fulfillmentOrder, pages.fulfillmentOrderLineItems))
     }
   }
 }
@@ -169,7 +228,14 @@ export async function startShopifySimulator (options: ShopifySimulatorOptions): 
   const orders = new Map<string, Map<string, StoredOrder>>()
   let bucket: (ThrottleSettings & { available: number; at: number }) | null = null
   let failures = { left: 0, status: 503 }
-  const stats = { queries: 0, throttled: 0, failed: 0, byOperation: {} as Record<string, number> }
+  const stats = {
+    queries: 0,
+    throttled: 0,
+    failed: 0,
+    refused: 0,
+    byOperation: {} as Record<string, number>,
+    costs: [] as Array<{ operation: string; cost: number }>
+  }
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => send(res, 500, { errors: [{ message: String(error) }] }))
@@ -196,16 +262,43 @@ export async function startShopifySimulator (options: ShopifySimulatorOptions): 
     } catch {
       return send(res, 400, { errors: 'Bad Request' })
     }
-    const operation = /query\s+(\w+)/.exec(request.query ?? '')?.[1] ?? ''
-    const cost = COST[operation]
-    if (cost === undefined) {
+    const document = request.query ?? ''
+    let parsed: DocumentNode
+    try {
+      parsed = parse(document)
+    } catch (error) {
+      const message = error instanceof GraphQLError ? error.message : String(error)
+      return send(res, 200, { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] })
+    }
+    const invalid = validate(adminSchema, parsed)
+    if (invalid.length > 0) {
+      return send(res, 200, { errors: invalid.map((error) => ({ message: error.message, locations: error.locations })) })
+    }
+    const operationNode = parsed.definitions.find(
+      (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION
+    )
+    const operation = operationNode?.name?.value ?? ''
+    if (operationNode === undefined || !OPERATIONS.has(operation)) {
       return send(res, 200, { errors: [{ message: `This stand-in does not answer operation ${operation || '(anonymous)'}` }] })
     }
     const variables = request.variables ?? {}
-    const tooLarge = pageSizeProblem(request.query ?? '', variables)
+    const tooLarge = pageSizeProblem(document, variables)
     if (tooLarge !== undefined) return send(res, 200, { errors: [{ message: tooLarge, extensions: { code: 'BAD_REQUEST' } }] })
+    let cost: number
+    try {
+      cost = requestedQueryCost(parsed, variables, operation)
+    } catch (error) {
+      if (error instanceof QueryCostError) return send(res, 200, { errors: [{ message: error.message }] })
+      throw error
+    }
+    if (cost > SINGLE_QUERY_MAX_COST) {
+      // Shopify refuses it before running it: nothing executed, nothing taken from the bucket.
+      stats.refused++
+      return send(res, 200, maxCostExceeded(cost))
+    }
     stats.queries++
     stats.byOperation[operation] = (stats.byOperation[operation] ?? 0) + 1
+    stats.costs.push({ operation, cost })
 
     let throttleStatus = { maximumAvailable: 1000, currentlyAvailable: 1000 - cost, restoreRate: 50 }
     if (bucket !== null) {
@@ -230,20 +323,34 @@ export async function startShopifySimulator (options: ShopifySimulatorOptions): 
     }
     const extensions = { cost: { requestedQueryCost: cost, actualQueryCost: cost, throttleStatus } }
     const shopOrders = orders.get(shop) ?? new Map<string, StoredOrder>()
-    const document = request.query ?? ''
+    const args = (...path: string[]) => argsAt(operationNode, path, variables)
     try {
       if (operation === 'OrderForImport') {
         const stored = shopOrders.get(legacyId(String(variables.id ?? '')))
-        const [lineItems, fulfillmentLineItems] = pagesOf(document, 'lineItems', variables)
-        const order = stored === undefined ? null : graphqlOrder(stored, lineItems, fulfillmentLineItems)
+        const order = stored === undefined
+          ? null
+          : graphqlOrder(stored, {
+            lineItems: args('order', 'lineItems'),
+            shippingLines: args('order', 'shippingLines'),
+            fulfillmentOrders: args('order', 'fulfillmentOrders'),
+            fulfillmentOrderLineItems: args('order', 'fulfillmentOrders', 'nodes', 'lineItems')
+          })
         return send(res, 200, { data: { order }, extensions })
       }
-      if (operation === 'OrderLineItems') {
+      if (operation === 'OrderLineItems' || operation === 'OrderShippingLines' || operation === 'OrderFulfillmentOrders') {
         const stored = shopOrders.get(legacyId(String(variables.id ?? '')))
         if (stored === undefined) return send(res, 200, { data: { order: null }, extensions })
-        const order = fromRestOrder(stored.rest)
-        const lineItems = page(order.lineItems, `LineItems/${order.id}`, pagesOf(document, 'lineItems', variables)[0])
-        return send(res, 200, { data: { order: { lineItems } }, extensions })
+        const order = graphqlOrder(stored, {
+          lineItems: args('order', 'lineItems'),
+          shippingLines: args('order', 'shippingLines'),
+          fulfillmentOrders: args('order', 'fulfillmentOrders'),
+          fulfillmentOrderLineItems: args('order', 'fulfillmentOrders', 'nodes', 'lineItems')
+        })
+        if (operation === 'OrderLineItems') return send(res, 200, { data: { order: { lineItems: order.lineItems } }, extensions })
+        if (operation === 'OrderShippingLines') {
+          return send(res, 200, { data: { order: { shippingLines: order.shippingLines } }, extensions })
+        }
+        return send(res, 200, { data: { order: { fulfillmentOrders: order.fulfillmentOrders } }, extensions })
       }
       if (operation === 'FulfillmentOrderLineItems') {
         const id = String(variables.id ?? '')
@@ -251,8 +358,7 @@ export async function startShopifySimulator (options: ShopifySimulatorOptions): 
           .flatMap((stored) => stored.fulfillmentOrders)
           .find((candidate) => candidate.id === id)
         if (fulfillmentOrder === undefined) return send(res, 200, { data: { fulfillmentOrder: null }, extensions })
-        const args = pagesOf(document, 'lineItems', variables)[0]
-        const lineItems = page(fulfillmentOrder.lineItems, `FulfillmentOrderLineItems/${fulfillmentOrder.id}`, args)
+        const { lineItems } = fulfillmentOrderPage(fulfillmentOrder, args('fulfillmentOrder', 'lineItems'))
         return send(res, 200, { data: { fulfillmentOrder: { lineItems } }, extensions })
       }
     } catch (error) {
@@ -272,7 +378,7 @@ export async function startShopifySimulator (options: ShopifySimulatorOptions): 
       .sort((a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt) || a.legacyResourceId.localeCompare(b.legacyResourceId))
     let listedPage
     try {
-      listedPage = page(listed, 'Orders', pagesOf(document, 'orders', variables)[0])
+      listedPage = page(listed, 'Orders', args('orders'))
     } catch (error) {
       if (error instanceof CursorError) return send(res, 200, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] })
       throw error

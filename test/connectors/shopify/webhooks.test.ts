@@ -3,7 +3,8 @@
 // total = current_total_price and Σ payments = total, duplicates (same event, create + paid, old
 // retries), refused deliveries storing nothing, a lost webhook found by the reconciler, throttling
 // and 5xx retried without doubles, an unmappable order failed then retried, a 600-line order paged
-// in whole, an order past the 10,000-line bound failed naming it, preview, GET /v1/connectors.
+// in whole, a 2 MiB delivery under WEBHOOK_BODY_LIMIT, an order past the 10,000-line bound failed
+// naming it, preview, GET /v1/connectors.
 import t, { type Test } from 'tap'
 import type { FastifyInstance } from 'fastify'
 import { randomUUID } from 'node:crypto'
@@ -157,7 +158,9 @@ t.test('Shopify connector over HTTP', async (t) => {
     await t.test('a lost webhook is found by the reconciler; throttling and 5xx are retried without doubles', async (t) => {
       const lost = variants().slice(2, 5)
       for (const fixture of lost) sim.putOrder(SHOP, fixture.rest, fixture)
-      sim.throttle({ maximumAvailable: 70, restoreRate: 30 })
+      // Shopify's smallest bucket (1,000 points) against queries of up to 789 points: every other query
+      // is throttled; a fast restore rate keeps the waits short.
+      sim.throttle({ maximumAvailable: 1000, restoreRate: 2000 })
       sim.failNext(2, 503)
       const response = await app.inject({
         method: 'POST',
@@ -202,7 +205,7 @@ t.test('Shopify connector over HTTP', async (t) => {
       t.equal(app.kibo.simulator!.orders('#BROKEN-1').length, 1)
     })
 
-    await t.test('a 600-line order: every line, paged 250 at a time, reaches Kibo; total and payments to the cent', async (t) => {
+    await t.test('a 600-line order: every line, paged to fit the query cost, reaches Kibo; total and payments to the cent', async (t) => {
       const fixture = largeOrder(600, 520)
       sim.putOrder(SHOP, fixture.rest, fixture)
       const before = { ...sim.stats.byOperation }
@@ -216,8 +219,8 @@ t.test('Shopify connector over HTTP', async (t) => {
       )
       t.match(
         asked,
-        { OrderForImport: 1, OrderLineItems: 2, FulfillmentOrderLineItems: 2 },
-        'one query per page: 250 + 250 + 100 lines, 250 + 250 + 20 pickup lines'
+        { OrderForImport: 1, OrderLineItems: 10, FulfillmentOrderLineItems: 3 },
+        'one query per page: 20 + 9 × 60 + 40 lines, 10 + 250 + 250 + 10 pickup lines'
       )
       const kibo = app.kibo.simulator!.orders(fixture.rest.name)[0] as any
       const items = kibo.items as Array<{ quantity: number; fulfillmentMethod: string; product: { productCode: string } }>
@@ -231,10 +234,30 @@ t.test('Shopify connector over HTTP', async (t) => {
       )
     })
 
+    await t.test('a 2 MiB delivery (1,800 lines) is accepted under WEBHOOK_BODY_LIMIT; /v1/orders keeps BODY_LIMIT', async (t) => {
+      t.equal(app.config.bodyLimit, 1024 * 1024, 'BODY_LIMIT at its default, 1 MiB')
+      t.equal(app.config.webhookBodyLimit, 16 * 1024 * 1024, 'WEBHOOK_BODY_LIMIT at its default, 16 MiB')
+      const fixture = largeOrder(1_800)
+      sim.putOrder(SHOP, fixture.rest, fixture)
+      const body = JSON.stringify(fixture.rest)
+      t.ok(Buffer.byteLength(body) > 2 * 1024 * 1024, `the body is ${Buffer.byteLength(body)} bytes`)
+      const response = await deliver(app, body)
+      t.equal(response.statusCode, 202, response.body.slice(0, 500))
+      await imported(app, fixture.rest.name, 60_000)
+      t.equal((app.kibo.simulator!.orders(fixture.rest.name)[0] as any).items.length, 1_800, 'every line imported')
+
+      const orders = await app.inject({ method: 'POST', url: '/v1/orders', headers: { 'content-type': 'application/json' }, payload: body })
+      t.equal(orders.statusCode, 413, 'the order API keeps BODY_LIMIT')
+      t.match(orders.json().detail, /limit of 1048576 bytes \(BODY_LIMIT\)/)
+      const huge = await deliver(app, 'x'.repeat(16 * 1024 * 1024 + 1))
+      t.equal(huge.statusCode, 413, 'over WEBHOOK_BODY_LIMIT')
+      t.match(huge.json().detail, /limit of 16777216 bytes \(WEBHOOK_BODY_LIMIT\)/)
+    })
+
     await t.test(`an order past ${MAX_ORDER_ITEMS} lines: a failed import naming the order and the bound`, async (t) => {
       const fixture = largeOrder(MAX_ORDER_ITEMS + 1)
       sim.putOrder(SHOP, fixture.rest, fixture)
-      // Found by the reconciler (its webhook body would be over BODY_LIMIT): fetched, paged to the bound, refused.
+      // Found by the reconciler (as if its webhook had been lost): fetched, paged to the bound, refused.
       const response = await app.inject({
         method: 'POST',
         url: `/v1/connectors/shopify/${SHOP}/reconcile`,

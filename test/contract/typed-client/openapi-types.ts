@@ -4438,7 +4438,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is over BODY_LIMIT. */
+            /** @description The body is over WEBHOOK_BODY_LIMIT. */
             413: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -4830,7 +4830,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is over BODY_LIMIT. */
+            /** @description The body is over WEBHOOK_BODY_LIMIT. */
             413: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -5226,7 +5226,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is over BODY_LIMIT. */
+            /** @description The body is over WEBHOOK_BODY_LIMIT. */
             413: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
