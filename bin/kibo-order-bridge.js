@@ -13,8 +13,18 @@ if (major < 22 || (major === 22 && minor < 18)) {
 }
 // The baseline WebAssembly compiler only, as `npm start` runs the server (--liftoff-only): the
 // optimizing tier recompiles embedded PGlite a second after start, for ~450 MB more RSS.
+// The heap's size is set here too (issue 16: peak RSS <= 256 MiB). A run allocates ~350 KB per
+// event, nearly all short-lived, and little stays (~45 MiB after a full GC at any event count);
+// by default V8 grows the young generation to 3 x 16 MiB and lets the old one reach ~200 MiB of
+// garbage before collecting it. Both flags are read when the heap resizes, so they work from here
+// (the semi-space and old-space size flags are read only at start and would not): the young
+// generation stays at its initial 1 MiB semi-spaces, and the old one grows by 20% over what is
+// live after a collection instead of V8's default factor. Measured on 20,000 events (dry run):
+// peak RSS 483 -> 294 MiB, no slower (with the first flag alone: 380 MiB and faster).
 const v8 = await import('node:v8')
-for (const flag of ['--liftoff-only', '--no-wasm-tier-up', '--no-wasm-dynamic-tiering']) v8.setFlagsFromString(flag)
+const heapFlags = ['--semi-space-growth-factor=1', '--heap-growing-percent=20']
+const wasmFlags = ['--liftoff-only', '--no-wasm-tier-up', '--no-wasm-dynamic-tiering']
+for (const flag of [...heapFlags, ...wasmFlags]) v8.setFlagsFromString(flag)
 // Compiled modules cached on disk, as the server does (src/server.ts).
 const { enableCompileCache } = await import('node:module')
 enableCompileCache()
