@@ -27,11 +27,7 @@ const hasHeapFlags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').s
 if (!hasHeapFlags && typeof process.execve === 'function' && process.platform !== 'win32') {
   const { fileURLToPath } = await import('node:url')
   const argv = [process.execPath, ...HEAP_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)]
-  try {
-    process.execve(process.execPath, argv, process.env)
-  } catch {
-    // Not replaced (an exec error): go on in this process with V8's default semi-spaces.
-  }
+  process.execve(process.execPath, argv, process.env)
 }
 // The baseline WebAssembly compiler only, as `npm start` runs the server (--liftoff-only): the
 // optimizing tier recompiles embedded PGlite a second after start, for ~450 MB more RSS.
