@@ -102,10 +102,10 @@ const nonSchemaRulesText =
 
 // ---------------------------------------------------------------- building blocks
 
-/** Required text: 1..max characters. */
 /** Most items one order carries (large B2B orders have thousands of lines; storefront connectors read up to this). */
 export const MAX_ORDER_ITEMS = 10_000
 
+/** Required text: 1..max characters. */
 const text = (max = 255) => z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
 /** Optional text: may be null (absent) or empty. */
 const optionalText = (max = 255) => z.string().max(max, `must be at most ${max} characters`).nullish()
