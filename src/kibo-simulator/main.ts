@@ -1,6 +1,7 @@
 // Runs the Kibo simulator on its own: `node src/kibo-simulator/main.ts` (PORT, HOST, SEED,
 // TOKEN_TTL_SECONDS, LOG=1). Another process can then drive its faults over HTTP.
 import { DEFAULT_CLIENT_ID, DEFAULT_SITE_ID, DEFAULT_TENANT_ID, startKiboSimulator } from './index.ts'
+import { closeOnSignal } from '../lib/close-on-signal.ts'
 
 const number = (value: string | undefined, fallback: number) => (value === undefined || value === '' ? fallback : Number(value))
 
@@ -24,11 +25,4 @@ process.stdout.write(
   ].join('\n')
 )
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    simulator.close().then(
-      () => process.exit(0),
-      () => process.exit(1)
-    )
-  })
-}
+closeOnSignal(simulator)

@@ -1,6 +1,7 @@
 // Runs the BigCommerce stand-in with the demo store on its own: `node src/storefront-simulators/bigcommerce/main.ts`
 // (PORT). Prints the BIGCOMMERCE_* settings that point the service at it.
 import { DEMO_STORE, demoOrders, startDemoBigCommerceStore } from './demo-store.ts'
+import { closeOnSignal } from '../../lib/close-on-signal.ts'
 
 const simulator = await startDemoBigCommerceStore({ port: Number(process.env.PORT ?? 0) })
 process.stdout.write(
@@ -12,11 +13,4 @@ process.stdout.write(
     ''
   ].join('\n')
 )
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    simulator.close().then(
-      () => process.exit(0),
-      () => process.exit(1)
-    )
-  })
-}
+closeOnSignal(simulator)

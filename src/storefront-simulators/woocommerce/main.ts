@@ -2,6 +2,7 @@
 // (PORT). Prints the WOOCOMMERCE_* settings that point the service at it; the service's reconciliation
 // then imports the demo orders (no webhook needed).
 import { DEMO_STORE, demoOrders, startDemoWooCommerceStore } from './demo-store.ts'
+import { closeOnSignal } from '../../lib/close-on-signal.ts'
 
 const simulator = await startDemoWooCommerceStore({ port: Number(process.env.PORT ?? 0) })
 process.stdout.write(
@@ -14,11 +15,4 @@ process.stdout.write(
     ''
   ].join('\n')
 )
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    simulator.close().then(
-      () => process.exit(0),
-      () => process.exit(1)
-    )
-  })
-}
+closeOnSignal(simulator)
