@@ -296,6 +296,17 @@ const targets: SyncTarget[] = [
     ? []
     : [{ name: 'service, PostgreSQL', url: onPostgres.url, path: '/v1/orders', pid: onPostgres.child.pid, runs: [] }])
 ]
+// One connection, one request at a time: what each adds with no queueing at all. Measured before
+// the 50-connection rounds, while the simulator and the databases are small and no server is still
+// catching up on a round (measured after them, the first target got a quiet machine and the last
+// one a simulator holding 100,000 orders).
+const oneSeconds = Math.max(3, duration / 2)
+for (const target of targets) {
+  await oneConnection(target.url, target.path, 2, nextBody(`one-warm-${target.pid}`))
+  target.one = await oneConnection(target.url, target.path, oneSeconds, nextBody(`one-${target.pid}`))
+  say(`  one connection: ${target.name}: p50 ${target.one.p50.toFixed(2)} ms, p99 ${target.one.p99.toFixed(2)} ms (${target.one.count})`)
+}
+const oneLoad = load()
 for (let turn = 0; turn < rounds; turn++) {
   for (const target of turn % 2 === 0 ? targets : [...targets].reverse()) {
     const measured = await measure(target.url, target.pid, { path: target.path, prefix: `sync-${turn}-${target.pid}` })
@@ -306,14 +317,6 @@ for (let turn = 0; turn < rounds; turn++) {
     )
   }
 }
-// One connection, one request at a time: what each adds with no queueing at all.
-const oneSeconds = Math.max(3, duration / 2)
-for (const target of targets) {
-  await oneConnection(target.url, target.path, 1, nextBody(`one-warm-${target.pid}`))
-  target.one = await oneConnection(target.url, target.path, oneSeconds, nextBody(`one-${target.pid}`))
-  say(`  one connection: ${target.name}: p50 ${target.one.p50.toFixed(2)} ms, p99 ${target.one.p99.toFixed(2)} ms (${target.one.count})`)
-}
-const oneLoad = load()
 const afterSync = await simulatorStats()
 const oauthCalls = afterSync.oauthCalls - oauthBefore
 const totalRate = (target: SyncTarget) =>
@@ -355,6 +358,9 @@ interface AsyncFigures {
   drainSeconds: number
   drainPerSecond: number
   complete: boolean
+  /** Create calls the simulator received during the drain, and the distinct orders they made. */
+  creates: number
+  orders: number
   load: string
 }
 
@@ -381,25 +387,39 @@ async function asyncRun (database: 'PGlite' | 'PostgreSQL', env: Record<string, 
       drainSeconds: 0,
       drainPerSecond: 0,
       complete: false,
+      creates: 0,
+      orders: 0,
       load: ''
     }
   }
-  const before = (await simulatorStats()).createCalls
+  const before = await simulatorStats()
   say(`  ${round(intake.rps)} accepted/s (load ${intake.load}); draining ${queued} with one worker process…`)
   const worker = await startService(`drain-${database}`, { ...env, WORKER_CONCURRENCY: '32', QUEUE_POLL_MS: '100' })
   const started = performance.now()
   let drained = 0
   const deadline = started + Math.max(60_000, duration * 18_000)
   while (performance.now() < deadline) {
-    drained = (await simulatorStats()).createCalls - before
+    drained = (await simulatorStats()).createCalls - before.createCalls
     if (drained >= queued) break
     await sleep(100)
   }
   const drainSeconds = (performance.now() - started) / 1000
   const drainLoad = load()
+  // `queued` counts the 202s the load generator saw; the service also accepted what was in flight
+  // when its window closed. Wait until the creates stop, then count them and the distinct orders:
+  // equal counts mean nothing was created twice.
+  let settled = await simulatorStats()
+  for (let quiet = 0; quiet < 10 && performance.now() < deadline;) {
+    await sleep(100)
+    const now = await simulatorStats()
+    quiet = now.createCalls === settled.createCalls ? quiet + 1 : 0
+    settled = now
+  }
+  const creates = settled.createCalls - before.createCalls
+  const orders = settled.orderCount - before.orderCount
   await worker.child.stop()
   await resetSimulator()
-  say(`  drained ${drained}/${queued} in ${drainSeconds.toFixed(1)} s (load ${drainLoad})`)
+  say(`  drained ${drained}/${queued} in ${drainSeconds.toFixed(1)} s (load ${drainLoad}); in all ${creates} creates for ${orders} orders`)
   return {
     database,
     accepted: queued,
@@ -409,6 +429,8 @@ async function asyncRun (database: 'PGlite' | 'PostgreSQL', env: Record<string, 
     drainSeconds,
     drainPerSecond: drained / drainSeconds,
     complete: drained >= queued,
+    creates,
+    orders,
     load: drainLoad
   }
 }
@@ -667,7 +689,7 @@ const lines = [
   '',
   '## Sync import path: the service against a raw and a durable forwarder (one interleaved run)',
   '',
-  'Raw forwarder: node:http, JSON.parse, forward to the simulator, answer. Durable forwarder: the same, plus a claim line appended and fdatasync\'d before the forward (every claim waiting at that moment shares one write and one flush) and the outcome line appended after Kibo answers, not waited for (bench/limit-harness.ts). All four servers run at once and are measured in turns, rounds in alternating order; req/s is over all rounds (each round in brackets).',
+  'Raw forwarder: node:http, JSON.parse, forward to the simulator, answer. Durable forwarder: the same, plus a claim line appended and fdatasync\'d before the forward (every claim waiting at that moment shares one write and one flush) and the outcome line appended after Kibo answers, not waited for (bench/limit-harness.ts). All four servers run at once and are measured in turns, rounds in alternating order; req/s is over all rounds (each round in brackets). One connection: one request at a time, timed in the bench process, ' + `${oneSeconds} s per server after 2 s of warm-up, before the 50-connection rounds.`,
   '',
   '| | figure | ratio | target |',
   '|---|---|---|---|',
@@ -685,13 +707,13 @@ const lines = [
   '',
   '## Async intake (`Prefer: respond-async`) and drain',
   '',
-  'Intake: the service with `WORKER_CONCURRENCY=0` (validate, reconcile, store the record and its pg-boss job in one transaction, answer 202). Drain: then one service process with `WORKER_CONCURRENCY=32`, `QUEUE_POLL_MS=100` imports everything accepted (warm-up included) into the simulator; the rate counts from its first answer to the last create.',
+  'Intake: the service with `WORKER_CONCURRENCY=0` (validate, reconcile, store the record and its pg-boss job in one transaction, answer 202). Drain: then one service process with `WORKER_CONCURRENCY=32`, `QUEUE_POLL_MS=100` imports everything accepted (warm-up included) into the simulator; the rate counts from its first answer to the last create. "drained n/m": creates when the count of 202s the load generator saw (m) was reached; then, once the creates stop, all creates and the distinct orders they made (more creates than the 202s seen: requests in flight when the window closed were accepted too).',
   '',
   '| database | accepted/s | intake p50 / p99 | intake CPU per accept | drain | drain rate | load | target |',
   '|---|---|---|---|---|---|---|---|',
   ...asyncResults.map(
     (r) =>
-      `| ${r.database} | ${round(r.acceptedPerSecond)} | ${ms(r.intake.result.latency.p50)} / ${ms(r.intake.result.latency.p99)} | ${r.intake.cpuMsPerRequest.toFixed(3)} ms | ${flags.drain ? `${r.drained}/${r.accepted} in ${r.drainSeconds.toFixed(1)} s${r.complete ? '' : ' (**timed out**)'}` : 'not measured (--drain)'} | ${flags.drain ? `${round(r.drainPerSecond)} imports/s` : '–'} | intake ${r.intake.load}; drain ${r.load} | ${r.database === 'PGlite' ? `≥ 1,000 accepted/s — ${check(r.acceptedPerSecond >= 1000)}` : ''} |`
+      `| ${r.database} | ${round(r.acceptedPerSecond)} | ${ms(r.intake.result.latency.p50)} / ${ms(r.intake.result.latency.p99)} | ${r.intake.cpuMsPerRequest.toFixed(3)} ms | ${flags.drain ? `${r.drained}/${r.accepted} in ${r.drainSeconds.toFixed(1)} s${r.complete ? '' : ' (**timed out**)'}; ${r.creates} creates for ${r.orders} orders${r.creates === r.orders ? '' : ' (**duplicates**)'}` : 'not measured (--drain)'} | ${flags.drain ? `${round(r.drainPerSecond)} imports/s` : '–'} | intake ${r.intake.load}; drain ${r.load} | ${r.database === 'PGlite' ? `≥ 1,000 accepted/s — ${check(r.acceptedPerSecond >= 1000)}` : ''} |`
   ),
   ...(postgresSkipped.length > 0 ? ['', ...postgresSkipped] : []),
   '',
