@@ -40,57 +40,13 @@ const TranslatedAuthorizationSchema = z
   })
   .meta({ id: 'TranslatedAuthorization' })
 
-const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes (app) {
-  app.addHook('onRequest', app.requireApiKey)
+type OrderRoutesInstance = Parameters<FastifyPluginAsyncZod>[0]
 
-  app.post(
-    '/orders',
-    {
-      schema: {
-        tags: ['orders'],
-        operationId: 'importOrder',
-        summary: 'Import an order into Kibo',
-        description:
-          'Validates the event, reconciles its totals exactly, maps it to a Kibo import payload and creates the order in Kibo. ' +
-          'Idempotent by (Kibo tenant, site, `data.externalId`): sending the same event again answers 200 with the stored result and ' +
-          '`Idempotent-Replayed: true` without calling Kibo.\n\n' +
-          'With `Prefer: respond-async` the order is validated, reconciled and stored with its delivery job, and the answer is ' +
-          '`202 { importId, status: "queued", statusUrl }` at once; a worker imports it (retries with backoff, never twice).',
-        security,
-        headers: z.object({
-          prefer: z.string().optional().meta({ description: '`respond-async`: accept now, import in the background (202)' }),
-          'x-import-source': z
-            .string()
-            .optional()
-            .meta({ description: '`cli` when the command-line importer sends it (the import\'s `source`); otherwise the source is `api`' })
-        }),
-        body: OrderEventSchema,
-        response: {
-          201: ImportedResponseSchema.describe('Imported: the order was created in Kibo (or found there after an ambiguous failure).'),
-          200: ImportedResponseSchema.describe('A repeat of an imported order: the stored result, header `Idempotent-Replayed: true`.'),
-          202: QueuedResponseSchema.describe(
-            'Accepted for asynchronous import (`Prefer: respond-async`), or a repeat of one still queued: follow `statusUrl`.'
-          ),
-          ...problemResponses(400, 401, 409, 413, 415, 422, 429, 502, 503)
-        }
-      }
-    },
-    async function importOrder (request, reply) {
-      const source = request.headers['x-import-source'] === 'cli' ? 'cli' : 'api'
-      if (prefersAsync(request.headers.prefer)) {
-        const accepted = await app.orderImport.acceptForWorker(request.body, { tenant: request.tenant!, log: request.log, source })
-        reply.header('preference-applied', 'respond-async')
-        reply.header('location', `/v1/imports/${accepted.body.importId}`)
-        if (accepted.replayed) reply.header('idempotent-replayed', 'true')
-        return reply.code(accepted.status).send(accepted.body)
-      }
-      const result = await app.orderImport.importNow(request.body, request.tenant!, request.log, { source })
-      reply.header('location', `/v1/imports/${result.body.importId}`)
-      if (result.replayed) reply.header('idempotent-replayed', 'true')
-      return reply.code(result.status).send(result.body)
-    }
-  )
-
+/**
+ * POST /orders/preview on `app` (under the caller's prefix and its API-key hook): here, and in the
+ * CLI's dry run, which serves only this route and opens no database (src/app.ts buildPreviewApp).
+ */
+export function addPreviewRoute (app: OrderRoutesInstance): void {
   app.post(
     '/orders/preview',
     {
@@ -145,6 +101,60 @@ const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes (app) {
       return { kiboOrder: mapped.kiboOrder }
     }
   )
+}
+
+const orderRoutes: FastifyPluginAsyncZod = async function orderRoutes (app) {
+  app.addHook('onRequest', app.requireApiKey)
+
+  app.post(
+    '/orders',
+    {
+      schema: {
+        tags: ['orders'],
+        operationId: 'importOrder',
+        summary: 'Import an order into Kibo',
+        description:
+          'Validates the event, reconciles its totals exactly, maps it to a Kibo import payload and creates the order in Kibo. ' +
+          'Idempotent by (Kibo tenant, site, `data.externalId`): sending the same event again answers 200 with the stored result and ' +
+          '`Idempotent-Replayed: true` without calling Kibo.\n\n' +
+          'With `Prefer: respond-async` the order is validated, reconciled and stored with its delivery job, and the answer is ' +
+          '`202 { importId, status: "queued", statusUrl }` at once; a worker imports it (retries with backoff, never twice).',
+        security,
+        headers: z.object({
+          prefer: z.string().optional().meta({ description: '`respond-async`: accept now, import in the background (202)' }),
+          'x-import-source': z
+            .string()
+            .optional()
+            .meta({ description: '`cli` when the command-line importer sends it (the import\'s `source`); otherwise the source is `api`' })
+        }),
+        body: OrderEventSchema,
+        response: {
+          201: ImportedResponseSchema.describe('Imported: the order was created in Kibo (or found there after an ambiguous failure).'),
+          200: ImportedResponseSchema.describe('A repeat of an imported order: the stored result, header `Idempotent-Replayed: true`.'),
+          202: QueuedResponseSchema.describe(
+            'Accepted for asynchronous import (`Prefer: respond-async`), or a repeat of one still queued: follow `statusUrl`.'
+          ),
+          ...problemResponses(400, 401, 409, 413, 415, 422, 429, 502, 503)
+        }
+      }
+    },
+    async function importOrder (request, reply) {
+      const source = request.headers['x-import-source'] === 'cli' ? 'cli' : 'api'
+      if (prefersAsync(request.headers.prefer)) {
+        const accepted = await app.orderImport.acceptForWorker(request.body, { tenant: request.tenant!, log: request.log, source })
+        reply.header('preference-applied', 'respond-async')
+        reply.header('location', `/v1/imports/${accepted.body.importId}`)
+        if (accepted.replayed) reply.header('idempotent-replayed', 'true')
+        return reply.code(accepted.status).send(accepted.body)
+      }
+      const result = await app.orderImport.importNow(request.body, request.tenant!, request.log, { source })
+      reply.header('location', `/v1/imports/${result.body.importId}`)
+      if (result.replayed) reply.header('idempotent-replayed', 'true')
+      return reply.code(result.status).send(result.body)
+    }
+  )
+
+  addPreviewRoute(app)
 
   app.post(
     '/orders/authorize',

@@ -24,7 +24,7 @@ import inventory from './inventory/index.ts'
 import { CONNECTORS, connectorFrame } from './connectors/index.ts'
 import metrics from './plugins/metrics.ts'
 import healthRoutes from '../routes/health.ts'
-import orderRoutes from '../routes/orders.ts'
+import orderRoutes, { addPreviewRoute } from '../routes/orders.ts'
 import webhookRoutes from '../routes/webhooks.ts'
 import importRoutes from '../routes/imports.ts'
 import inventoryRoutes from '../routes/inventory.ts'
@@ -48,7 +48,8 @@ export interface BuildAppOptions {
 
 const requestIdPattern = /^[\w.:-]{1,128}$/
 
-export async function buildApp (config: Config, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+/** The Fastify instance with the server's options, compilers and request-id header, before any plugin. */
+function createFastify (config: Config, options: BuildAppOptions) {
   const app = Fastify({
     ...(options.loggerInstance
       ? { loggerInstance: options.loggerInstance }
@@ -80,6 +81,11 @@ export async function buildApp (config: Config, options: BuildAppOptions = {}): 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
+  return app
+}
+
+export async function buildApp (config: Config, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = createFastify(config, options)
 
   // External plugins first (fastify/demo order): headers, load shedding, rate limits.
   await app.register(securityHeaders)
@@ -109,6 +115,28 @@ export async function buildApp (config: Config, options: BuildAppOptions = {}): 
   if (config.metrics.enabled) await app.register(metricsRoutes, { token: config.metrics.token })
   await app.register(operatorConsole)
 
+  await app.ready()
+  return app
+}
+
+/**
+ * The CLI's dry run: only `POST /v1/orders/preview` with what it needs (problems, the JSON body
+ * parser, the Kibo tenants, API keys). No database is opened (the preview stores nothing), so a
+ * dry run does not carry the embedded PostgreSQL and its WebAssembly memory.
+ */
+export async function buildPreviewApp (config: Config, options: Omit<BuildAppOptions, 'database'> = {}): Promise<FastifyInstance> {
+  const app = createFastify(config, options)
+  await app.register(problems)
+  await app.register(jsonBody)
+  await app.register(kibo)
+  await app.register(apiKeys)
+  await app.register(
+    async function previewRoutes (scope) {
+      scope.addHook('onRequest', scope.requireApiKey)
+      addPreviewRoute(scope.withTypeProvider<ZodTypeProvider>())
+    },
+    { prefix: '/v1' }
+  )
   await app.ready()
   return app
 }

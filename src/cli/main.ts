@@ -24,7 +24,8 @@ Options:
   -h, --help
 
 In-process mode reads the same environment as the server (DATABASE_URL or DATA_DIR, KIBO_*,
-API_KEYS, ...; see README "Configuration") and does not run the async delivery workers.
+API_KEYS, ...; see README "Configuration") and does not run the async delivery workers;
+a dry run opens no database.
 A rerun of the same file resumes: what was imported is answered from the idempotency store.
 `
 
@@ -73,10 +74,13 @@ export function parseCommandLine (argv: string[]) {
   }
 }
 
-/** The service's app in this process, as the server builds it, without listening and without async workers. */
-async function inProcessSender (apiKey: string | undefined): Promise<Sender> {
+/**
+ * The service's app in this process, as the server builds it, without listening and without async
+ * workers; for a dry run only its preview route, without the database (nothing is stored).
+ */
+async function inProcessSender (apiKey: string | undefined, dryRun: boolean): Promise<Sender> {
   const { loadConfig } = await import('../config/config.ts')
-  const { buildApp } = await import('../app.ts')
+  const { buildApp, buildPreviewApp } = await import('../app.ts')
   const config = loadConfig()
   // Background delivery belongs to the server; a CLI run only does its own imports.
   if (process.env.WORKER_CONCURRENCY === undefined) config.worker.concurrency = 0
@@ -84,7 +88,7 @@ async function inProcessSender (apiKey: string | undefined): Promise<Sender> {
   // already bounds its concurrency (and PGlite's start-up would otherwise count as overload).
   if (process.env.LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS === undefined) config.loadShedding.maxEventLoopDelayMs = 0
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2))
-  const app: FastifyInstance = await buildApp(config, { loggerInstance: logger })
+  const app: FastifyInstance = await (dryRun ? buildPreviewApp : buildApp)(config, { loggerInstance: logger })
   const headers = { 'content-type': 'application/json', 'x-import-source': 'cli', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) }
   return {
     async send (url, body) {
@@ -125,7 +129,7 @@ export async function main (argv: string[]): Promise<number> {
       () =>
         parsed.targetUrl
           ? Promise.resolve(remoteSender(parsed.targetUrl, parsed.apiKey, parsed.concurrency))
-          : inProcessSender(parsed.apiKey)
+          : inProcessSender(parsed.apiKey, parsed.dryRun)
     )
     if (summary.interrupted) return 130
     return summary.failed > 0 ? 1 : 0

@@ -2,7 +2,7 @@
 // mode against a Kibo simulator run by the test, so orders can be counted across runs), and the
 // remote mode against a listening service.
 // Slow (each run boots a CLI process with an on-disk database): the usage checks are in usage.test.ts.
-import { writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import t from 'tap'
@@ -105,6 +105,7 @@ t.test('--dry-run on a JSON array validates and reconciles, sending and storing 
   t.match(lines.at(-1), { type: 'summary', dryRun: true, valid: 2, failed: 2 })
   t.equal(simulator.stats().createCalls, 0, 'nothing sent to Kibo')
   t.equal(simulator.stats().oauthCalls >= 0, true)
+  t.notOk(existsSync(path.join(dir, 'data')), 'a dry run opens no database: DATA_DIR is not even created')
 
   // Nothing stored either: a real import afterwards creates both.
   const real = await runCli(['import', file, '--report', report], cliEnv(simulator, dir))
